@@ -1,0 +1,38 @@
+//! Dates and ids from the browser's clock.
+
+/// Today's date in the person's time zone, as `YYYY-MM-DD`.
+pub fn today() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    )
+}
+
+/// The current instant as an ISO 8601 UTC timestamp.
+pub fn now_iso() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+/// A new draft id, unique in practice: the time in milliseconds and a random part, base 36.
+pub fn new_draft_id() -> String {
+    let millis = js_sys::Date::now() as u64;
+    let random = (js_sys::Math::random() * 2f64.powi(40)) as u64;
+    format!("{}-{}", base36(millis), base36(random))
+}
+
+fn base36(mut n: u64) -> String {
+    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut out = Vec::new();
+    loop {
+        out.push(DIGITS[(n % 36) as usize]);
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}

@@ -1,0 +1,94 @@
+//! localStorage behind [`KeyValueStore`].
+//!
+//! The handle is read through web-sys's `Result` (`window.localStorage` throws when site data is
+//! disabled or in a sandboxed frame), and every call maps the browser's exception to a
+//! [`StoreError`], so failures are values to handle, never exceptions unwinding through Wasm.
+
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::Storage;
+
+use crate::storage::{KeyValueStore, StoreError};
+
+/// The browser's localStorage for this origin.
+pub struct LocalStore {
+    storage: Storage,
+}
+
+impl LocalStore {
+    /// Opens localStorage, or says why it cannot be used.
+    pub fn open() -> Result<LocalStore, StoreError> {
+        let window =
+            web_sys::window().ok_or_else(|| StoreError::Unavailable("no window".into()))?;
+        match window.local_storage() {
+            Ok(Some(storage)) => Ok(LocalStore { storage }),
+            Ok(None) => Err(StoreError::Unavailable(
+                "this browser has no localStorage".into(),
+            )),
+            Err(e) => Err(StoreError::Unavailable(describe(&e))),
+        }
+    }
+}
+
+/// The name and message of a thrown DOMException or Error, or its string form.
+fn describe(e: &JsValue) -> String {
+    if let Some(dom) = e.dyn_ref::<web_sys::DomException>() {
+        format!("{}: {}", dom.name(), dom.message())
+    } else if let Some(err) = e.dyn_ref::<js_sys::Error>() {
+        format!(
+            "{}: {}",
+            String::from(err.name()),
+            String::from(err.message())
+        )
+    } else {
+        e.as_string().unwrap_or_else(|| format!("{e:?}"))
+    }
+}
+
+/// Maps a failed write: a quota error is [`StoreError::Full`], whatever the browser calls it.
+fn write_error(e: JsValue) -> StoreError {
+    let name = e
+        .dyn_ref::<web_sys::DomException>()
+        .map(|d| d.name())
+        .unwrap_or_default();
+    let text = describe(&e);
+    if name == "QuotaExceededError"
+        || name == "NS_ERROR_DOM_QUOTA_REACHED"
+        || text.contains("quota")
+    {
+        StoreError::Full
+    } else if name == "SecurityError" {
+        StoreError::Unavailable(text)
+    } else {
+        StoreError::Other(text)
+    }
+}
+
+impl KeyValueStore for LocalStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.storage
+            .get_item(key)
+            .map_err(|e| StoreError::Unavailable(describe(&e)))
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.storage.set_item(key, value).map_err(write_error)
+    }
+
+    fn remove(&mut self, key: &str) -> Result<(), StoreError> {
+        self.storage.remove_item(key).map_err(write_error)
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        let len = self
+            .storage
+            .length()
+            .map_err(|e| StoreError::Unavailable(describe(&e)))?;
+        let mut keys = Vec::with_capacity(len as usize);
+        for i in 0..len {
+            if let Ok(Some(key)) = self.storage.key(i) {
+                keys.push(key);
+            }
+        }
+        Ok(keys)
+    }
+}

@@ -1,0 +1,169 @@
+//! The HTML export: a standalone document whose body is made by the same functions as the live
+//! preview. No script anywhere: spoilers are `<details>` and checkbox toggles that work without
+//! JavaScript, and a Content-Security-Policy forbids scripts and every request but images.
+
+use crate::markup::{self, escape, SpoilerView};
+use crate::review::{effective_post_title, Metadata, Rating, Review, Section};
+
+use super::{footer_lines, language, metadata_lines, spoiler_summary};
+
+/// The MIME type of the HTML download.
+pub const MIME: &str = "text/html;charset=utf-8";
+
+/// The post's stylesheet, shared with the app's preview.
+pub const STYLE: &str = include_str!("../../style/review.css");
+
+/// The policy of an exported page: no script at all, no request but images.
+pub const CONTENT_SECURITY_POLICY: &str =
+    "default-src 'none'; img-src http: https: data:; style-src 'unsafe-inline'";
+
+/// The id prefix for inline spoilers of the section at `position`, unique within a post.
+pub fn spoiler_id_prefix(position: usize) -> String {
+    format!("spoiler-{}", position + 1)
+}
+
+/// The post title and metadata list (`post_title` as typed: empty means the default).
+pub fn header_html(metadata: &Metadata, post_title: &str) -> String {
+    let mut out = String::from("<header>\n<h1>");
+    escape::push_html(
+        &mut out,
+        &effective_post_title(post_title, &metadata.title, &metadata.author),
+    );
+    out.push_str("</h1>\n");
+    let lines = metadata_lines(metadata);
+    if !lines.is_empty() {
+        out.push_str("<ul class=\"book-details\">\n");
+        for line in lines {
+            out.push_str("<li>");
+            escape::push_html(&mut out, &format!("{}: {}", line.label, line.value));
+            out.push_str("</li>\n");
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str("</header>\n");
+    out
+}
+
+/// One section's body as HTML, in its wrapper `<div class="section-body">` (the preview draws
+/// the same wrapper and fills it with [`markup::render`]).
+pub fn section_body_html(section: &Section, view: &SpoilerView) -> String {
+    format!(
+        "<div class=\"section-body\">{}</div>\n",
+        markup::render(&section.body, view)
+    )
+}
+
+/// One whole section: heading, then its body, wrapped in a closed disclosure if it is a spoiler.
+pub fn section_html(review: &Review, position: usize) -> String {
+    let section = &review.sections[position];
+    let prefix = spoiler_id_prefix(position);
+    let mut out = String::from("<section class=\"review-section\">\n");
+    if !section.heading.trim().is_empty() {
+        out.push_str("<h2>");
+        escape::push_html(&mut out, section.heading.trim());
+        out.push_str("</h2>\n");
+    }
+    let body = section_body_html(section, &SpoilerView::closed(&prefix));
+    if section.spoiler {
+        out.push_str("<details class=\"spoiler-section\">\n<summary>");
+        escape::push_html(&mut out, &spoiler_summary(review, position));
+        out.push_str("</summary>\n");
+        out.push_str(&body);
+        out.push_str("</details>\n");
+    } else {
+        out.push_str(&body);
+    }
+    out.push_str("</section>\n");
+    out
+}
+
+/// The rating line and the `Posted in` / `Tagged` footer.
+pub fn footer_html(metadata: &Metadata, rating: Option<Rating>) -> String {
+    let mut out = String::new();
+    if let Some(rating) = rating {
+        out.push_str(&format!(
+            "<p class=\"rating\">Rating: <span aria-hidden=\"true\">{}</span> {}</p>\n",
+            rating.stars(),
+            rating.label()
+        ));
+    }
+    let lines = footer_lines(metadata);
+    if !lines.is_empty() {
+        out.push_str("<footer class=\"post-footer\">\n");
+        for line in lines {
+            out.push_str("<p>");
+            escape::push_html(&mut out, &format!("{}: {}", line.label, line.value));
+            out.push_str("</p>\n");
+        }
+        out.push_str("</footer>\n");
+    }
+    out
+}
+
+/// The post as an `<article>`: what the preview shows, with every spoiler closed.
+pub fn article_html(review: &Review) -> String {
+    let mut out = String::from("<article class=\"review\">\n");
+    out.push_str(&header_html(&review.metadata, &review.post_title));
+    for position in 0..review.sections.len() {
+        out.push_str(&section_html(review, position));
+    }
+    out.push_str(&footer_html(&review.metadata, review.rating));
+    out.push_str("</article>\n");
+    out
+}
+
+/// The complete standalone HTML document.
+pub fn document(review: &Review) -> String {
+    let lang = language::code(&review.metadata.language)
+        .map(|code| format!(" lang=\"{}\"", escape::html(&code)))
+        .unwrap_or_default();
+    let mut out = format!("<!DOCTYPE html>\n<html{lang}>\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str(&format!(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"{CONTENT_SECURITY_POLICY}\">\n"
+    ));
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    out.push_str("<meta name=\"generator\" content=\"Verdict\">\n<title>");
+    escape::push_html(&mut out, &review.effective_post_title());
+    out.push_str(
+        "</title>\n<style>\nbody { max-width: 42em; margin: 2em auto; padding: 0 1em; }\n",
+    );
+    out.push_str(STYLE);
+    out.push_str("</style>\n</head>\n<body>\n");
+    out.push_str(&article_html(review));
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::review::Review;
+
+    #[test]
+    fn spoiler_section_is_a_closed_disclosure() {
+        let mut review = Review::new_book("2026-11-25");
+        review.sections[0].body = "They are clones.".into();
+        review.sections[0].spoiler = true;
+        let html = section_html(&review, 0);
+        assert_eq!(
+            html,
+            "<section class=\"review-section\">\n<h2>Synopsis</h2>\n<details class=\"spoiler-section\">\n<summary>Spoiler: Synopsis</summary>\n<div class=\"section-body\"><p>They are clones.</p>\n</div>\n</details>\n</section>\n"
+        );
+    }
+
+    #[test]
+    fn document_has_lang_policy_and_no_script() {
+        let mut review = Review::new_book("2026-11-25");
+        review.metadata.language = "English".into();
+        review.metadata.title = "<script>alert(1)</script>".into();
+        review.sections[1].body =
+            "<script>alert(2)</script>\n\n[x](javascript:alert(3)) <img src=x onerror=alert(4)>"
+                .into();
+        let html = document(&review);
+        assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+        assert!(html.contains("default-src 'none'"));
+        assert!(!html.to_lowercase().contains("<script"), "{html}");
+        assert!(!html.contains("javascript:alert(3)"), "{html}");
+        assert!(!html.contains("<img"));
+    }
+}

@@ -1,0 +1,113 @@
+//! The Markdown export: YAML front matter, then the post body in CommonMark/GFM.
+
+use crate::markup::{escape, markdown::section_markdown};
+use crate::review::Review;
+
+use super::{footer_lines, front_matter::front_matter, metadata_lines, spoiler_summary};
+
+/// The MIME type of the Markdown download.
+pub const MIME: &str = "text/markdown;charset=utf-8";
+
+/// The whole Markdown file.
+pub fn document(review: &Review) -> String {
+    let mut out = front_matter(review);
+    out.push('\n');
+    out.push_str(&format!(
+        "# {}\n\n",
+        escape::markdown_inline(&review.effective_post_title())
+    ));
+    let lines = metadata_lines(&review.metadata);
+    if !lines.is_empty() {
+        for line in lines {
+            out.push_str(&format!(
+                "- {}: {}\n",
+                escape::markdown_inline(&line.label),
+                escape::markdown_inline(&line.value)
+            ));
+        }
+        out.push('\n');
+    }
+    for (position, section) in review.sections.iter().enumerate() {
+        let heading = section.heading.trim();
+        if !heading.is_empty() {
+            out.push_str(&format!("## {}\n\n", escape::markdown_inline(heading)));
+        }
+        let body = section_markdown(section.body.trim_end());
+        if section.spoiler {
+            // A plain-text summary, and blank lines so that GitHub renders the Markdown inside.
+            out.push_str(&format!(
+                "<details>\n<summary>{}</summary>\n\n{}\n\n</details>\n\n",
+                escape::html(&escape::one_line(&spoiler_summary(review, position))),
+                body.trim_end()
+            ));
+        } else if !body.trim().is_empty() {
+            out.push_str(body.trim_end());
+            out.push_str("\n\n");
+        }
+    }
+    if let Some(rating) = review.rating {
+        out.push_str(&format!(
+            "Rating: {} {}\n\n",
+            rating.stars(),
+            rating.label()
+        ));
+    }
+    let footer = footer_lines(&review.metadata);
+    if !footer.is_empty() {
+        let lines: Vec<String> = footer
+            .iter()
+            .map(|l| format!("{}: {}", l.label, escape::markdown_inline(&l.value)))
+            .collect();
+        // Two trailing spaces: a hard line break between the two lines, as in the seed.
+        out.push_str(&lines.join("  \n"));
+        out.push('\n');
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::review::{Rating, Review};
+
+    #[test]
+    fn empty_review_is_a_valid_file() {
+        let review = Review::new_book("2026-11-25");
+        let md = document(&review);
+        assert!(
+            md.starts_with("---\ntitle: \"Untitled review\"\ndate: 2026-11-25\n"),
+            "{md}"
+        );
+        assert!(md.contains("\n# Untitled review\n"));
+        assert!(md.contains("## Synopsis\n\n## What I liked"));
+    }
+
+    #[test]
+    fn spoiler_sections_are_details_with_blank_lines() {
+        let mut review = Review::new_book("2026-11-25");
+        review.sections[0].body = "They are *clones*.".into();
+        review.sections[0].spoiler = true;
+        review.rating = Rating::parse("2.5");
+        let md = document(&review);
+        assert!(
+            md.contains("## Synopsis\n\n<details>\n<summary>Spoiler: Synopsis</summary>\n\nThey are *clones*.\n\n</details>\n\n## What I liked"),
+            "{md}"
+        );
+        assert!(md.contains("Rating: ★★½☆☆ 2.5 out of 5"));
+    }
+
+    #[test]
+    fn headings_and_summaries_cannot_inject() {
+        let mut review = Review::new_book("2026-11-25");
+        review.sections[0].heading = "</summary><script>x</script>".into();
+        review.sections[0].spoiler = true;
+        let md = document(&review);
+        assert!(!md.contains("<script>"), "{md}");
+        assert!(md.contains(
+            "<summary>Spoiler: &lt;/summary&gt;&lt;script&gt;x&lt;/script&gt;</summary>"
+        ));
+    }
+}

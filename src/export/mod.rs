@@ -1,0 +1,159 @@
+//! Whole-review outputs: the post body's parts (shared by the preview and both exports), the
+//! Markdown file with front matter, the standalone HTML document, and file names.
+
+pub mod filename;
+pub mod front_matter;
+pub mod html;
+pub mod language;
+pub mod markdown;
+
+use crate::review::{date::parse_date, split_list, Format, Metadata, Review};
+
+/// One line of the metadata list, e.g. label `Hardcover`, value `304 pages`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MetaLine {
+    /// What comes before the colon.
+    pub label: String,
+    /// What comes after it, as typed (trimmed).
+    pub value: String,
+}
+
+fn line(label: &str, value: impl Into<String>) -> MetaLine {
+    MetaLine {
+        label: label.to_string(),
+        value: value.into(),
+    }
+}
+
+/// The metadata list in the seed's shape and order; lines for empty fields are left out.
+pub fn metadata_lines(m: &Metadata) -> Vec<MetaLine> {
+    let mut lines = Vec::new();
+    let pages = m.pages.trim();
+    let pages_text = if !pages.is_empty() && pages.chars().all(|c| c.is_ascii_digit()) {
+        format!("{pages} pages")
+    } else {
+        pages.to_string()
+    };
+    match (m.format, pages.is_empty()) {
+        (Format::Unset, true) => {}
+        (Format::Unset, false) => lines.push(line("Pages", pages)),
+        (format, true) => lines.push(line("Format", format.label())),
+        (format, false) => lines.push(line(format.label(), pages_text)),
+    }
+    let publisher = m.publisher.trim();
+    let published = m.publication_date.trim();
+    match (publisher.is_empty(), published.is_empty()) {
+        (true, true) => {}
+        (false, true) => lines.push(line("Publisher", publisher)),
+        (true, false) => lines.push(line("Published", published)),
+        (false, false) => lines.push(line("Publisher", format!("{publisher} ({published})"))),
+    }
+    for (label, value) in [
+        ("Language", &m.language),
+        ("ISBN-10", &m.isbn10),
+        ("ISBN-13", &m.isbn13),
+    ] {
+        if !value.trim().is_empty() {
+            lines.push(line(label, value.trim()));
+        }
+    }
+    let genres = split_list(&m.genre);
+    if !genres.is_empty() {
+        lines.push(line("Genre", genres.join(", ")));
+    }
+    if !m.audience.trim().is_empty() {
+        lines.push(line("Target group", m.audience.trim()));
+    }
+    lines
+}
+
+/// The closing lines: `Posted in: …` and `Tagged: …`, each only when there is something to list.
+pub fn footer_lines(m: &Metadata) -> Vec<MetaLine> {
+    let mut lines = Vec::new();
+    let categories = split_list(&m.categories);
+    if !categories.is_empty() {
+        lines.push(line("Posted in", categories.join(", ")));
+    }
+    let tags = split_list(&m.tags);
+    if !tags.is_empty() {
+        lines.push(line("Tagged", tags.join(", ")));
+    }
+    lines
+}
+
+/// The ISO form of a typed date if it can be read, for machine-readable outputs.
+pub fn iso_date(typed: &str) -> Option<String> {
+    parse_date(typed).map(|d| d.iso())
+}
+
+/// The summary shown on a closed spoiler section: `Spoiler: <heading>`.
+pub fn spoiler_summary(review: &Review, position: usize) -> String {
+    format!(
+        "Spoiler: {}",
+        review.sections[position].display_heading(position)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(lines: Vec<MetaLine>) -> Vec<String> {
+        lines
+            .into_iter()
+            .map(|l| format!("{}: {}", l.label, l.value))
+            .collect()
+    }
+
+    #[test]
+    fn seed_shape() {
+        let m = Metadata {
+            format: Format::Hardcover,
+            pages: "304".into(),
+            publisher: "Knopf".into(),
+            publication_date: "April 5, 2005".into(),
+            language: "English".into(),
+            isbn10: "1400043395".into(),
+            isbn13: "978-1400043392".into(),
+            genre: "sici-fi, dystopia".into(),
+            audience: "adult".into(),
+            categories: "book review, dystopia".into(),
+            ..Metadata::default()
+        };
+        assert_eq!(
+            texts(metadata_lines(&m)),
+            [
+                "Hardcover: 304 pages",
+                "Publisher: Knopf (April 5, 2005)",
+                "Language: English",
+                "ISBN-10: 1400043395",
+                "ISBN-13: 978-1400043392",
+                "Genre: sici-fi, dystopia",
+                "Target group: adult"
+            ]
+        );
+        assert_eq!(
+            texts(footer_lines(&m)),
+            ["Posted in: book review, dystopia"]
+        );
+    }
+
+    #[test]
+    fn partial_metadata_leaves_lines_out() {
+        assert!(metadata_lines(&Metadata::default()).is_empty());
+        let m = Metadata {
+            pages: "about 300".into(),
+            publication_date: "2005".into(),
+            ..Metadata::default()
+        };
+        assert_eq!(
+            texts(metadata_lines(&m)),
+            ["Pages: about 300", "Published: 2005"]
+        );
+        let m = Metadata {
+            format: Format::Ebook,
+            ..Metadata::default()
+        };
+        assert_eq!(texts(metadata_lines(&m)), ["Format: E-book"]);
+    }
+}

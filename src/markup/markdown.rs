@@ -1,0 +1,418 @@
+//! Markdown of one section → Markdown that is safe to publish anywhere CommonMark/GFM is read.
+//!
+//! The person's Markdown is kept as typed wherever it is already safe. Three things are
+//! rewritten: raw HTML (escaped so it reads as text), links and images whose URL is refused
+//! (replaced by their text), and paragraphs with inline spoilers. GitHub has no inline spoiler,
+//! so such a paragraph shows `[spoiler N]` where each was and is followed by a `<details>` block
+//! that holds them. A code fence left open is closed, so it cannot swallow what follows.
+
+use std::ops::Range;
+
+use pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
+
+use super::escape;
+use super::spoilers::{pieces, prepare, restore_source, Piece, ESCAPED_BAR};
+use super::url;
+
+/// A replacement of `range` of the prepared source by `text`.
+struct Edit {
+    range: Range<usize>,
+    text: String,
+}
+
+/// Converts one section body to safe Markdown. Spoilers are numbered from 1 within the body.
+///
+/// A run of inline content (a paragraph, a heading, a list item's text) is kept exactly as typed
+/// unless it needs a change; then the whole run is written afresh from the parsed events with
+/// every text character escaped, so that nothing left around a change can combine with it into
+/// new syntax (patching only a link's source could make its neighbours a link again).
+pub fn section_markdown(body: &str) -> String {
+    let prepared = prepare(body);
+    let pieces = pieces(&prepared);
+    let mut edits: Vec<Edit> = Vec::new();
+    let mut spoiler_number = 0usize;
+    // Spoilers waiting to be listed after the current top-level block ends.
+    let mut pending: Vec<(usize, String)> = Vec::new();
+    let mut depth = 0usize;
+    let mut in_code_block = false;
+    let mut i = 0;
+    while i < pieces.len() {
+        match &pieces[i] {
+            // Headings in a body sit under the post's title and the section's heading, so they
+            // are written two levels down (as the HTML does), always in the ATX form.
+            Piece::Event(Event::Start(Tag::Heading { level, .. }), range) => {
+                depth += 1;
+                let end = run_end(&pieces, i + 1);
+                let mut text = "#".repeat((*level as usize + 2).min(6));
+                text.push(' ');
+                inline_markdown(&pieces[i + 1..end], &mut text, &mut pending, &mut spoiler_number);
+                if prepared[range.clone()].ends_with('\n') {
+                    text.push('\n');
+                }
+                edits.push(Edit { range: range.clone(), text });
+                i = end;
+                continue;
+            }
+            Piece::Event(Event::Start(tag), _) if !is_inline_tag(tag) => {
+                depth += 1;
+                in_code_block |= matches!(tag, Tag::CodeBlock(_));
+            }
+            Piece::Event(Event::End(tag), range) if !is_inline_end(tag) => {
+                depth = depth.saturating_sub(1);
+                in_code_block &= !matches!(tag, TagEnd::CodeBlock);
+                if depth == 0 && !pending.is_empty() {
+                    let before = &prepared[..range.end];
+                    let gap = if before.ends_with("\n\n") { "" } else if before.ends_with('\n') { "\n" } else { "\n\n" };
+                    let text = format!("{gap}{}", spoiler_details(&pending));
+                    edits.push(Edit { range: range.end..range.end, text });
+                    pending.clear();
+                }
+            }
+            // Raw HTML blocks: every line escaped, so it reads as the text that was typed.
+            Piece::Event(Event::Html(_), range) => {
+                edits.push(Edit { range: range.clone(), text: escape::markdown(&restore_source(&prepared[range.clone()])) });
+            }
+            _ if in_code_block => {}
+            _ => {
+                let end = run_end(&pieces, i);
+                if let Some(edit) = rewrite_run(&pieces[i..end], &mut spoiler_number, &mut pending) {
+                    edits.push(edit);
+                }
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    if !pending.is_empty() {
+        edits.push(Edit { range: prepared.len()..prepared.len(), text: format!("\n\n{}", spoiler_details(&pending)) });
+    }
+    let mut out = apply(&prepared, edits).replace(ESCAPED_BAR, "\\|");
+    if let Some(fence) = unclosed_fence(&prepared) {
+        if !out.ends_with('\n') {
+            out.push('\n');
+        }
+        out.push_str(&fence);
+    }
+    out
+}
+
+/// The index just past the inline run that starts at `start`.
+fn run_end(pieces: &[Piece], start: usize) -> usize {
+    let mut end = start;
+    while end < pieces.len() {
+        match &pieces[end] {
+            Piece::Event(Event::Start(tag), _) if !is_inline_tag(tag) => break,
+            Piece::Event(Event::End(tag), _) if !is_inline_end(tag) => break,
+            Piece::Event(Event::Html(_), _) => break,
+            _ => end += 1,
+        }
+    }
+    end
+}
+
+/// Whether an inline run must be written afresh: it holds a spoiler, raw HTML, or a link or
+/// image whose URL is refused.
+fn needs_rewrite(run: &[Piece]) -> bool {
+    run.iter().any(|piece| match piece {
+        Piece::SpoilerStart => true,
+        Piece::Event(Event::InlineHtml(_), _) => true,
+        Piece::Event(Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }), _) => {
+            !url::is_allowed(dest_url)
+        }
+        _ => false,
+    })
+}
+
+/// The edit that rewrites an inline run, if it needs one; its spoilers go to `pending`.
+fn rewrite_run(run: &[Piece], number: &mut usize, pending: &mut Vec<(usize, String)>) -> Option<Edit> {
+    if !needs_rewrite(run) {
+        return None;
+    }
+    let range = run.iter().fold(None::<Range<usize>>, |acc, piece| match piece {
+        Piece::Event(_, r) if r.end > r.start => Some(match acc {
+            Some(old) => old.start.min(r.start)..old.end.max(r.end),
+            None => r.clone(),
+        }),
+        _ => acc,
+    })?;
+    let mut text = String::new();
+    inline_markdown(run, &mut text, pending, number);
+    Some(Edit { range, text })
+}
+
+fn is_inline_tag(tag: &Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+    )
+}
+
+fn is_inline_end(tag: &TagEnd) -> bool {
+    matches!(
+        tag,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link
+            | TagEnd::Image
+    )
+}
+
+/// The index of the `End` that closes the `Start` at `start`.
+fn matching_end(pieces: &[Piece], start: usize) -> usize {
+    let mut depth = 0usize;
+    for (j, piece) in pieces.iter().enumerate().skip(start) {
+        match piece {
+            Piece::Event(Event::Start(_), _) => depth += 1,
+            Piece::Event(Event::End(_), _) => {
+                depth -= 1;
+                if depth == 0 {
+                    return j;
+                }
+            }
+            _ => {}
+        }
+    }
+    pieces.len().saturating_sub(1)
+}
+
+/// Writes inline pieces as one line of Markdown. Spoilers become `[spoiler N]` and their
+/// content is pushed to `spoilers`.
+fn inline_markdown(
+    pieces: &[Piece],
+    out: &mut String,
+    spoilers: &mut Vec<(usize, String)>,
+    number: &mut usize,
+) {
+    let mut i = 0;
+    while i < pieces.len() {
+        match &pieces[i] {
+            Piece::SpoilerStart => {
+                let end = (i..pieces.len())
+                    .find(|&j| matches!(pieces[j], Piece::SpoilerEnd))
+                    .unwrap_or(pieces.len());
+                *number += 1;
+                let n = *number;
+                out.push_str(&format!("[spoiler {n}]"));
+                let mut content = String::new();
+                inline_markdown(&pieces[i + 1..end], &mut content, &mut Vec::new(), &mut 0);
+                spoilers.push((n, content));
+                i = end + 1;
+                continue;
+            }
+            Piece::SpoilerEnd => {}
+            Piece::Event(event, _) => match event {
+                Event::Text(t) => out.push_str(&escape::markdown(t)),
+                Event::Code(code) => out.push_str(&code_span(&restore_source(code))),
+                Event::Html(raw) | Event::InlineHtml(raw) => {
+                    out.push_str(&escape::markdown(&restore_source(raw)))
+                }
+                Event::InlineMath(t) | Event::DisplayMath(t) | Event::FootnoteReference(t) => {
+                    out.push_str(&escape::markdown(&restore_source(t)))
+                }
+                Event::SoftBreak | Event::HardBreak => out.push(' '),
+                Event::Start(Tag::Emphasis) | Event::End(TagEnd::Emphasis) => out.push('*'),
+                Event::Start(Tag::Strong) | Event::End(TagEnd::Strong) => out.push_str("**"),
+                Event::Start(Tag::Strikethrough) | Event::End(TagEnd::Strikethrough) => {
+                    out.push_str("~~")
+                }
+                Event::Start(Tag::Link {
+                    dest_url, title, ..
+                })
+                | Event::Start(Tag::Image {
+                    dest_url, title, ..
+                }) => {
+                    let is_image = matches!(event, Event::Start(Tag::Image { .. }));
+                    let end = matching_end(pieces, i);
+                    let mut inner = String::new();
+                    inline_markdown(&pieces[i + 1..end], &mut inner, spoilers, number);
+                    if url::is_allowed(dest_url) {
+                        if is_image {
+                            out.push('!');
+                        }
+                        out.push_str(&format!(
+                            "[{inner}]({}{})",
+                            link_destination(dest_url),
+                            link_title(title)
+                        ));
+                    } else {
+                        out.push_str(&inner);
+                    }
+                    i = end + 1;
+                    continue;
+                }
+                _ => {}
+            },
+        }
+        i += 1;
+    }
+}
+
+/// A link destination in angle brackets, so spaces and parentheses need no further care.
+fn link_destination(dest: &str) -> String {
+    let mut out = String::from("<");
+    for c in dest.chars() {
+        match c {
+            '<' | '>' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push_str("%0A"),
+            c => out.push(c),
+        }
+    }
+    out.push('>');
+    out
+}
+
+fn link_title(title: &str) -> String {
+    if title.is_empty() {
+        return String::new();
+    }
+    let escaped: String = title
+        .chars()
+        .flat_map(|c| {
+            if c == '"' || c == '\\' {
+                vec!['\\', c]
+            } else {
+                vec![c]
+            }
+        })
+        .collect();
+    format!(" \"{escaped}\"")
+}
+
+/// A code span that holds `code` exactly, whatever backticks it contains.
+fn code_span(code: &str) -> String {
+    let longest = code.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    let pad = if code.starts_with('`') || code.ends_with('`') || code.starts_with(' ') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{code}{pad}{fence}")
+}
+
+/// The `<details>` block (to be put after a blank line) listing a paragraph's spoilers; GitHub needs the blank lines to render
+/// Markdown inside it.
+fn spoiler_details(spoilers: &[(usize, String)]) -> String {
+    let mut out = String::from("<details>\n<summary>Spoilers</summary>\n\n");
+    for (n, content) in spoilers {
+        out.push_str(&format!("{n}. {content}\n"));
+    }
+    // A blank line after: the HTML block that `<details>` opens ends only at one.
+    out.push_str("\n</details>\n\n");
+    out
+}
+
+fn apply(source: &str, mut edits: Vec<Edit>) -> String {
+    edits.sort_by_key(|e| (e.range.start, e.range.end));
+    let mut out = String::with_capacity(source.len() + 64);
+    let mut at = 0;
+    for edit in edits {
+        if edit.range.start < at {
+            continue; // inside something already rewritten
+        }
+        out.push_str(&source[at..edit.range.start]);
+        out.push_str(&edit.text);
+        at = edit.range.end;
+    }
+    out.push_str(&source[at..]);
+    out
+}
+
+/// The closing fence for a fenced code block that runs to the end of the body, if any.
+fn unclosed_fence(prepared: &str) -> Option<String> {
+    let mut last = None;
+    for (event, range) in
+        pulldown_cmark::Parser::new_ext(prepared, super::spoilers::parser_options())
+            .into_offset_iter()
+    {
+        if let Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_))) = event {
+            last = Some(range);
+        }
+    }
+    let range = last?;
+    let block = &prepared[range];
+    let opener = block.trim_start();
+    let fence_char = opener.chars().next()?;
+    let fence_len = opener.chars().take_while(|&c| c == fence_char).count();
+    let last_line = block
+        .trim_end_matches(['\n', '\r'])
+        .lines()
+        .last()
+        .unwrap_or("")
+        .trim();
+    let closed = block.lines().count() > 1
+        && last_line.len() >= fence_len
+        && last_line.chars().all(|c| c == fence_char);
+    (!closed).then(|| format!("{}\n", fence_char.to_string().repeat(fence_len)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_markdown_is_kept_as_typed() {
+        let body = "Some *text* with a [link](https://example.com).\n\n- a\n- b\n";
+        assert_eq!(section_markdown(body), body);
+    }
+
+    #[test]
+    fn raw_html_and_bad_links_are_neutralised() {
+        assert_eq!(
+            section_markdown("<script>alert(1)</script>"),
+            "\\<script\\>alert\\(1\\)\\<\\/script\\>"
+        );
+        assert_eq!(section_markdown("Hi <b>x</b>"), "Hi \\<b\\>x\\<\\/b\\>");
+        assert_eq!(
+            section_markdown("[click *me*](javascript:alert(1)) now"),
+            "click *me* now"
+        );
+        assert_eq!(section_markdown("![a](data:x) b"), "a b");
+        // Neighbours of a removed link cannot turn into a link themselves.
+        assert_eq!(section_markdown(r"[[a](javascript:x)\[a](javascript:y)"), r"\[a\[a\]\(javascript\:y\)");
+    }
+
+    #[test]
+    fn inline_spoilers_move_into_details() {
+        let out = section_markdown("It was ||the *butler*|| and ||me||.\n\nNext.");
+        assert_eq!(
+            out,
+            "It was [spoiler 1] and [spoiler 2]\\.\n\n<details>\n<summary>Spoilers</summary>\n\n1. the *butler*\n2. me\n\n</details>\n\n\nNext."
+        );
+    }
+
+    #[test]
+    fn body_headings_go_two_levels_down() {
+        assert_eq!(section_markdown("# Part *one*\n\ntext"), "### Part *one*\n\ntext");
+        assert_eq!(section_markdown("Part\n===\n"), "### Part\n");
+        assert_eq!(section_markdown("##### Deep"), "###### Deep");
+    }
+
+    #[test]
+    fn escaped_bars_and_code_stay() {
+        assert_eq!(
+            section_markdown(r"a \|\|b\|\| `||c||`"),
+            r"a \|\|b\|\| `||c||`"
+        );
+    }
+
+    #[test]
+    fn unclosed_fences_are_closed() {
+        assert_eq!(section_markdown("```\ncode"), "```\ncode\n```\n");
+        assert_eq!(section_markdown("~~~~\ncode\n~~~~\n"), "~~~~\ncode\n~~~~\n");
+        assert_eq!(section_markdown("```"), "```\n```\n");
+    }
+}

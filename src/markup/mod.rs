@@ -1,0 +1,312 @@
+//! Markdown of one section → safe HTML, shared by the live preview and the HTML export.
+//!
+//! Safety is by construction, not by filtering output: every piece of text is escaped, raw HTML
+//! typed by the person is shown as text, and a link or image is written only when its URL passes
+//! [`url::is_allowed`]. Spoilers are decided in [`spoilers`] and drawn here.
+
+pub mod escape;
+pub mod markdown;
+pub mod spoilers;
+pub mod text_offsets;
+pub mod url;
+
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Tag, TagEnd};
+
+use spoilers::{pieces, prepare, restore_source, Piece};
+
+/// How inline spoilers are drawn.
+#[derive(Clone, Copy, Debug)]
+pub struct SpoilerView<'a> {
+    /// Prefix of the ids that tie each spoiler's toggle to its label; unique per section.
+    pub id_prefix: &'a str,
+    /// Show every spoiler's text, marked as a spoiler, instead of a closed toggle.
+    pub reveal: bool,
+    /// Numbers (from 1) of the spoilers that start open (the preview remembers what was opened).
+    pub opened: &'a [usize],
+}
+
+impl<'a> SpoilerView<'a> {
+    /// All spoilers closed, as in an export.
+    pub fn closed(id_prefix: &'a str) -> SpoilerView<'a> {
+        SpoilerView {
+            id_prefix,
+            reveal: false,
+            opened: &[],
+        }
+    }
+}
+
+fn heading_tag(level: HeadingLevel) -> &'static str {
+    // Section bodies sit under the post's h1 and the section's h2, so their headings start at h3.
+    match level {
+        HeadingLevel::H1 => "h3",
+        HeadingLevel::H2 => "h4",
+        HeadingLevel::H3 => "h5",
+        _ => "h6",
+    }
+}
+
+/// Renders one section body (Markdown with inline spoilers) to an HTML fragment.
+pub fn render(body: &str, view: &SpoilerView) -> String {
+    let prepared = prepare(body);
+    let mut out = String::with_capacity(body.len() + body.len() / 4 + 16);
+    let mut spoiler_count = 0usize;
+    // For each open link: whether it was written (an allowed URL) and so needs closing.
+    let mut links: Vec<bool> = Vec::new();
+    // While inside an allowed image, its alt text is collected here instead of being written.
+    let mut image_alt: Option<String> = None;
+    let mut headings: Vec<&'static str> = Vec::new();
+
+    for piece in pieces(&prepared) {
+        let event = match piece {
+            Piece::SpoilerStart => {
+                spoiler_count += 1;
+                open_spoiler(&mut out, view, spoiler_count);
+                continue;
+            }
+            Piece::SpoilerEnd => {
+                out.push_str(if view.reveal {
+                    "</span>"
+                } else {
+                    "</span></span>"
+                });
+                continue;
+            }
+            Piece::Event(event, _) => event,
+        };
+        if let Some(alt) = image_alt.as_mut() {
+            match event {
+                Event::Text(t) | Event::Code(t) => alt.push_str(&t),
+                Event::End(TagEnd::Image) => {
+                    out.push_str(" alt=\"");
+                    escape::push_html(&mut out, alt);
+                    out.push_str("\">");
+                    image_alt = None;
+                }
+                _ => {}
+            }
+            continue;
+        }
+        match event {
+            Event::Start(tag) => match tag {
+                Tag::Paragraph => out.push_str("<p>"),
+                Tag::Heading { level, .. } => {
+                    let tag = heading_tag(level);
+                    headings.push(tag);
+                    out.push('<');
+                    out.push_str(tag);
+                    out.push('>');
+                }
+                Tag::BlockQuote(_) => out.push_str("<blockquote>\n"),
+                Tag::CodeBlock(CodeBlockKind::Fenced(info)) => {
+                    let lang = info.split_whitespace().next().unwrap_or("");
+                    if lang.is_empty() {
+                        out.push_str("<pre><code>");
+                    } else {
+                        out.push_str("<pre><code class=\"language-");
+                        escape::push_html(&mut out, &restore_source(lang));
+                        out.push_str("\">");
+                    }
+                }
+                Tag::CodeBlock(CodeBlockKind::Indented) => out.push_str("<pre><code>"),
+                Tag::HtmlBlock => out.push_str("<p class=\"raw-html\">"),
+                Tag::List(Some(1)) => out.push_str("<ol>\n"),
+                Tag::List(Some(start)) => out.push_str(&format!("<ol start=\"{start}\">\n")),
+                Tag::List(None) => out.push_str("<ul>\n"),
+                Tag::Item => out.push_str("<li>"),
+                Tag::Emphasis => out.push_str("<em>"),
+                Tag::Strong => out.push_str("<strong>"),
+                Tag::Strikethrough => out.push_str("<del>"),
+                Tag::Link {
+                    dest_url, title, ..
+                } => {
+                    let allowed = url::is_allowed(&dest_url);
+                    if allowed {
+                        out.push_str("<a href=\"");
+                        escape::push_html(&mut out, &dest_url);
+                        if !title.is_empty() {
+                            out.push_str("\" title=\"");
+                            escape::push_html(&mut out, &title);
+                        }
+                        out.push_str("\" target=\"_blank\" rel=\"noopener noreferrer\">");
+                    }
+                    links.push(allowed);
+                }
+                Tag::Image {
+                    dest_url, title, ..
+                } => {
+                    // A refused image is replaced by its alt text, written as ordinary text.
+                    if url::is_allowed(&dest_url) {
+                        out.push_str("<img src=\"");
+                        escape::push_html(&mut out, &dest_url);
+                        if !title.is_empty() {
+                            out.push_str("\" title=\"");
+                            escape::push_html(&mut out, &title);
+                        }
+                        out.push('"');
+                        image_alt = Some(String::new());
+                    }
+                }
+                _ => {}
+            },
+            Event::End(tag) => match tag {
+                TagEnd::Paragraph | TagEnd::HtmlBlock => out.push_str("</p>\n"),
+                TagEnd::Heading(_) => {
+                    out.push_str("</");
+                    out.push_str(headings.pop().unwrap_or("h6"));
+                    out.push_str(">\n");
+                }
+                TagEnd::BlockQuote(_) => out.push_str("</blockquote>\n"),
+                TagEnd::CodeBlock => out.push_str("</code></pre>\n"),
+                TagEnd::List(true) => out.push_str("</ol>\n"),
+                TagEnd::List(false) => out.push_str("</ul>\n"),
+                TagEnd::Item => out.push_str("</li>\n"),
+                TagEnd::Emphasis => out.push_str("</em>"),
+                TagEnd::Strong => out.push_str("</strong>"),
+                TagEnd::Strikethrough => out.push_str("</del>"),
+                TagEnd::Link => {
+                    if links.pop().unwrap_or(false) {
+                        out.push_str("</a>");
+                    }
+                }
+                _ => {}
+            },
+            Event::Text(text) => escape::push_html(&mut out, &restore_source(&text)),
+            Event::Code(code) => {
+                out.push_str("<code>");
+                escape::push_html(&mut out, &restore_source(&code));
+                out.push_str("</code>");
+            }
+            Event::Html(raw) | Event::InlineHtml(raw) => {
+                escape::push_html(&mut out, &restore_source(&raw))
+            }
+            Event::InlineMath(text) | Event::DisplayMath(text) | Event::FootnoteReference(text) => {
+                escape::push_html(&mut out, &restore_source(&text))
+            }
+            Event::SoftBreak => out.push('\n'),
+            Event::HardBreak => out.push_str("<br>\n"),
+            Event::Rule => out.push_str("<hr>\n"),
+            Event::TaskListMarker(done) => out.push_str(if done {
+                "<input type=\"checkbox\" disabled checked> "
+            } else {
+                "<input type=\"checkbox\" disabled> "
+            }),
+        }
+    }
+    out
+}
+
+/// Writes the opening of inline spoiler number `n` (from 1).
+fn open_spoiler(out: &mut String, view: &SpoilerView, n: usize) {
+    if view.reveal {
+        out.push_str("<span class=\"spoiler spoiler-revealed\"><span class=\"visually-hidden\">Spoiler: </span>");
+        return;
+    }
+    let id = format!("{}-{n}", view.id_prefix);
+    out.push_str("<span class=\"spoiler\"><input type=\"checkbox\" class=\"spoiler-toggle\" id=\"");
+    escape::push_html(out, &id);
+    out.push('"');
+    if view.opened.contains(&n) {
+        out.push_str(" checked");
+    }
+    out.push_str("><label class=\"spoiler-label\" for=\"");
+    escape::push_html(out, &id);
+    out.push_str("\">spoiler</label><span class=\"spoiler-text\">");
+}
+
+/// How many inline spoilers a body holds (what [`render`] numbers them up to).
+pub fn count_spoilers(body: &str) -> usize {
+    let prepared = prepare(body);
+    pieces(&prepared)
+        .iter()
+        .filter(|p| matches!(p, Piece::SpoilerStart))
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn html(body: &str) -> String {
+        render(body, &SpoilerView::closed("s1"))
+    }
+
+    #[test]
+    fn renders_common_markdown() {
+        assert_eq!(html("Hello *you*"), "<p>Hello <em>you</em></p>\n");
+        assert_eq!(html("# Part"), "<h3>Part</h3>\n");
+        assert_eq!(html("- a\n- b"), "<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n");
+        assert_eq!(
+            html("```rust\nfn x() {}\n```"),
+            "<pre><code class=\"language-rust\">fn x() {}\n</code></pre>\n"
+        );
+    }
+
+    #[test]
+    fn raw_html_is_text() {
+        let out = html("<script>alert(1)</script>\n\nHi <b onmouseover=x>there</b>");
+        assert!(!out.contains("<script") && !out.contains("<b "), "{out}");
+        assert!(
+            out.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn links_open_in_a_new_tab_and_bad_schemes_are_dropped() {
+        assert_eq!(
+            html("[site](https://example.com \"T\")"),
+            "<p><a href=\"https://example.com\" title=\"T\" target=\"_blank\" rel=\"noopener noreferrer\">site</a></p>\n"
+        );
+        assert_eq!(html("[x](javascript:alert(1))"), "<p>x</p>\n");
+        assert_eq!(html("[x](&#106;avascript:alert(1))"), "<p>x</p>\n");
+        assert_eq!(
+            html("<javascript:alert(1)>"),
+            "<p>javascript:alert(1)</p>\n"
+        );
+        assert_eq!(
+            html("![alt *t*](data:image/png;base64,AA)"),
+            "<p>alt <em>t</em></p>\n"
+        );
+        assert_eq!(
+            html("![a \"q\"](/c.png)"),
+            "<p><img src=\"/c.png\" alt=\"a &quot;q&quot;\"></p>\n"
+        );
+        assert_eq!(html("[r]: vbscript:x\n\n[r]"), "<p>r</p>\n");
+    }
+
+    #[test]
+    fn inline_spoilers_are_closed_toggles() {
+        let out = html("It was ||the butler|| all along.");
+        assert_eq!(
+            out,
+            "<p>It was <span class=\"spoiler\"><input type=\"checkbox\" class=\"spoiler-toggle\" id=\"s1-1\"><label class=\"spoiler-label\" for=\"s1-1\">spoiler</label><span class=\"spoiler-text\">the butler</span></span> all along.</p>\n"
+        );
+        let opened = render(
+            "||a|| ||b||",
+            &SpoilerView {
+                id_prefix: "p",
+                reveal: false,
+                opened: &[2],
+            },
+        );
+        assert!(
+            opened.contains("id=\"p-1\">") && opened.contains("id=\"p-2\" checked>"),
+            "{opened}"
+        );
+        let revealed = render(
+            "||a||",
+            &SpoilerView {
+                id_prefix: "p",
+                reveal: true,
+                opened: &[],
+            },
+        );
+        assert_eq!(revealed, "<p><span class=\"spoiler spoiler-revealed\"><span class=\"visually-hidden\">Spoiler: </span>a</span></p>\n");
+    }
+
+    #[test]
+    fn counts_spoilers() {
+        assert_eq!(count_spoilers("||a|| `||b||` ||c||"), 2);
+    }
+}

@@ -1,0 +1,346 @@
+//! The one place that decides what is an inline spoiler: `||like this||`.
+//!
+//! Rules: a spoiler opens and closes within one paragraph (or heading, or list item's text) and
+//! at the same level of emphasis, is never recognised inside code or inside a link, must hold
+//! something, and `\|\|` writes literal bars. Markdown is parsed first (so code spans win), then
+//! the text events are split at the markers; unpaired markers stay as the text `||`.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+/// Stands in for an escaped bar (`\|`) while Markdown is parsed, so that it can never be taken
+/// for half of a marker. A Unicode noncharacter: reserved for exactly this kind of internal use.
+pub const ESCAPED_BAR: char = '\u{FDD0}';
+
+/// The Markdown extensions Verdict supports in section bodies.
+pub fn parser_options() -> Options {
+    Options::ENABLE_STRIKETHROUGH
+}
+
+/// Replaces each backslash-escaped bar with [`ESCAPED_BAR`] (borrowing when there is none).
+pub fn prepare(body: &str) -> Cow<'_, str> {
+    if !body.contains("\\|") && !body.contains(ESCAPED_BAR) {
+        return Cow::Borrowed(body);
+    }
+    let mut out = String::with_capacity(body.len());
+    let mut chars = body.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            // A noncharacter typed by the person cannot be told apart later; drop it.
+            ESCAPED_BAR => {}
+            '\\' => match chars.peek() {
+                Some('|') => {
+                    chars.next();
+                    out.push(ESCAPED_BAR);
+                }
+                Some('\\') => {
+                    chars.next();
+                    out.push_str("\\\\");
+                }
+                _ => out.push('\\'),
+            },
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Text as it reads inside code or raw source: an escaped bar is still `\|` there.
+pub fn restore_source(text: &str) -> Cow<'_, str> {
+    if text.contains(ESCAPED_BAR) {
+        Cow::Owned(text.replace(ESCAPED_BAR, "\\|"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// Text as a reader sees it: an escaped bar is a bar.
+pub fn restore_text(text: &str) -> Cow<'_, str> {
+    if text.contains(ESCAPED_BAR) {
+        Cow::Owned(text.replace(ESCAPED_BAR, "|"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// One step of a parsed body: a Markdown event, or a spoiler boundary.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Piece<'a> {
+    /// A Markdown event and the source range it came from. Text inside code, code spans and raw
+    /// HTML may still hold [`ESCAPED_BAR`] (see [`restore_source`]); plain text never does.
+    Event(Event<'a>, Range<usize>),
+    /// `||` that opens an inline spoiler.
+    SpoilerStart,
+    /// `||` that closes it.
+    SpoilerEnd,
+}
+
+/// Whether a tag is inline (lives inside a paragraph) rather than a block.
+fn is_inline(tag: &Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+    )
+}
+
+fn is_inline_end(tag: &TagEnd) -> bool {
+    matches!(
+        tag,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link
+            | TagEnd::Image
+    )
+}
+
+/// An unresolved `||` while pairing: where it sits in the output and in which inline container.
+struct Marker {
+    index: usize,
+    container: usize,
+}
+
+/// Parses a prepared body (see [`prepare`]) into pieces with inline spoilers resolved.
+pub fn pieces(prepared: &str) -> Vec<Piece<'_>> {
+    let mut out: Vec<Piece> = Vec::new();
+    // Inline containers currently open (ids), and a fresh id for every new run or container.
+    let mut containers: Vec<usize> = Vec::new();
+    let mut next_id = 1usize;
+    let mut run_id = 0usize;
+    let mut open: Option<Marker> = None;
+    let mut in_code_block = false;
+    let mut link_depth = 0usize;
+    // Indices in `out` of markers that never found a partner: they become text at the end.
+    let mut literal: Vec<usize> = Vec::new();
+
+    for (event, range) in Parser::new_ext(prepared, parser_options()).into_offset_iter() {
+        match &event {
+            Event::Start(tag) if is_inline(tag) => {
+                if matches!(tag, Tag::Link { .. } | Tag::Image { .. }) {
+                    link_depth += 1;
+                }
+                containers.push(next_id);
+                next_id += 1;
+            }
+            Event::End(tag) if is_inline_end(tag) => {
+                if matches!(tag, TagEnd::Link | TagEnd::Image) {
+                    link_depth = link_depth.saturating_sub(1);
+                }
+                let closed = containers.pop();
+                if open.as_ref().is_some_and(|m| Some(m.container) == closed) {
+                    literal.push(open.take().map(|m| m.index).unwrap_or_default());
+                }
+            }
+            Event::Start(tag) => {
+                in_code_block |= matches!(tag, Tag::CodeBlock(_));
+                if let Some(m) = open.take() {
+                    literal.push(m.index);
+                }
+                containers.clear();
+                run_id = next_id;
+                next_id += 1;
+            }
+            Event::End(tag) => {
+                if matches!(tag, TagEnd::CodeBlock) {
+                    in_code_block = false;
+                }
+                if let Some(m) = open.take() {
+                    literal.push(m.index);
+                }
+                containers.clear();
+                run_id = next_id;
+                next_id += 1;
+            }
+            Event::Text(text) if !in_code_block && link_depth == 0 && text.contains("||") => {
+                let container = containers.last().copied().unwrap_or(run_id);
+                let mut rest: &str = text;
+                loop {
+                    let Some(at) = rest.find("||") else {
+                        if !rest.is_empty() {
+                            out.push(Piece::Event(
+                                Event::Text(restore_text(rest).into_owned().into()),
+                                range.clone(),
+                            ));
+                        }
+                        break;
+                    };
+                    if at > 0 {
+                        out.push(Piece::Event(
+                            Event::Text(restore_text(&rest[..at]).into_owned().into()),
+                            range.clone(),
+                        ));
+                    }
+                    rest = &rest[at + 2..];
+                    match open.take() {
+                        // A partner at the same level with something in between: a spoiler.
+                        Some(m) if m.container == container && m.index + 1 < out.len() => {
+                            out[m.index] = Piece::SpoilerStart;
+                            out.push(Piece::SpoilerEnd);
+                        }
+                        other => {
+                            if let Some(m) = other {
+                                literal.push(m.index);
+                            }
+                            open = Some(Marker {
+                                index: out.len(),
+                                container,
+                            });
+                            out.push(Piece::SpoilerStart);
+                        }
+                    }
+                }
+                continue;
+            }
+            _ => {}
+        }
+        let event = match event {
+            Event::Text(text) if !in_code_block => {
+                Event::Text(restore_text(&text).into_owned().into())
+            }
+            other => other,
+        };
+        out.push(Piece::Event(event, range));
+    }
+    if let Some(m) = open {
+        literal.push(m.index);
+    }
+    for index in literal {
+        out[index] = Piece::Event(Event::Text("||".into()), 0..0);
+    }
+    out
+}
+
+/// The result of wrapping a selection in spoiler markers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Wrapped {
+    /// The whole new text.
+    pub text: String,
+    /// The replacement for the selected range (what to insert in its place).
+    pub insert: String,
+    /// The range of the original text that `insert` replaces (byte offsets).
+    pub replaced: Range<usize>,
+    /// The new selection: the spoiler's content, inside the markers (byte offsets).
+    pub selection: Range<usize>,
+}
+
+/// Wraps `text[start..end]` in `||…||` for the `Spoiler` button. Whitespace at the edges of the
+/// selection stays outside the markers (a double-click selects a trailing space); an empty
+/// selection inserts `||spoiler||` with `spoiler` selected, ready to be typed over.
+pub fn wrap_in_spoiler(text: &str, start: usize, end: usize) -> Wrapped {
+    let (mut start, mut end) = (
+        start.min(end).min(text.len()),
+        end.max(start).min(text.len()),
+    );
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    let selected = &text[start..end];
+    let inner_start = start + (selected.len() - selected.trim_start().len());
+    let inner_end = end - (selected.len() - selected.trim_end().len());
+    let content = if inner_start >= inner_end {
+        "spoiler"
+    } else {
+        &text[inner_start..inner_end]
+    };
+    let (from, to) = if inner_start >= inner_end {
+        (start, end)
+    } else {
+        (inner_start, inner_end)
+    };
+    let insert = format!("||{content}||");
+    let new_text = format!("{}{}{}", &text[..from], insert, &text[to..]);
+    Wrapped {
+        text: new_text,
+        insert,
+        replaced: from..to,
+        selection: from + 2..from + 2 + content.len(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapping_a_selection() {
+        let w = wrap_in_spoiler("It was the butler.", 7, 17);
+        assert_eq!(w.text, "It was ||the butler||.");
+        assert_eq!(&w.text[w.selection.clone()], "the butler");
+        let w = wrap_in_spoiler("a word b", 2, 7);
+        assert_eq!(w.text, "a ||word|| b");
+        let w = wrap_in_spoiler("ab", 1, 1);
+        assert_eq!(w.text, "a||spoiler||b");
+        assert_eq!(&w.text[w.selection.clone()], "spoiler");
+        assert_eq!(w.replaced, 1..1);
+        let w = wrap_in_spoiler("é", 2, 2);
+        assert_eq!(w.text, "é||spoiler||");
+    }
+
+    fn shape(body: &str) -> String {
+        let prepared = prepare(body);
+        pieces(&prepared)
+            .into_iter()
+            .map(|p| match p {
+                Piece::SpoilerStart => "[".to_string(),
+                Piece::SpoilerEnd => "]".to_string(),
+                Piece::Event(Event::Text(t), _) => t.to_string(),
+                Piece::Event(Event::Code(t), _) => format!("`{}`", restore_source(&t)),
+                Piece::Event(Event::Start(Tag::Emphasis), _) => "<em>".into(),
+                Piece::Event(Event::End(TagEnd::Emphasis), _) => "</em>".into(),
+                Piece::Event(Event::SoftBreak, _) => "/".into(),
+                _ => String::new(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn pairs_markers_within_a_paragraph() {
+        assert_eq!(shape("a ||b|| c"), "a [b] c");
+        assert_eq!(shape("||x|| and ||y||"), "[x] and [y]");
+    }
+
+    #[test]
+    fn spoilers_may_hold_emphasis_and_span_lines() {
+        assert_eq!(shape("||a *b* c||"), "[a <em>b</em> c]");
+        assert_eq!(shape("||a\nb||"), "[a/b]");
+    }
+
+    #[test]
+    fn never_crosses_paragraphs_or_emphasis_levels() {
+        assert_eq!(shape("||a\n\nb||"), "||ab||");
+        assert_eq!(shape("*a ||b* c||"), "<em>a ||b</em> c||");
+    }
+
+    #[test]
+    fn not_inside_code_and_escaped_bars_are_literal() {
+        assert_eq!(shape("`||x||`"), "`||x||`");
+        assert_eq!(shape("`a\\|b`"), "`a\\|b`");
+        assert_eq!(shape(r"\|\|x\|\|"), "||x||");
+        assert_eq!(shape(r"\\||x||"), "\\[x]");
+    }
+
+    #[test]
+    fn empty_and_unpaired_markers_stay_text() {
+        assert_eq!(shape("||||"), "||||");
+        assert_eq!(shape("a || b"), "a || b");
+        assert_eq!(shape("||a|| ||b"), "[a] ||b");
+    }
+
+    #[test]
+    fn not_inside_links() {
+        assert_eq!(shape("[||a||](http://x)"), "||a||");
+    }
+}

@@ -1,0 +1,67 @@
+//! The link-scheme allow-list: what a link or image may point at.
+
+/// Whether `dest` (as the Markdown parser decoded it) is safe to publish as a link or image:
+/// `http`, `https`, `mailto`, or a relative URL (no scheme at all).
+///
+/// Browsers ignore ASCII tabs, newlines and leading control characters or spaces when they read
+/// a scheme (`java\tscript:`), so those are dropped before looking for one.
+pub fn is_allowed(dest: &str) -> bool {
+    let cleaned: String = dest
+        .trim_start_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    match scheme(&cleaned) {
+        None => !cleaned.chars().any(|c| c.is_control()),
+        Some(scheme) => {
+            let scheme = scheme.to_ascii_lowercase();
+            matches!(scheme.as_str(), "http" | "https" | "mailto")
+        }
+    }
+}
+
+/// The scheme of a URL: what precedes the first `:` when no `/`, `?` or `#` comes before it.
+fn scheme(url: &str) -> Option<&str> {
+    let end = url.find([':', '/', '?', '#'])?;
+    (url.as_bytes()[end] == b':').then(|| &url[..end])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn allows_web_mail_and_relative() {
+        for ok in [
+            "https://example.com/a?b#c",
+            "http://x",
+            "MAILTO:me@example.com",
+            "/path",
+            "page.html",
+            "#top",
+            "?q=1",
+            "a/b:c",
+            "",
+        ] {
+            assert!(is_allowed(ok), "{ok}");
+        }
+    }
+
+    #[test]
+    fn refuses_script_and_data_in_disguise() {
+        for bad in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            " javascript:alert(1)",
+            "\u{1}javascript:alert(1)",
+            "java\tscript:alert(1)",
+            "java\nscript:alert(1)",
+            "data:text/html,<script>alert(1)</script>",
+            "vbscript:msgbox",
+            "file:///etc/passwd",
+            "ftp://x",
+        ] {
+            assert!(!is_allowed(bad), "{bad:?}");
+        }
+    }
+}

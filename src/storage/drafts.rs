@@ -1,0 +1,231 @@
+//! Draft records: each review is its own record, with a schema version and a revision number
+//! from day one, so that later versions can migrate old data and notice edits from other tabs.
+
+use serde::{Deserialize, Serialize};
+
+use crate::review::Review;
+
+use super::{KeyValueStore, StoreError};
+
+/// The record layout this version writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Prefix of every key Verdict owns.
+pub const KEY_PREFIX: &str = "verdict:";
+
+/// The key holding the id of the draft opened last.
+pub const CURRENT_KEY: &str = "verdict:current";
+
+/// The key of the draft with this id.
+pub fn draft_key(id: &str) -> String {
+    format!("{KEY_PREFIX}draft:{id}")
+}
+
+/// How the preview was left, restored with the draft.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ViewState {
+    /// The preview's `Show spoilers` toggle.
+    pub show_spoilers: bool,
+}
+
+/// One stored draft.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftRecord {
+    /// The layout version of this record.
+    pub schema: u32,
+    /// The draft's id (also in its key).
+    pub id: String,
+    /// Incremented on every save, so that a reader can tell a newer copy from an older one.
+    pub revision: u64,
+    /// When it was saved (ISO 8601, as the browser's clock says).
+    pub saved_at: String,
+    /// The review itself.
+    pub review: Review,
+    /// How the preview was left.
+    #[serde(default)]
+    pub view: ViewState,
+}
+
+/// Why a stored draft could not be opened. Its record is left untouched in every case.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadError {
+    /// Storage failed.
+    Store(StoreError),
+    /// The record is not a draft this version can read (corrupt JSON, wrong shape).
+    Corrupt {
+        /// The record's key.
+        key: String,
+        /// What the parser said.
+        why: String,
+    },
+    /// The record was written by a newer version of Verdict.
+    Newer {
+        /// The record's key.
+        key: String,
+        /// Its schema version.
+        schema: u32,
+    },
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoadError::Store(e) => e.fmt(f),
+            LoadError::Corrupt { key, why } => write!(
+                f,
+                "A saved review could not be read ({why}). It is kept untouched under \u{201c}{key}\u{201d} in this browser's storage, and a new review was started."
+            ),
+            LoadError::Newer { key, schema } => write!(
+                f,
+                "The saved review under \u{201c}{key}\u{201d} was written by a newer version of Verdict (format {schema}); it is left untouched, and a new review was started."
+            ),
+        }
+    }
+}
+
+/// Reads and writes draft records over a [`KeyValueStore`].
+pub struct Drafts<S: KeyValueStore> {
+    store: S,
+}
+
+impl<S: KeyValueStore> Drafts<S> {
+    /// Drafts kept in `store`.
+    pub fn new(store: S) -> Drafts<S> {
+        Drafts { store }
+    }
+
+    /// The underlying store.
+    pub fn store(&self) -> &S {
+        &self.store
+    }
+
+    /// The id of the draft opened last, if any.
+    pub fn current_id(&self) -> Result<Option<String>, StoreError> {
+        self.store.get(CURRENT_KEY)
+    }
+
+    /// Remembers `id` as the draft to open next time.
+    pub fn set_current(&mut self, id: &str) -> Result<(), StoreError> {
+        self.store.set(CURRENT_KEY, id)
+    }
+
+    /// Reads the draft with this id; `Ok(None)` if there is none.
+    pub fn load(&self, id: &str) -> Result<Option<DraftRecord>, LoadError> {
+        let key = draft_key(id);
+        let Some(raw) = self.store.get(&key).map_err(LoadError::Store)? else {
+            return Ok(None);
+        };
+        parse_record(&key, &raw).map(Some)
+    }
+
+    /// Saves `record` with its revision advanced by one; the stored copy is replaced whole or,
+    /// on failure, left as it was. Returns the revision written.
+    pub fn save(&mut self, record: &mut DraftRecord) -> Result<u64, StoreError> {
+        let mut next = record.clone();
+        next.schema = SCHEMA_VERSION;
+        next.revision += 1;
+        let json = serde_json::to_string(&next).map_err(|e| StoreError::Other(e.to_string()))?;
+        self.store.set(&draft_key(&record.id), &json)?;
+        record.schema = SCHEMA_VERSION;
+        record.revision = next.revision;
+        Ok(record.revision)
+    }
+
+    /// The raw text stored under `key`, for downloading a record that cannot be read.
+    pub fn raw(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.store.get(key)
+    }
+}
+
+/// Parses a stored record, refusing (never repairing) what this version cannot read.
+pub fn parse_record(key: &str, raw: &str) -> Result<DraftRecord, LoadError> {
+    #[derive(Deserialize)]
+    struct Header {
+        schema: u32,
+    }
+    let header: Header = serde_json::from_str(raw).map_err(|e| LoadError::Corrupt {
+        key: key.to_string(),
+        why: e.to_string(),
+    })?;
+    if header.schema > SCHEMA_VERSION {
+        return Err(LoadError::Newer {
+            key: key.to_string(),
+            schema: header.schema,
+        });
+    }
+    serde_json::from_str(raw).map_err(|e| LoadError::Corrupt {
+        key: key.to_string(),
+        why: e.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::memory::MemoryStore;
+
+    fn record(id: &str) -> DraftRecord {
+        let mut review = Review::new_book("2026-11-25");
+        review.sections[0].body = "Some text".into();
+        DraftRecord {
+            schema: SCHEMA_VERSION,
+            id: id.into(),
+            revision: 0,
+            saved_at: "2026-11-25T10:00:00Z".into(),
+            review,
+            view: ViewState {
+                show_spoilers: true,
+            },
+        }
+    }
+
+    #[test]
+    fn saves_and_loads_exactly() {
+        let mut drafts = Drafts::new(MemoryStore::new());
+        let mut draft = record("a");
+        assert_eq!(drafts.save(&mut draft).unwrap(), 1);
+        assert_eq!(drafts.save(&mut draft).unwrap(), 2);
+        drafts.set_current("a").unwrap();
+        assert_eq!(drafts.current_id().unwrap().as_deref(), Some("a"));
+        assert_eq!(drafts.load("a").unwrap().unwrap(), draft);
+        assert_eq!(drafts.load("missing").unwrap(), None);
+    }
+
+    #[test]
+    fn a_failed_save_keeps_the_previous_copy_and_revision() {
+        let mut draft = record("a");
+        let size = serde_json::to_string(&draft).unwrap().len() + draft_key("a").len();
+        let mut drafts = Drafts::new(MemoryStore::with_quota(size + 50));
+        drafts.save(&mut draft).unwrap();
+        let saved = drafts.load("a").unwrap().unwrap();
+        draft.review.sections[0].body = "x".repeat(10_000);
+        assert_eq!(drafts.save(&mut draft), Err(StoreError::Full));
+        assert_eq!(
+            draft.revision, 1,
+            "a failed save does not advance the revision"
+        );
+        assert_eq!(drafts.load("a").unwrap().unwrap(), saved);
+    }
+
+    #[test]
+    fn corrupt_and_newer_records_are_refused_not_repaired() {
+        let mut store = MemoryStore::new();
+        store.set(&draft_key("bad"), "{not json").unwrap();
+        store
+            .set(&draft_key("new"), r#"{"schema":99,"anything":1}"#)
+            .unwrap();
+        let drafts = Drafts::new(store);
+        assert!(matches!(drafts.load("bad"), Err(LoadError::Corrupt { .. })));
+        assert!(matches!(
+            drafts.load("new"),
+            Err(LoadError::Newer { schema: 99, .. })
+        ));
+        assert_eq!(
+            drafts.raw(&draft_key("bad")).unwrap().as_deref(),
+            Some("{not json")
+        );
+        let message = drafts.load("bad").unwrap_err().to_string();
+        assert!(message.contains("kept untouched"), "{message}");
+    }
+}

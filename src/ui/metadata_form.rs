@@ -1,0 +1,120 @@
+//! The metadata form: book facts and post facts, each a labelled field.
+
+use leptos::prelude::*;
+
+use crate::review::{split_list, validation, Format, Metadata};
+
+use super::fields::TextField;
+use super::state::EditorState;
+
+/// A text field bound to one string of [`Metadata`].
+fn meta_field(
+    state: EditorState,
+    id: &'static str,
+    label: &'static str,
+    get: fn(&Metadata) -> &String,
+    set: fn(&mut Metadata) -> &mut String,
+) -> TextFieldBinding {
+    let m = state.metadata;
+    TextFieldBinding {
+        id,
+        label,
+        value: Signal::derive(move || m.with(|m| get(m).clone())),
+        on_input: Callback::new(move |v: String| m.update(|m| *set(m) = v)),
+    }
+}
+
+/// What a metadata [`TextField`] needs.
+struct TextFieldBinding {
+    id: &'static str,
+    label: &'static str,
+    value: Signal<String>,
+    on_input: Callback<String>,
+}
+
+/// Chips showing how a comma-separated field was understood.
+fn chips(values: Signal<String>) -> impl IntoView {
+    view! {
+        <ul class="chips" aria-hidden="true">
+            {move || values.with(|v| split_list(v)).into_iter().map(|item| view! { <li>{item}</li> }).collect_view()}
+        </ul>
+    }
+}
+
+/// Book and post metadata.
+#[component]
+pub fn MetadataForm() -> impl IntoView {
+    let state = expect_context::<EditorState>();
+    let m = state.metadata;
+    let field = move |b: TextFieldBinding| view! { <TextField id=b.id label=b.label value=b.value on_input=b.on_input /> };
+    let checked = move |b: TextFieldBinding, error: Signal<Option<String>>, hint: &'static str| {
+        view! { <TextField id=b.id label=b.label value=b.value on_input=b.on_input error=error hint=hint /> }
+    };
+    let listed = move |b: TextFieldBinding, hint: &'static str| {
+        let value = b.value;
+        view! {
+            <TextField id=b.id label=b.label value=b.value on_input=b.on_input hint=hint />
+            {chips(value)}
+        }
+    };
+
+    let pages_error = Signal::derive(move || m.with(|m| validation::pages(&m.pages)));
+    let published_error = Signal::derive(move || m.with(|m| validation::date(&m.publication_date)));
+    let isbn10_error = Signal::derive(move || m.with(|m| validation::isbn10(&m.isbn10)));
+    let isbn13_error = Signal::derive(move || m.with(|m| validation::isbn13(&m.isbn13, &m.isbn10)));
+    let post_date_error = Signal::derive(move || m.with(|m| validation::date(&m.post_date)));
+    let default_title =
+        Signal::derive(move || m.with(|m| crate::review::default_post_title(&m.title, &m.author)));
+    let post_title = state.post_title;
+
+    view! {
+        <fieldset class="metadata">
+            <legend>"Book"</legend>
+            {field(meta_field(state, "book-title", "Title", |m| &m.title, |m| &mut m.title))}
+            {field(meta_field(state, "book-author", "Author", |m| &m.author, |m| &mut m.author))}
+            <div class="field">
+                <label for="book-format">"Format"</label>
+                <select
+                    id="book-format"
+                    prop:value=move || m.with(|m| m.format.key())
+                    on:change=move |ev| m.update(|m| m.format = Format::from_key(&event_target_value(&ev)))
+                >
+                    {Format::ALL
+                        .into_iter()
+                        .map(|f| {
+                            let label = if f == Format::Unset { "Not set" } else { f.label() };
+                            view! { <option value=f.key() selected=move || m.with(|m| m.format == f)>{label}</option> }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            {checked(meta_field(state, "book-pages", "Pages", |m| &m.pages, |m| &mut m.pages), pages_error, "A whole number, e.g. 304")}
+            {field(meta_field(state, "book-publisher", "Publisher", |m| &m.publisher, |m| &mut m.publisher))}
+            {checked(
+                meta_field(state, "book-published", "Publication date", |m| &m.publication_date, |m| &mut m.publication_date),
+                published_error,
+                "e.g. 2005-04-05 or April 5, 2005",
+            )}
+            {field(meta_field(state, "book-language", "Language", |m| &m.language, |m| &mut m.language))}
+            {checked(meta_field(state, "book-isbn10", "ISBN-10", |m| &m.isbn10, |m| &mut m.isbn10), isbn10_error, "Hyphens and spaces are fine")}
+            {checked(meta_field(state, "book-isbn13", "ISBN-13", |m| &m.isbn13, |m| &mut m.isbn13), isbn13_error, "Hyphens and spaces are fine")}
+            {listed(meta_field(state, "book-genre", "Genre", |m| &m.genre, |m| &mut m.genre), "Separate with commas")}
+            {field(meta_field(state, "book-audience", "Audience", |m| &m.audience, |m| &mut m.audience))}
+        </fieldset>
+        <fieldset class="metadata">
+            <legend>"Post"</legend>
+            <TextField
+                id="post-title"
+                label="Post title"
+                value=Signal::derive(move || post_title.get())
+                on_input=Callback::new(move |v: String| post_title.set(v))
+                placeholder=default_title
+                hint="Leave empty to use the title shown"
+            />
+            {field(meta_field(state, "post-reviewer", "Reviewer", |m| &m.reviewer, |m| &mut m.reviewer))}
+            {checked(meta_field(state, "post-date", "Post date", |m| &m.post_date, |m| &mut m.post_date), post_date_error, "e.g. 2005-04-05")}
+            {listed(meta_field(state, "post-categories", "Categories", |m| &m.categories, |m| &mut m.categories), "Separate with commas")}
+            {listed(meta_field(state, "post-tags", "Tags", |m| &m.tags, |m| &mut m.tags), "Separate with commas")}
+        </fieldset>
+    }
+}

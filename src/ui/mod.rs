@@ -1,0 +1,170 @@
+//! The Leptos components. They bind signals to the core and hold no rules of their own.
+
+pub mod autosave;
+pub mod export_actions;
+pub mod fields;
+pub mod metadata_form;
+pub mod preview;
+pub mod rating;
+pub mod sections;
+pub mod state;
+
+use leptos::ev;
+use leptos::prelude::*;
+
+use crate::browser::{clock, download::download_text, local_storage::LocalStore};
+use crate::review::Review;
+use crate::storage::drafts::{draft_key, Drafts, LoadError};
+
+use autosave::{Autosave, SaveStatus};
+use export_actions::ExportActions;
+use metadata_form::MetadataForm;
+use preview::Preview;
+use rating::RatingField;
+use sections::SectionList;
+use state::EditorState;
+
+/// What start-up found in storage.
+struct Startup {
+    review: Review,
+    show_spoilers: bool,
+    drafts: Option<Drafts<LocalStore>>,
+    id: String,
+    revision: u64,
+    /// A problem to tell the person about at once.
+    alert: Option<String>,
+    /// A record that could not be read: its key and raw text, offered as a download.
+    unreadable: Option<(String, String)>,
+}
+
+/// Opens storage and the draft opened last, or starts a new review. Never overwrites a record it
+/// could not read: a new draft gets a new id instead.
+fn start() -> Startup {
+    let fresh = |drafts, alert, unreadable| Startup {
+        review: Review::new_book(&clock::today()),
+        show_spoilers: false,
+        drafts,
+        id: clock::new_draft_id(),
+        revision: 0,
+        alert,
+        unreadable,
+    };
+    let mut drafts = match LocalStore::open() {
+        Ok(store) => Drafts::new(store),
+        Err(e) => return fresh(None, Some(e.to_string()), None),
+    };
+    let current = match drafts.current_id() {
+        Ok(id) => id,
+        Err(e) => return fresh(None, Some(e.to_string()), None),
+    };
+    let startup = match current.as_deref().map(|id| (id, drafts.load(id))) {
+        Some((_, Ok(Some(record)))) => {
+            return Startup {
+                review: record.review,
+                show_spoilers: record.view.show_spoilers,
+                drafts: Some(drafts),
+                id: record.id,
+                revision: record.revision,
+                alert: None,
+                unreadable: None,
+            }
+        }
+        Some((_, Err(LoadError::Store(e)))) => return fresh(None, Some(e.to_string()), None),
+        Some((id, Err(error))) => {
+            let key = draft_key(id);
+            let raw = drafts.raw(&key).ok().flatten().map(|raw| (key, raw));
+            fresh(None, Some(error.to_string()), raw)
+        }
+        None | Some((_, Ok(None))) => fresh(None, None, None),
+    };
+    // Point "the draft opened last" at the new one; the unreadable record stays as it is.
+    let _ = drafts.set_current(&startup.id);
+    Startup {
+        drafts: Some(drafts),
+        ..startup
+    }
+}
+
+/// The whole app: editor beside (or above) the preview, with save status and downloads.
+#[component]
+pub fn App() -> impl IntoView {
+    let startup = start();
+    let state = EditorState::new(&startup.review, startup.show_spoilers);
+    let autosave = Autosave::new(state, startup.drafts, startup.id, startup.revision);
+    let startup_alert = RwSignal::new(startup.alert);
+    let unreadable = StoredValue::new(startup.unreadable);
+    provide_context(state);
+    provide_context(autosave);
+
+    // The one effect that reaches storage: it follows every edit (without copying any text) and
+    // asks autosave for a save within half a second. Its first run only subscribes.
+    Effect::new(move |subscribed: Option<()>| {
+        state.track_all();
+        if subscribed.is_some() {
+            autosave.changed();
+        }
+    });
+    let hidden = window_event_listener(ev::visibilitychange, move |_| {
+        if document().visibility_state() == web_sys::VisibilityState::Hidden {
+            autosave.flush();
+        }
+    });
+    let pagehide = window_event_listener(ev::pagehide, move |_| autosave.flush());
+    let beforeunload =
+        window_event_listener(ev::beforeunload, move |ev: web_sys::BeforeUnloadEvent| {
+            autosave.flush();
+            if autosave.has_unsaved_changes() {
+                // Saving failed: ask before the page goes, since leaving would lose the changes.
+                ev.prevent_default();
+                ev.set_return_value("Your latest changes are not saved.");
+            }
+        });
+    on_cleanup(move || {
+        hidden.remove();
+        pagehide.remove();
+        beforeunload.remove();
+    });
+
+    let download_unreadable = move |_| {
+        if let Some((key, raw)) = unreadable.get_value() {
+            let name = format!("{}.json", key.replace(':', "-"));
+            let _ = download_text(&name, "application/json", &raw);
+        }
+    };
+    let status_text = move || autosave.status.get().text();
+    let failed = move || {
+        matches!(
+            autosave.status.get(),
+            SaveStatus::Failed | SaveStatus::Unavailable
+        )
+    };
+
+    view! {
+        <header class="app-bar">
+            <p class="brand">"Verdict"</p>
+            <p class="save-status" class:failed=failed role="status">{status_text}</p>
+            <ExportActions />
+        </header>
+        <div class="alerts" role="alert">
+            {move || startup_alert.get().map(|message| view! {
+                <div class="alert">
+                    <p>{message}</p>
+                    {unreadable.get_value().map(|_| view! {
+                        <button type="button" on:click=download_unreadable>"Download the unreadable record"</button>
+                    })}
+                    <button type="button" class="quiet" on:click=move |_| startup_alert.set(None)>"Dismiss"</button>
+                </div>
+            })}
+            {move || autosave.alert.get().map(|message| view! { <div class="alert"><p>{message}</p></div> })}
+        </div>
+        <main class="workspace">
+            <section class="pane editor-pane" aria-label="Editor">
+                <h1 class="visually-hidden">"Verdict review editor"</h1>
+                <MetadataForm />
+                <RatingField />
+                <SectionList />
+            </section>
+            <Preview />
+        </main>
+    }
+}

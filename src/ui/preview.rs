@@ -1,0 +1,141 @@
+//! The live preview: the post as it will be published, drawn by the same code as the HTML
+//! export. Each section re-renders on its own, so a keystroke re-renders one section only.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::export::html::{footer_html, header_html};
+use crate::markup::{self, SpoilerView};
+use crate::review::display_heading;
+
+use super::state::{EditorState, SectionState};
+
+/// The `Preview` region with its `Show spoilers` toggle.
+#[component]
+pub fn Preview() -> impl IntoView {
+    let state = expect_context::<EditorState>();
+    let header = Memo::new(move |_| {
+        state
+            .metadata
+            .with(|m| state.post_title.with(|t| header_html(m, t)))
+    });
+    let footer = Memo::new(move |_| state.metadata.with(|m| footer_html(m, state.rating.get())));
+    let toggle = move |ev| {
+        // Turning the toggle either way starts from a clean slate: every spoiler shown, or all closed.
+        state
+            .sections
+            .with_untracked(|s| s.iter().for_each(|s| s.opened.set(Vec::new())));
+        state.show_spoilers.set(event_target_checked(&ev));
+    };
+    view! {
+        <section class="pane preview-pane" aria-label="Preview">
+            <div class="pane-bar">
+                <p class="pane-title" aria-hidden="true">"Preview"</p>
+                <label class="switch" for="show-spoilers">
+                    <input
+                        type="checkbox"
+                        id="show-spoilers"
+                        prop:checked=move || state.show_spoilers.get()
+                        on:change=toggle
+                    />
+                    <span class="switch-track" aria-hidden="true"></span>
+                    " Show spoilers"
+                </label>
+            </div>
+            <article class="review" class:spoilers-shown=move || state.show_spoilers.get()>
+                <div class="post-header" inner_html=header></div>
+                <For each=move || state.sections.get() key=|section| section.id let(section)>
+                    <PreviewSection section=section />
+                </For>
+                <div class="post-footer-wrap" inner_html=footer></div>
+            </article>
+        </section>
+    }
+}
+
+/// Records which inline spoiler the reader opened or closed, so a re-render keeps it that way.
+fn remember_toggle(section: SectionState, ev: web_sys::Event) {
+    let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return;
+    };
+    if !input.class_list().contains("spoiler-toggle") {
+        return;
+    }
+    let Some(n) = input
+        .id()
+        .rsplit('-')
+        .next()
+        .and_then(|n| n.parse::<usize>().ok())
+    else {
+        return;
+    };
+    let checked = input.checked();
+    // Updated without notifying: the DOM already shows the new state, and a re-render would
+    // move keyboard focus away from the toggle.
+    section.opened.update_untracked(|opened| {
+        opened.retain(|&x| x != n);
+        if checked {
+            opened.push(n);
+        }
+    });
+}
+
+/// One section of the preview.
+#[component]
+fn PreviewSection(
+    /// The section's signals.
+    section: SectionState,
+) -> impl IntoView {
+    let state = expect_context::<EditorState>();
+    let id = section.id;
+    let position = Memo::new(move |_| {
+        state
+            .sections
+            .with(|s| s.iter().position(|x| x.id == id).unwrap_or(0))
+    });
+    let prefix = format!("preview-spoiler-{id}");
+    let body_html = Memo::new(move |_| {
+        let reveal = state.show_spoilers.get();
+        let opened = section.opened.get_untracked();
+        section.body.with(|body| {
+            markup::render(
+                body,
+                &SpoilerView {
+                    id_prefix: &prefix,
+                    reveal,
+                    opened: &opened,
+                },
+            )
+        })
+    });
+    let heading = move || {
+        section.heading.with(|h| {
+            let h = h.trim();
+            (!h.is_empty()).then(|| view! { <h2>{h.to_string()}</h2> })
+        })
+    };
+    let body = move || {
+        view! { <div class="section-body" inner_html=body_html on:change=move |ev| remember_toggle(section, ev)></div> }
+    };
+    view! {
+        <section class="review-section">
+            {heading}
+            {move || {
+                if section.spoiler.get() {
+                    view! {
+                        <details class="spoiler-section" prop:open=move || state.show_spoilers.get()>
+                            <summary>{move || format!("Spoiler: {}", section.heading.with(|h| display_heading(h, position.get())))}</summary>
+                            {body()}
+                        </details>
+                    }
+                        .into_any()
+                } else {
+                    body().into_any()
+                }
+            }}
+        </section>
+    }
+}

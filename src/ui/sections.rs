@@ -1,0 +1,237 @@
+//! The list of sections: heading, Markdown body and spoiler flag for each; add, remove (with
+//! undo), move; and the formatting toolbar whose `Spoiler` button wraps the selection.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlTextAreaElement;
+
+use crate::markup::spoilers::wrap_in_spoiler;
+use crate::markup::text_offsets::{byte_to_utf16, utf16_to_byte};
+use crate::review::display_heading;
+
+use super::state::{EditorState, SectionState};
+
+/// The element id of a section's body text area.
+fn body_id(id: u64) -> String {
+    format!("section-body-{id}")
+}
+
+/// Focuses the element with this id once the DOM has been updated.
+pub fn focus_later(element_id: String) {
+    request_animation_frame(move || {
+        if let Some(el) = document().get_element_by_id(&element_id) {
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    });
+}
+
+/// Wraps the selection of the last focused section body (or the first section's) in `||…||`.
+fn mark_selection_as_spoiler(state: EditorState) {
+    let Some(id) = state
+        .last_body
+        .get_untracked()
+        .filter(|id| state.position(*id).is_some())
+        .or_else(|| state.sections.with_untracked(|s| s.first().map(|s| s.id)))
+    else {
+        return;
+    };
+    let Some(textarea) = document()
+        .get_element_by_id(&body_id(id))
+        .and_then(|el| el.dyn_into::<HtmlTextAreaElement>().ok())
+    else {
+        return;
+    };
+    let text = textarea.value();
+    let start = utf16_to_byte(
+        &text,
+        textarea.selection_start().ok().flatten().unwrap_or(0),
+    );
+    let end = utf16_to_byte(&text, textarea.selection_end().ok().flatten().unwrap_or(0));
+    let wrapped = wrap_in_spoiler(&text, start, end);
+    let _ = textarea.focus();
+    // Insert through the editing command where the browser has it, so that its own undo (Ctrl+Z)
+    // can take the change back; otherwise set the value directly.
+    let _ = textarea.set_selection_range(
+        byte_to_utf16(&text, wrapped.replaced.start),
+        byte_to_utf16(&text, wrapped.replaced.end),
+    );
+    let inserted = document()
+        .dyn_into::<web_sys::HtmlDocument>()
+        .ok()
+        .and_then(|doc| {
+            doc.exec_command_with_show_ui_and_value("insertText", false, &wrapped.insert)
+                .ok()
+        })
+        .unwrap_or(false);
+    if !inserted || textarea.value() != wrapped.text {
+        textarea.set_value(&wrapped.text);
+    }
+    if let Some(section) = state
+        .sections
+        .with_untracked(|s| s.iter().find(|s| s.id == id).copied())
+    {
+        section.body.set(wrapped.text.clone());
+    }
+    let _ = textarea.set_selection_range(
+        byte_to_utf16(&wrapped.text, wrapped.selection.start),
+        byte_to_utf16(&wrapped.text, wrapped.selection.end),
+    );
+}
+
+/// The sections, the toolbar above them, and the `Add section` button.
+#[component]
+pub fn SectionList() -> impl IntoView {
+    let state = expect_context::<EditorState>();
+    let add = move |_| {
+        let id = state.add_section();
+        focus_later(format!("section-heading-{id}"));
+    };
+    view! {
+        <div class="sections">
+            <div class="toolbar" role="toolbar" aria-label="Formatting">
+                <button
+                    type="button"
+                    title="Wrap the selected text in ||spoiler|| markers"
+                    on:mousedown=|ev| ev.prevent_default()
+                    on:click=move |_| mark_selection_as_spoiler(state)
+                >
+                    "Spoiler"
+                </button>
+                <span class="toolbar-hint">"Markdown: **bold**, *italic*, [link](https://…), ||spoiler||"</span>
+            </div>
+            <RemovedNotice />
+            <For each=move || state.sections.get() key=|section| section.id let(section)>
+                <SectionEditor section=section />
+            </For>
+            <button type="button" class="add-section" on:click=add>
+                "Add section"
+            </button>
+        </div>
+    }
+}
+
+/// The notice offering to undo the last removal.
+#[component]
+fn RemovedNotice() -> impl IntoView {
+    let state = expect_context::<EditorState>();
+    let undo = move |_| {
+        if let Some(id) = state.undo_remove() {
+            focus_later(format!("section-heading-{id}"));
+        }
+    };
+    view! {
+        {move || {
+            state
+                .removed
+                .get()
+                .map(|removed| {
+                    let name = display_heading(&removed.section.heading, removed.position);
+                    view! {
+                        <div class="notice" role="group" aria-label="Removed section">
+                            <span>{format!("Removed \u{201c}{name}\u{201d}.")}</span>
+                            <button type="button" id="undo-remove" on:click=undo>
+                                "Undo"
+                            </button>
+                            <button type="button" class="quiet" on:click=move |_| state.removed.set(None)>
+                                "Dismiss"
+                            </button>
+                        </div>
+                    }
+                })
+        }}
+    }
+}
+
+/// One section's editor.
+#[component]
+fn SectionEditor(
+    /// The section's signals.
+    section: SectionState,
+) -> impl IntoView {
+    let state = expect_context::<EditorState>();
+    let id = section.id;
+    let position = Memo::new(move |_| {
+        state
+            .sections
+            .with(|s| s.iter().position(|x| x.id == id).unwrap_or(0))
+    });
+    let count = Memo::new(move |_| state.sections.with(Vec::len));
+    let name = Memo::new(move |_| section.heading.with(|h| display_heading(h, position.get())));
+    let heading_id = format!("section-heading-{id}");
+    let spoiler_id = format!("section-spoiler-{id}");
+    let up_id = format!("move-up-{id}");
+    let down_id = format!("move-down-{id}");
+
+    let move_by = move |delta: isize| {
+        if state.move_section(id, delta) {
+            // Moving a node loses focus; keep it on the same button, or its twin at the ends.
+            let last = state.sections.with_untracked(Vec::len) - 1;
+            let at = state.position(id).unwrap_or(0);
+            let target = match (delta < 0, at) {
+                (true, 0) => format!("move-down-{id}"),
+                (false, at) if at == last => format!("move-up-{id}"),
+                (true, _) => format!("move-up-{id}"),
+                (false, _) => format!("move-down-{id}"),
+            };
+            focus_later(target);
+        }
+    };
+    let remove = move |_| {
+        state.remove_section(id);
+        focus_later("undo-remove".to_string());
+    };
+
+    view! {
+        <div class="section-editor" class:is-spoiler=move || section.spoiler.get()>
+            <div class="section-head">
+                <div class="field heading-field">
+                    <label for=heading_id.clone()>
+                        "Heading" <span class="visually-hidden">{move || format!(" of {}", name.get())}</span>
+                    </label>
+                    <input
+                        type="text"
+                        id=heading_id.clone()
+                        prop:value=section.heading.get_untracked()
+                        on:input=move |ev| section.heading.set(event_target_value(&ev))
+                    />
+                </div>
+                <label class="spoiler-flag" for=spoiler_id.clone()>
+                    <input
+                        type="checkbox"
+                        id=spoiler_id.clone()
+                        prop:checked=move || section.spoiler.get()
+                        on:change=move |ev| section.spoiler.set(event_target_checked(&ev))
+                    />
+                    " Mark " <span class="visually-hidden">{move || name.get()}</span> " as spoiler"
+                </label>
+            </div>
+            <textarea
+                id=body_id(id)
+                class="section-body-input"
+                aria-label=move || name.get()
+                rows="6"
+                prop:value=section.body.get_untracked()
+                on:input=move |ev| section.body.set(event_target_value(&ev))
+                on:focus=move |_| state.last_body.set(Some(id))
+            ></textarea>
+            <div class="section-actions">
+                <button type="button" id=up_id disabled=move || position.get() == 0 on:click=move |_| move_by(-1)>
+                    "Move " <span class="visually-hidden">{move || name.get()}</span> " up"
+                </button>
+                <button
+                    type="button"
+                    id=down_id
+                    disabled=move || { position.get() + 1 >= count.get() }
+                    on:click=move |_| move_by(1)
+                >
+                    "Move " <span class="visually-hidden">{move || name.get()}</span> " down"
+                </button>
+                <button type="button" class="danger" on:click=remove>
+                    "Remove " <span class="visually-hidden">{move || name.get()}</span>
+                </button>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,170 @@
+//! The editor's reactive state: one signal per thing a person edits, so that a keystroke in a
+//! section touches only that section's signals (and only its preview re-renders).
+
+use leptos::prelude::*;
+
+use crate::review::{Metadata, Rating, Review, Section};
+
+/// One section as signals, plus the preview's memory of which inline spoilers were opened.
+#[derive(Clone, Copy)]
+pub struct SectionState {
+    /// The section's stable id (also used in element ids).
+    pub id: u64,
+    /// The heading as typed.
+    pub heading: RwSignal<String>,
+    /// The Markdown body as typed.
+    pub body: RwSignal<String>,
+    /// Whether the whole section is a spoiler.
+    pub spoiler: RwSignal<bool>,
+    /// Numbers of the inline spoilers the reader opened in the preview (kept across re-renders).
+    pub opened: RwSignal<Vec<usize>>,
+}
+
+impl SectionState {
+    /// Signals holding `section`.
+    pub fn new(section: &Section) -> SectionState {
+        SectionState {
+            id: section.id,
+            heading: RwSignal::new(section.heading.clone()),
+            body: RwSignal::new(section.body.clone()),
+            spoiler: RwSignal::new(section.spoiler),
+            opened: RwSignal::new(Vec::new()),
+        }
+    }
+
+    /// The section's current content, read without subscribing.
+    pub fn snapshot(&self) -> Section {
+        Section {
+            id: self.id,
+            heading: self.heading.get_untracked(),
+            body: self.body.get_untracked(),
+            spoiler: self.spoiler.get_untracked(),
+        }
+    }
+
+    /// Subscribes the running effect to every edit of this section, without cloning its text.
+    pub fn track(&self) {
+        self.heading.track();
+        self.body.track();
+        self.spoiler.track();
+    }
+}
+
+/// A section removed a moment ago, kept so that `Undo` can put it back where it was.
+#[derive(Clone, Debug)]
+pub struct Removed {
+    /// Where it stood.
+    pub position: usize,
+    /// What it held.
+    pub section: Section,
+}
+
+/// Everything the editor shows and edits.
+#[derive(Clone, Copy)]
+pub struct EditorState {
+    /// Book and post facts.
+    pub metadata: RwSignal<Metadata>,
+    /// The person's own post title (empty: the default is used).
+    pub post_title: RwSignal<String>,
+    /// The sections in order.
+    pub sections: RwSignal<Vec<SectionState>>,
+    /// The rating, if any.
+    pub rating: RwSignal<Option<Rating>>,
+    /// The preview's `Show spoilers` toggle.
+    pub show_spoilers: RwSignal<bool>,
+    /// The last removed section, while its `Undo` is offered.
+    pub removed: RwSignal<Option<Removed>>,
+    /// The section whose body had focus last: where the `Spoiler` button acts.
+    pub last_body: RwSignal<Option<u64>>,
+}
+
+impl EditorState {
+    /// Signals holding `review` and the preview toggle.
+    pub fn new(review: &Review, show_spoilers: bool) -> EditorState {
+        EditorState {
+            metadata: RwSignal::new(review.metadata.clone()),
+            post_title: RwSignal::new(review.post_title.clone()),
+            sections: RwSignal::new(review.sections.iter().map(SectionState::new).collect()),
+            rating: RwSignal::new(review.rating),
+            show_spoilers: RwSignal::new(show_spoilers),
+            removed: RwSignal::new(None),
+            last_body: RwSignal::new(None),
+        }
+    }
+
+    /// The whole review as plain data, read without subscribing (for saving and exporting).
+    pub fn snapshot(&self) -> Review {
+        Review {
+            metadata: self.metadata.get_untracked(),
+            post_title: self.post_title.get_untracked(),
+            sections: self
+                .sections
+                .with_untracked(|s| s.iter().map(SectionState::snapshot).collect()),
+            rating: self.rating.get_untracked(),
+        }
+    }
+
+    /// Subscribes the running effect to every change that must be saved.
+    pub fn track_all(&self) {
+        self.metadata.track();
+        self.post_title.track();
+        self.rating.track();
+        self.show_spoilers.track();
+        self.sections
+            .with(|sections| sections.iter().for_each(SectionState::track));
+    }
+
+    /// Appends a new, empty section and returns its id.
+    pub fn add_section(&self) -> u64 {
+        let id = self
+            .sections
+            .with_untracked(|s| crate::review::next_section_id(s.iter().map(|x| x.id)));
+        self.sections
+            .update(|s| s.push(SectionState::new(&Section::new(id, ""))));
+        id
+    }
+
+    /// Removes the section `id`, remembering it for `Undo`.
+    pub fn remove_section(&self, id: u64) {
+        let Some(position) = self.position(id) else {
+            return;
+        };
+        let section = self.sections.with_untracked(|s| s[position].snapshot());
+        self.sections.update(|s| {
+            s.remove(position);
+        });
+        self.removed.set(Some(Removed { position, section }));
+    }
+
+    /// Puts the last removed section back where it was; returns its id.
+    pub fn undo_remove(&self) -> Option<u64> {
+        let removed = self.removed.get_untracked()?;
+        self.removed.set(None);
+        let id = removed.section.id;
+        self.sections.update(|s| {
+            let at = removed.position.min(s.len());
+            s.insert(at, SectionState::new(&removed.section));
+        });
+        Some(id)
+    }
+
+    /// Moves section `id` by `delta` places (−1 up, +1 down) if it can go there.
+    pub fn move_section(&self, id: u64, delta: isize) -> bool {
+        let Some(from) = self.position(id) else {
+            return false;
+        };
+        let len = self.sections.with_untracked(Vec::len);
+        let to = from as isize + delta;
+        if to < 0 || to as usize >= len {
+            return false;
+        }
+        self.sections.update(|s| s.swap(from, to as usize));
+        true
+    }
+
+    /// Where section `id` stands now.
+    pub fn position(&self, id: u64) -> Option<usize> {
+        self.sections
+            .with_untracked(|s| s.iter().position(|x| x.id == id))
+    }
+}

@@ -1,0 +1,172 @@
+// Shared helpers for the Verdict end-to-end tests: find things the way a person (or a screen
+// reader) would, by role and accessible name.
+import { expect } from "@playwright/test";
+
+/** The four sections a new book review starts with, in order. */
+export const DEFAULT_HEADINGS = ["Synopsis", "What I liked", "What I didn't like", "Final verdict"];
+
+/** Every metadata text field, by its exact label. */
+export const METADATA_FIELDS = [
+  "Title",
+  "Author",
+  "Pages",
+  "Publisher",
+  "Publication date",
+  "Language",
+  "ISBN-10",
+  "ISBN-13",
+  "Genre",
+  "Audience",
+  "Categories",
+  "Tags",
+  "Post title",
+  "Reviewer",
+  "Post date",
+];
+
+/** Opens the app and waits until the editor is on screen. */
+export async function openEditor(page) {
+  await page.goto("/");
+  await expect(field(page, "Title")).toBeVisible();
+}
+
+/** A text field (input or textarea) by its exact accessible name. */
+export function field(page, name) {
+  return page.getByRole("textbox", { name, exact: true });
+}
+
+/** A section's body text area (its accessible name is the section heading). */
+export function sectionBody(page, heading) {
+  return page.getByRole("textbox", { name: heading, exact: true });
+}
+
+/** A section's heading field. */
+export function headingField(page, heading) {
+  return page.getByRole("textbox", { name: `Heading of ${heading}`, exact: true });
+}
+
+/** A button by its exact accessible name. */
+export function button(page, name) {
+  return page.getByRole("button", { name, exact: true });
+}
+
+/** The `Format` select. */
+export function formatSelect(page) {
+  return page.getByRole("combobox", { name: "Format", exact: true });
+}
+
+/** The `Rating` select. */
+export function ratingSelect(page) {
+  return page.getByRole("combobox", { name: "Rating", exact: true });
+}
+
+/** The preview region. */
+export function preview(page) {
+  return page.getByRole("region", { name: "Preview" });
+}
+
+/** The preview's `Show spoilers` switch. */
+export function showSpoilers(page) {
+  return preview(page).getByRole("checkbox", { name: "Show spoilers" });
+}
+
+/**
+ * Turns the `Show spoilers` switch on or off by clicking it where a person sees it (its label:
+ * the checkbox itself sits under the drawn switch track).
+ */
+export async function setShowSpoilers(page, on) {
+  const toggle = showSpoilers(page);
+  if ((await toggle.isChecked()) !== on) {
+    await preview(page).getByText("Show spoilers", { exact: true }).click();
+  }
+  if (on) await expect(toggle).toBeChecked();
+  else await expect(toggle).not.toBeChecked();
+}
+
+/** The save status (role=status). */
+export function saveStatus(page) {
+  return page.getByRole("status");
+}
+
+/** Alerts whose text matches `pattern`. */
+export function alertMatching(page, pattern) {
+  return page.getByRole("alert").filter({ hasText: pattern });
+}
+
+/** Waits until the status says everything is saved. */
+export async function expectAllSaved(page, timeout = 5_000) {
+  await expect(saveStatus(page)).toHaveText("All changes saved", { timeout });
+}
+
+/** The headings (h2) of the preview's sections, in order. */
+export function previewSectionHeadings(page) {
+  return preview(page).getByRole("heading", { level: 2 });
+}
+
+/** The values of every section heading field, in order on screen. */
+export async function sectionHeadingValues(page) {
+  return page
+    .getByRole("textbox", { name: /^Heading of / })
+    .evaluateAll((inputs) => inputs.map((input) => input.value));
+}
+
+/** The draft stored in localStorage: the current id, its raw text and the parsed record. */
+export async function readStoredDraft(page) {
+  return page.evaluate(() => {
+    const id = localStorage.getItem("verdict:current");
+    const raw = id === null ? null : localStorage.getItem(`verdict:draft:${id}`);
+    let record = null;
+    try {
+      record = raw === null ? null : JSON.parse(raw);
+    } catch {
+      record = undefined;
+    }
+    return { id, raw, record };
+  });
+}
+
+/** Today's date in the browser's time zone, as YYYY-MM-DD. */
+export async function browserToday(page) {
+  return page.evaluate(() => {
+    const d = new Date();
+    const pad = (n) => String(n).padStart(2, "0");
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  });
+}
+
+/** Asserts `input` is marked invalid and its message (matching `pattern`) is tied to it. */
+export async function expectFieldError(input, pattern) {
+  await expect(input).toHaveAttribute("aria-invalid", "true");
+  await expect(input).toHaveAccessibleDescription(pattern);
+  // The message element itself is on screen and referenced by id from aria-describedby.
+  const ids = ((await input.getAttribute("aria-describedby")) ?? "").split(/\s+/).filter(Boolean);
+  const page = input.page();
+  const messages = [];
+  for (const id of ids) {
+    const el = page.locator(`[id="${id}"]`);
+    if ((await el.count()) === 1 && pattern.test((await el.textContent()) ?? "")) messages.push(el);
+  }
+  expect(messages.length, `an element referenced by aria-describedby (${ids.join(" ")}) says ${pattern}`).toBe(1);
+  await expect(messages[0]).toBeVisible();
+}
+
+/** Asserts `input` carries no validation error. */
+export async function expectNoFieldError(input) {
+  await expect(input).not.toHaveAttribute("aria-invalid", "true");
+}
+
+/** Whether `locator` (one element) has keyboard focus right now. */
+export async function hasFocus(locator) {
+  return locator.evaluate((el) => el === document.activeElement);
+}
+
+/**
+ * Selects `length` characters starting at `start` in a text area, with the keyboard, the way a
+ * person would (Ctrl+Home, arrows, Shift+arrows).
+ */
+export async function selectWithKeyboard(textarea, start, length) {
+  await textarea.focus();
+  await textarea.press("Control+Home");
+  for (let i = 0; i < start; i++) await textarea.press("ArrowRight");
+  for (let i = 0; i < length; i++) await textarea.press("Shift+ArrowRight");
+}

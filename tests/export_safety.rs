@@ -1,0 +1,149 @@
+//! Untrusted text through every output: raw HTML stays text, only allowed URLs become links or
+//! images, and the Markdown export cannot be made to carry markup or a bad link either.
+//! The "kitchen sink" review is kept as golden files; its HTML also goes through the Nu HTML
+//! Checker in the test command, so every construct Verdict writes is checked for validity.
+
+use proptest::prelude::*;
+use verdict::export::{html, markdown};
+use verdict::markup::{self, SpoilerView};
+use verdict::review::{Format, Rating, Review, Section};
+
+fn kitchen_sink() -> Review {
+    let mut review = Review::new_book("2026-11-25");
+    let m = &mut review.metadata;
+    m.title = "Crème \"Brûlée\" <script>alert(1)</script>".into();
+    m.author = "A. N. Other & Co".into();
+    m.format = Format::Paperback;
+    m.pages = "about 300".into();
+    m.publication_date = "5 April 2005".into();
+    m.language = "fr".into();
+    m.isbn10 = "0-8044-2957-X".into();
+    m.genre = "mystery, *bold*, [link](javascript:x)".into();
+    m.tags = "a: b, #hash, \"quoted\"".into();
+    m.reviewer = "Me\nand: you".into();
+    review.rating = Rating::parse("4.5");
+    review.sections = vec![
+        Section {
+            id: 1,
+            heading: "Plot".into(),
+            body: "It was ||the *butler* with a [knife](https://example.com/k)|| all along.\n\n\
+                   - list item with ||a spoiler||\n- `code ||not a spoiler||`\n\n\
+                   > quoted ||secret||\n\n\
+                   1. one\n2. two\n\n\
+                   ```\nfenced <b>code</b>\n```\n\n\
+                   # A heading\n\n\
+                   ![cover](https://example.com/c.jpg \"Cover\") and ![bad](javascript:alert(2))\n\n\
+                   Escaped \\|\\|bars\\|\\| and <b onclick=\"alert(3)\">raw</b> and <https://example.com/auto>.\n\n\
+                   <div>\n[hidden link](javascript:alert(4))\n</div>"
+                .into(),
+            spoiler: false,
+        },
+        Section { id: 2, heading: "Twist".into(), body: "The ending, with ||nested **bold**||.".into(), spoiler: true },
+        Section { id: 3, heading: "".into(), body: "Untitled, and a spoiler too.".into(), spoiler: true },
+        Section { id: 4, heading: "Unclosed".into(), body: "```\nnever closed".into(), spoiler: false },
+    ];
+    review
+}
+
+fn check_golden(name: &str, actual: &str) {
+    let path = std::path::Path::new("tests/golden").join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() || !path.exists() {
+        std::fs::write(&path, actual).expect("write golden");
+    }
+    let expected = std::fs::read_to_string(&path).expect("golden file");
+    assert!(expected == actual, "{name} differs from its golden file; run with UPDATE_GOLDEN=1 to accept");
+}
+
+/// Markup that would run script or load something if it reached a page.
+fn assert_no_active_markup(output: &str) {
+    let lower = output.to_lowercase();
+    for bad in ["<script", "href=\"javascript", "src=\"javascript", "<b onclick", "<img src=x", "<div>", "<b>"] {
+        assert!(!lower.contains(bad), "{bad} reached the output:\n{output}");
+    }
+}
+
+#[test]
+fn kitchen_sink_html_is_safe_and_stable() {
+    let doc = html::document(&kitchen_sink());
+    assert_no_active_markup(&doc[doc.find("<body>").unwrap()..]);
+    assert!(doc.contains("<html lang=\"fr\">"));
+    assert!(doc.contains("<img src=\"https://example.com/c.jpg\" title=\"Cover\" alt=\"cover\">"));
+    assert!(doc.contains("<summary>Spoiler: Untitled section 3</summary>"));
+    check_golden("kitchen-sink.html", &doc);
+}
+
+#[test]
+fn kitchen_sink_markdown_is_safe_and_stable() {
+    let md = markdown::document(&kitchen_sink());
+    let body = md.splitn(3, "---\n").nth(2).unwrap();
+    assert!(body.contains("It was [spoiler 1] all along\\."), "{body}");
+    assert!(body.contains("1. the *butler* with a [knife](<https://example.com/k>)"), "{body}");
+    assert!(md.contains("author: \"Me\\nand: you\""));
+    check_golden("kitchen-sink.md", &md);
+    // Read back by a CommonMark parser, the Markdown export yields no raw HTML but Verdict's own
+    // disclosures, and no link or image outside the allow-list.
+    for event in pulldown_cmark::Parser::new(body) {
+        match event {
+            pulldown_cmark::Event::Html(h) | pulldown_cmark::Event::InlineHtml(h) => {
+                let tag = h.trim();
+                assert!(
+                    ["<details>", "</details>"].contains(&tag) || tag.starts_with("<summary>"),
+                    "unexpected HTML {tag:?}"
+                );
+            }
+            pulldown_cmark::Event::Start(pulldown_cmark::Tag::Link { dest_url, .. })
+            | pulldown_cmark::Event::Start(pulldown_cmark::Tag::Image { dest_url, .. }) => {
+                assert!(markup::url::is_allowed(&dest_url), "{dest_url}");
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Fragments that, combined at random, make hostile and awkward Markdown.
+fn hostile() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "[a](javascript:alert(1))", "[b](JAVASCRIPT:x)",
+        "[c](&#106;avascript:x)", "<javascript:alert(1)>", "![i](data:text/html,x)", "[r]: vbscript:x\n\n[r]",
+        "||", "\\|", "`", "```\n", "*", "**", "_", "~~", "\n", "\n\n", "> ", "- ", "1. ", "# ", "<!--", "-->",
+        "<details>", "</details>", "<summary>", "&lt;", "&amp;", "\"", "'", "text", "é✓😀", " ", "\t", "[", "]", "(", ")",
+        "<svg onload=alert(1)>", "<a href=\"javascript:x\">", "java\tscript:", "\u{FDD0}", "\\", "---\n",
+    ]);
+    prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn rendered_html_never_carries_active_markup(body in hostile()) {
+        for reveal in [false, true] {
+            let out = markup::render(&body, &SpoilerView { id_prefix: "s", reveal, opened: &[1] });
+            let lower = out.to_lowercase();
+            prop_assert!(!lower.contains("<script") && !lower.contains("<img src=x") && !lower.contains("<svg"), "{}", out);
+            prop_assert!(!lower.contains("href=\"javascript") && !lower.contains("src=\"data:text"), "{}", out);
+            prop_assert!(!lower.contains("<a href=\"javascript") && !lower.contains("<details"), "{}", out);
+        }
+    }
+
+    #[test]
+    fn markdown_export_never_carries_raw_html_or_bad_links(body in hostile()) {
+        let out = markup::markdown::section_markdown(&body);
+        for event in pulldown_cmark::Parser::new(&out) {
+            match event {
+                pulldown_cmark::Event::Html(h) | pulldown_cmark::Event::InlineHtml(h) => {
+                    let tag = h.trim();
+                    prop_assert!(
+                        ["<details>", "</details>"].contains(&tag) || tag == "<summary>Spoilers</summary>",
+                        "raw HTML {:?} from {:?} gave {:?}", tag, body, out
+                    );
+                }
+                pulldown_cmark::Event::Start(pulldown_cmark::Tag::Link { dest_url, .. })
+                | pulldown_cmark::Event::Start(pulldown_cmark::Tag::Image { dest_url, .. }) => {
+                    prop_assert!(markup::url::is_allowed(&dest_url), "{} from {:?} gave {:?}", dest_url, body, out);
+                }
+                _ => {}
+            }
+        }
+    }
+}

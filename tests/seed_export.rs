@@ -1,0 +1,168 @@
+//! The seed review (`tests/fixtures/never-let-me-go-review.txt`, a copy of the shared seed)
+//! exported to Markdown and HTML: every fact of it, in the seed's order, and byte-for-byte the
+//! golden files that the end-to-end test also compares the app's downloads with.
+//!
+//! To accept a deliberate change of output: `UPDATE_GOLDEN=1 cargo test --test seed_export`,
+//! then read the diff of `tests/golden/` by eye before committing it.
+
+use std::path::Path;
+
+use verdict::export::{filename::file_name, html, markdown};
+use verdict::review::{Format, Review};
+
+/// The seed's review part as the end-to-end test types it: metadata, the four default
+/// sections with their paragraphs, the Synopsis marked as a spoiler.
+fn seed_review() -> (Review, Vec<Vec<String>>) {
+    let text =
+        std::fs::read_to_string("tests/fixtures/never-let-me-go-review.txt").expect("seed fixture");
+    let markers = [
+        "Synopsis (with some spoilers):",
+        "What I liked:",
+        "What I didn\u{2019}t like:",
+        "Final verdict",
+    ];
+    let end = text
+        .find("This entry was posted in")
+        .expect("end of review");
+    let mut sections: Vec<Vec<String>> = Vec::new();
+    let mut current: Option<usize> = None;
+    for line in text[..end].lines() {
+        let line = line.trim();
+        if let Some(i) = markers.iter().position(|m| *m == line) {
+            current = Some(i);
+            sections.push(Vec::new());
+            continue;
+        }
+        if let (Some(_), false) = (current, line.is_empty()) {
+            sections.last_mut().unwrap().push(line.to_string());
+        }
+    }
+    assert_eq!(sections.len(), 4, "the seed has four sections");
+    let mut review = Review::new_book("2011-01-15");
+    let m = &mut review.metadata;
+    m.title = "Never Let Me Go".into();
+    m.author = "Kazuo Ishiguro".into();
+    m.format = Format::Hardcover;
+    m.pages = "304".into();
+    m.publisher = "Knopf".into();
+    m.publication_date = "April 5, 2005".into();
+    m.language = "English".into();
+    m.isbn10 = "1400043395".into();
+    m.isbn13 = "978-1400043392".into();
+    m.genre = "sici-fi, dystopia".into();
+    m.audience = "adult".into();
+    m.categories = "book review, dystopia".into();
+    for (section, paragraphs) in review.sections.iter_mut().zip(&sections) {
+        section.body = paragraphs.join("\n\n");
+    }
+    review.sections[0].spoiler = true;
+    (review, sections)
+}
+
+/// Checks that `needles` occur in `haystack` in this order.
+fn assert_in_order(haystack: &str, needles: &[&str]) {
+    let mut at = 0;
+    for needle in needles {
+        match haystack[at..].find(needle) {
+            Some(found) => at += found + needle.len(),
+            None => panic!("{needle:?} missing (or out of order) after byte {at}"),
+        }
+    }
+}
+
+fn check_golden(name: &str, actual: &str) {
+    let path = Path::new("tests/golden").join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() || !path.exists() {
+        std::fs::write(&path, actual).expect("write golden");
+    }
+    let expected = std::fs::read_to_string(&path).expect("golden file");
+    assert!(
+        expected == actual,
+        "{name} differs from its golden file; run with UPDATE_GOLDEN=1 to accept"
+    );
+}
+
+fn facts(sections: &[Vec<String>]) -> Vec<&str> {
+    let mut facts = vec![
+        "Review: Never Let Me Go by Kazuo Ishiguro",
+        "Hardcover: 304 pages",
+        "Publisher: Knopf (April 5, 2005)",
+        "Language: English",
+        "ISBN-10: 1400043395",
+        "ISBN-13: 978-1400043392",
+        "Genre: sici-fi, dystopia",
+        "Target group: adult",
+    ];
+    let headings = [
+        "Synopsis",
+        "What I liked",
+        "What I didn&#39;t like",
+        "Final verdict",
+    ];
+    for (heading, paragraphs) in headings.iter().zip(sections) {
+        facts.push(heading);
+        // The first words of each paragraph: enough to show each is there, in order.
+        facts.extend(
+            paragraphs
+                .iter()
+                .map(|p| &p[..p.char_indices().nth(40).map_or(p.len(), |(i, _)| i)]),
+        );
+    }
+    facts.push("Posted in: book review, dystopia");
+    facts
+}
+
+#[test]
+fn markdown_export_carries_every_fact_in_order() {
+    let (review, sections) = seed_review();
+    let md = markdown::document(&review);
+    let body = md.splitn(3, "---\n").nth(2).expect("front matter closes");
+    let facts: Vec<String> = facts(&sections)
+        .iter()
+        .map(|f| f.replace("&#39;", "'"))
+        .collect();
+    let facts: Vec<&str> = facts.iter().map(String::as_str).collect();
+    assert_in_order(body, &facts);
+    assert!(body.contains(
+        "<details>\n<summary>Spoiler: Synopsis</summary>\n\nNever Let Me Go is the third book"
+    ));
+    assert!(md.starts_with(
+        "---\ntitle: \"Review: Never Let Me Go by Kazuo Ishiguro\"\ndate: 2011-01-15\n"
+    ));
+    assert!(md.contains("  published: 2005-04-05\n  language: \"English\"\n  isbn10: \"1400043395\"\n  isbn13: \"9781400043392\"\n"));
+    check_golden("review-never-let-me-go-by-kazuo-ishiguro.md", &md);
+}
+
+#[test]
+fn html_export_carries_every_fact_in_order_and_hides_the_synopsis() {
+    let (review, sections) = seed_review();
+    let doc = html::document(&review);
+    let body = &doc[doc.find("<body>").expect("body")..];
+    // Typographic quotes and dashes in the seed are kept as typed; only &, <, >, quotes are escaped.
+    let facts: Vec<String> = facts(&sections)
+        .iter()
+        .map(|f| f.replace('\'', "&#39;"))
+        .collect();
+    let facts: Vec<&str> = facts.iter().map(String::as_str).collect();
+    assert_in_order(body, &facts);
+    assert!(doc.contains("<html lang=\"en\">"));
+    assert!(
+        body.contains("<details class=\"spoiler-section\">\n<summary>Spoiler: Synopsis</summary>")
+    );
+    assert!(!body.contains("<details class=\"spoiler-section\" open"));
+    check_golden("review-never-let-me-go-by-kazuo-ishiguro.html", &doc);
+}
+
+#[test]
+fn download_names_come_from_the_post_title() {
+    let (review, _) = seed_review();
+    let title = review.effective_post_title();
+    assert_eq!(
+        file_name(&title, "md"),
+        "review-never-let-me-go-by-kazuo-ishiguro.md"
+    );
+    assert_eq!(
+        file_name(&title, "html"),
+        "review-never-let-me-go-by-kazuo-ishiguro.html"
+    );
+}
