@@ -2,6 +2,7 @@
 //! images, and the Markdown export cannot be made to carry markup or a bad link either.
 //! The "kitchen sink" review is kept as golden files; its HTML also goes through the Nu HTML
 //! Checker in the test command, so every construct Verdict writes is checked for validity.
+#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use verdict::export::{html, markdown};
@@ -51,13 +52,24 @@ fn check_golden(name: &str, actual: &str) {
         std::fs::write(&path, actual).expect("write golden");
     }
     let expected = std::fs::read_to_string(&path).expect("golden file");
-    assert!(expected == actual, "{name} differs from its golden file; run with UPDATE_GOLDEN=1 to accept");
+    assert!(
+        expected == actual,
+        "{name} differs from its golden file; run with UPDATE_GOLDEN=1 to accept"
+    );
 }
 
 /// Markup that would run script or load something if it reached a page.
 fn assert_no_active_markup(output: &str) {
     let lower = output.to_lowercase();
-    for bad in ["<script", "href=\"javascript", "src=\"javascript", "<b onclick", "<img src=x", "<div>", "<b>"] {
+    for bad in [
+        "<script",
+        "href=\"javascript",
+        "src=\"javascript",
+        "<b onclick",
+        "<img src=x",
+        "<div>",
+        "<b>",
+    ] {
         assert!(!lower.contains(bad), "{bad} reached the output:\n{output}");
     }
 }
@@ -77,7 +89,10 @@ fn kitchen_sink_markdown_is_safe_and_stable() {
     let md = markdown::document(&kitchen_sink());
     let body = md.splitn(3, "---\n").nth(2).unwrap();
     assert!(body.contains("It was [spoiler 1] all along\\."), "{body}");
-    assert!(body.contains("1. the *butler* with a [knife](<https://example.com/k>)"), "{body}");
+    assert!(
+        body.contains("1. the *butler* with a [knife](<https://example.com/k>)"),
+        "{body}"
+    );
     assert!(md.contains("author: \"Me\\nand: you\""));
     check_golden("kitchen-sink.md", &md);
     // Read back by a CommonMark parser, the Markdown export yields no raw HTML but Verdict's own
@@ -103,11 +118,51 @@ fn kitchen_sink_markdown_is_safe_and_stable() {
 /// Fragments that, combined at random, make hostile and awkward Markdown.
 fn hostile() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "[a](javascript:alert(1))", "[b](JAVASCRIPT:x)",
-        "[c](&#106;avascript:x)", "<javascript:alert(1)>", "![i](data:text/html,x)", "[r]: vbscript:x\n\n[r]",
-        "||", "\\|", "`", "```\n", "*", "**", "_", "~~", "\n", "\n\n", "> ", "- ", "1. ", "# ", "<!--", "-->",
-        "<details>", "</details>", "<summary>", "&lt;", "&amp;", "\"", "'", "text", "é✓😀", " ", "\t", "[", "]", "(", ")",
-        "<svg onload=alert(1)>", "<a href=\"javascript:x\">", "java\tscript:", "\u{FDD0}", "\\", "---\n",
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "[a](javascript:alert(1))",
+        "[b](JAVASCRIPT:x)",
+        "[c](&#106;avascript:x)",
+        "<javascript:alert(1)>",
+        "![i](data:text/html,x)",
+        "[r]: vbscript:x\n\n[r]",
+        "||",
+        "\\|",
+        "`",
+        "```\n",
+        "*",
+        "**",
+        "_",
+        "~~",
+        "\n",
+        "\n\n",
+        "> ",
+        "- ",
+        "1. ",
+        "# ",
+        "<!--",
+        "-->",
+        "<details>",
+        "</details>",
+        "<summary>",
+        "&lt;",
+        "&amp;",
+        "\"",
+        "'",
+        "text",
+        "é✓😀",
+        " ",
+        "\t",
+        "[",
+        "]",
+        "(",
+        ")",
+        "<svg onload=alert(1)>",
+        "<a href=\"javascript:x\">",
+        "java\tscript:",
+        "\u{FDD0}",
+        "\\",
+        "---\n",
     ]);
     prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
 }

@@ -4,6 +4,7 @@
 //!
 //! To accept a deliberate change of output: `UPDATE_GOLDEN=1 cargo test --test seed_export`,
 //! then read the diff of `tests/golden/` by eye before committing it.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::path::Path;
 

@@ -78,7 +78,8 @@ pub fn file_name(title: &str, extension: &str) -> String {
     format!("{}.{extension}", slug(title))
 }
 
-#[cfg(test)]
+// Property tests run natively (proptest is a native-only dev-dependency).
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;

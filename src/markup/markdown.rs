@@ -45,11 +45,19 @@ pub fn section_markdown(body: &str) -> String {
                 let end = run_end(&pieces, i + 1);
                 let mut text = "#".repeat((*level as usize + 2).min(6));
                 text.push(' ');
-                inline_markdown(&pieces[i + 1..end], &mut text, &mut pending, &mut spoiler_number);
+                inline_markdown(
+                    &pieces[i + 1..end],
+                    &mut text,
+                    &mut pending,
+                    &mut spoiler_number,
+                );
                 if prepared[range.clone()].ends_with('\n') {
                     text.push('\n');
                 }
-                edits.push(Edit { range: range.clone(), text });
+                edits.push(Edit {
+                    range: range.clone(),
+                    text,
+                });
                 i = end;
                 continue;
             }
@@ -62,20 +70,33 @@ pub fn section_markdown(body: &str) -> String {
                 in_code_block &= !matches!(tag, TagEnd::CodeBlock);
                 if depth == 0 && !pending.is_empty() {
                     let before = &prepared[..range.end];
-                    let gap = if before.ends_with("\n\n") { "" } else if before.ends_with('\n') { "\n" } else { "\n\n" };
+                    let gap = if before.ends_with("\n\n") {
+                        ""
+                    } else if before.ends_with('\n') {
+                        "\n"
+                    } else {
+                        "\n\n"
+                    };
                     let text = format!("{gap}{}", spoiler_details(&pending));
-                    edits.push(Edit { range: range.end..range.end, text });
+                    edits.push(Edit {
+                        range: range.end..range.end,
+                        text,
+                    });
                     pending.clear();
                 }
             }
             // Raw HTML blocks: every line escaped, so it reads as the text that was typed.
             Piece::Event(Event::Html(_), range) => {
-                edits.push(Edit { range: range.clone(), text: escape::markdown(&restore_source(&prepared[range.clone()])) });
+                edits.push(Edit {
+                    range: range.clone(),
+                    text: escape::markdown(&restore_source(&prepared[range.clone()])),
+                });
             }
             _ if in_code_block => {}
             _ => {
                 let end = run_end(&pieces, i);
-                if let Some(edit) = rewrite_run(&pieces[i..end], &mut spoiler_number, &mut pending) {
+                if let Some(edit) = rewrite_run(&pieces[i..end], &mut spoiler_number, &mut pending)
+                {
                     edits.push(edit);
                 }
                 i = end;
@@ -85,7 +106,10 @@ pub fn section_markdown(body: &str) -> String {
         i += 1;
     }
     if !pending.is_empty() {
-        edits.push(Edit { range: prepared.len()..prepared.len(), text: format!("\n\n{}", spoiler_details(&pending)) });
+        edits.push(Edit {
+            range: prepared.len()..prepared.len(),
+            text: format!("\n\n{}", spoiler_details(&pending)),
+        });
     }
     let mut out = apply(&prepared, edits).replace(ESCAPED_BAR, "\\|");
     if let Some(fence) = unclosed_fence(&prepared) {
@@ -125,17 +149,23 @@ fn needs_rewrite(run: &[Piece]) -> bool {
 }
 
 /// The edit that rewrites an inline run, if it needs one; its spoilers go to `pending`.
-fn rewrite_run(run: &[Piece], number: &mut usize, pending: &mut Vec<(usize, String)>) -> Option<Edit> {
+fn rewrite_run(
+    run: &[Piece],
+    number: &mut usize,
+    pending: &mut Vec<(usize, String)>,
+) -> Option<Edit> {
     if !needs_rewrite(run) {
         return None;
     }
-    let range = run.iter().fold(None::<Range<usize>>, |acc, piece| match piece {
-        Piece::Event(_, r) if r.end > r.start => Some(match acc {
-            Some(old) => old.start.min(r.start)..old.end.max(r.end),
-            None => r.clone(),
-        }),
-        _ => acc,
-    })?;
+    let range = run
+        .iter()
+        .fold(None::<Range<usize>>, |acc, piece| match piece {
+            Piece::Event(_, r) if r.end > r.start => Some(match acc {
+                Some(old) => old.start.min(r.start)..old.end.max(r.end),
+                None => r.clone(),
+            }),
+            _ => acc,
+        })?;
     let mut text = String::new();
     inline_markdown(run, &mut text, pending, number);
     Some(Edit { range, text })
@@ -382,7 +412,10 @@ mod tests {
         );
         assert_eq!(section_markdown("![a](data:x) b"), "a b");
         // Neighbours of a removed link cannot turn into a link themselves.
-        assert_eq!(section_markdown(r"[[a](javascript:x)\[a](javascript:y)"), r"\[a\[a\]\(javascript\:y\)");
+        assert_eq!(
+            section_markdown(r"[[a](javascript:x)\[a](javascript:y)"),
+            r"\[a\[a\]\(javascript\:y\)"
+        );
     }
 
     #[test]
@@ -396,7 +429,10 @@ mod tests {
 
     #[test]
     fn body_headings_go_two_levels_down() {
-        assert_eq!(section_markdown("# Part *one*\n\ntext"), "### Part *one*\n\ntext");
+        assert_eq!(
+            section_markdown("# Part *one*\n\ntext"),
+            "### Part *one*\n\ntext"
+        );
         assert_eq!(section_markdown("Part\n===\n"), "### Part\n");
         assert_eq!(section_markdown("##### Deep"), "###### Deep");
     }

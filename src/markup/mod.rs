@@ -134,9 +134,9 @@ pub fn render(body: &str, view: &SpoilerView) -> String {
                 }
                 Tag::Image {
                     dest_url, title, ..
-                } => {
+                }
                     // A refused image is replaced by its alt text, written as ordinary text.
-                    if url::is_allowed(&dest_url) {
+                    if url::is_allowed(&dest_url) => {
                         out.push_str("<img src=\"");
                         escape::push_html(&mut out, &dest_url);
                         if !title.is_empty() {
@@ -146,7 +146,6 @@ pub fn render(body: &str, view: &SpoilerView) -> String {
                         out.push('"');
                         image_alt = Some(String::new());
                     }
-                }
                 _ => {}
             },
             Event::End(tag) => match tag {
@@ -164,10 +163,8 @@ pub fn render(body: &str, view: &SpoilerView) -> String {
                 TagEnd::Emphasis => out.push_str("</em>"),
                 TagEnd::Strong => out.push_str("</strong>"),
                 TagEnd::Strikethrough => out.push_str("</del>"),
-                TagEnd::Link => {
-                    if links.pop().unwrap_or(false) {
-                        out.push_str("</a>");
-                    }
+                TagEnd::Link if links.pop().unwrap_or(false) => {
+                    out.push_str("</a>");
                 }
                 _ => {}
             },

@@ -147,7 +147,8 @@ pub fn digits_only(typed: &str) -> String {
         .collect()
 }
 
-#[cfg(test)]
+// Property tests run natively (proptest is a native-only dev-dependency).
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;

@@ -30,7 +30,7 @@ impl Rating {
 
     /// The value as written: `3.5`, `4`.
     pub fn value_text(self) -> String {
-        if self.0 % 2 == 0 {
+        if self.0.is_multiple_of(2) {
             format!("{}", self.0 / 2)
         } else {
             format!("{}.5", self.0 / 2)

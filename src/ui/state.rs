@@ -76,6 +76,10 @@ pub struct EditorState {
     pub removed: RwSignal<Option<Removed>>,
     /// The section whose body had focus last: where the `Spoiler` button acts.
     pub last_body: RwSignal<Option<u64>>,
+    /// The owner of the editor's signals. Sections made later (added, or restored by `Undo`)
+    /// are created under it: made under the event handler's owner instead, they would be
+    /// disposed together with whatever view handled the click (the `Undo` notice).
+    owner: StoredValue<Owner>,
 }
 
 impl EditorState {
@@ -89,7 +93,14 @@ impl EditorState {
             show_spoilers: RwSignal::new(show_spoilers),
             removed: RwSignal::new(None),
             last_body: RwSignal::new(None),
+            owner: StoredValue::new(Owner::current().unwrap_or_default()),
         }
+    }
+
+    /// Signals for `section`, owned by the editor rather than by whoever asked.
+    fn section_state(&self, section: &Section) -> SectionState {
+        self.owner
+            .with_value(|owner| owner.with(|| SectionState::new(section)))
     }
 
     /// The whole review as plain data, read without subscribing (for saving and exporting).
@@ -139,12 +150,13 @@ impl EditorState {
     /// Puts the last removed section back where it was; returns its id.
     pub fn undo_remove(&self) -> Option<u64> {
         let removed = self.removed.get_untracked()?;
-        self.removed.set(None);
         let id = removed.section.id;
+        let section = self.section_state(&removed.section);
         self.sections.update(|s| {
             let at = removed.position.min(s.len());
-            s.insert(at, SectionState::new(&removed.section));
+            s.insert(at, section);
         });
+        self.removed.set(None);
         Some(id)
     }
 

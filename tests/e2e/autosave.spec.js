@@ -92,6 +92,7 @@ test("reloading restores every field, the format, the sections, the rating and S
   await sectionBody(page, "What I didn't like").fill("The pace.");
   await page.getByRole("checkbox", { name: "Mark What I didn't like as spoiler", exact: true }).check();
   await button(page, "Add section").click();
+  await expect(headingField(page, "Untitled section 4")).toBeFocused();
   await page.keyboard.type("Quotes");
   await sectionBody(page, "Quotes").fill("> It has been a pleasure.");
   await button(page, "Move Quotes up").click();
@@ -167,6 +168,8 @@ test("a full storage is explained, keeps the last saved copy, and saving resumes
   expect((await readStoredDraft(page)).raw, "the previously saved copy is unchanged").toBe(before.raw);
 
   // More typing while full still changes nothing stored and keeps the message up.
+  await body.click();
+  await body.press("End");
   await page.keyboard.type("!");
   await expect(saveStatus(page)).toHaveText("Changes not saved");
   await expect(body).toHaveValue("Kept text. New text.!");

@@ -288,6 +288,15 @@ test("Spoiler button with nothing selected inserts ||spoiler|| at the caret", as
   }
 });
 
+test("Spoiler button wraps the right characters after emoji and accented letters", async ({ page }) => {
+  const synopsis = sectionBody(page, "Synopsis");
+  await synopsis.fill("🙂 Café: the butler");
+  // "🙂" is one character to a person (one ArrowRight), "the" starts at the 9th character.
+  await selectWithKeyboard(synopsis, 8, 3);
+  await page.getByRole("toolbar", { name: "Formatting" }).getByRole("button", { name: "Spoiler" }).click();
+  await expect(synopsis).toHaveValue("🙂 Café: ||the|| butler");
+});
+
 test("Spoiler button acts on the last focused body even after focus moved to another field", async ({ page }) => {
   const disliked = sectionBody(page, "What I didn't like");
   await disliked.fill("Too slow");

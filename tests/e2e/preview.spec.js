@@ -204,6 +204,18 @@ test("Show spoilers reveals every spoiler, and turning it off hides them again",
   await expect(p.locator(".spoiler-text", { hasText: "The dog lives" })).toBeHidden();
 });
 
+test("Show spoilers works from the keyboard", async ({ page }) => {
+  await sectionBody(page, "Synopsis").fill("||Hidden||");
+  const toggle = showSpoilers(page);
+  await toggle.focus();
+  await page.keyboard.press("Space");
+  await expect(toggle).toBeChecked();
+  await expect(preview(page).locator(".spoiler-revealed", { hasText: "Hidden" })).toBeVisible();
+  await page.keyboard.press("Space");
+  await expect(toggle).not.toBeChecked();
+  await expect(preview(page).locator(".spoiler-text", { hasText: "Hidden" })).toBeHidden();
+});
+
 test("escaped bars and code spans are not spoilers", async ({ page }) => {
   await sectionBody(page, "Synopsis").fill("Literal \\|\\|bars\\|\\| and `||code||` here.");
   const section = previewSection(page, "Synopsis");
