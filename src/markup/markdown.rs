@@ -27,6 +27,22 @@ struct Edit {
 /// every text character escaped, so that nothing left around a change can combine with it into
 /// new syntax (patching only a link's source could make its neighbours a link again).
 pub fn section_markdown(body: &str) -> String {
+    let out = rewrite(body);
+    // The rewriting keeps the person's Markdown; this check makes its safety a fact rather than
+    // a hope. Should any raw HTML or refused link ever get through, the section is written as
+    // plain escaped text instead: formatting is lost, nothing unsafe is published.
+    if is_safe(&out) {
+        out
+    } else {
+        body.lines()
+            .map(|line| escape::markdown(line.trim_start()))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+/// The rewriting of [`section_markdown`], without its final safety net.
+fn rewrite(body: &str) -> String {
     let prepared = prepare(body);
     let pieces = pieces(&prepared);
     let mut edits: Vec<Edit> = Vec::new();
@@ -64,6 +80,25 @@ pub fn section_markdown(body: &str) -> String {
             Piece::Event(Event::Start(tag), _) if !is_inline_tag(tag) => {
                 depth += 1;
                 in_code_block |= matches!(tag, Tag::CodeBlock(_));
+            }
+            // Escaped, an HTML block becomes a paragraph, and a paragraph would absorb the next
+            // line (an indented code block, say) as its own text: a blank line keeps them apart.
+            Piece::Event(Event::End(TagEnd::HtmlBlock), range) => {
+                depth = depth.saturating_sub(1);
+                // The block's range may or may not take its final line break with it.
+                let rest = &prepared[range.end..];
+                let (at, next_line) = match rest.strip_prefix('\n') {
+                    Some(after) => (range.end + 1, after),
+                    None => (range.end, rest),
+                };
+                let line = next_line.split('\n').next().unwrap_or("");
+                if !next_line.is_empty() && !line.trim().is_empty() {
+                    let text = if at == range.end { "\n\n" } else { "\n" };
+                    edits.push(Edit {
+                        range: at..at,
+                        text: text.to_string(),
+                    });
+                }
             }
             Piece::Event(Event::End(tag), range) if !is_inline_end(tag) => {
                 depth = depth.saturating_sub(1);
@@ -119,6 +154,25 @@ pub fn section_markdown(body: &str) -> String {
         out.push_str(&fence);
     }
     out
+}
+
+/// Whether Markdown read back by a CommonMark parser holds no raw HTML but Verdict's own
+/// spoiler disclosures, and no link or image outside the allow-list.
+pub fn is_safe(markdown: &str) -> bool {
+    pulldown_cmark::Parser::new_ext(markdown, super::spoilers::parser_options()).all(|event| {
+        match event {
+            Event::Html(html) | Event::InlineHtml(html) => {
+                matches!(
+                    html.trim(),
+                    "<details>" | "</details>" | "<summary>Spoilers</summary>"
+                )
+            }
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                url::is_allowed(&dest_url)
+            }
+            _ => true,
+        }
+    })
 }
 
 /// The index just past the inline run that starts at `start`.
@@ -393,6 +447,73 @@ fn unclosed_fence(prepared: &str) -> Option<String> {
 mod tests {
     use super::*;
 
+    /// Fragments that, combined at random, make hostile and awkward Markdown.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn hostile() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let pieces = prop::sample::select(vec![
+            "<script>alert(1)</script>",
+            "<img src=x onerror=alert(1)>",
+            "[a](javascript:alert(1))",
+            "[c](&#106;avascript:x)",
+            "<javascript:alert(1)>",
+            "![i](data:text/html,x)",
+            "[r]: vbscript:x\n\n[r]",
+            "||",
+            "\\|",
+            "`",
+            "```\n",
+            "*",
+            "**",
+            "_",
+            "~~",
+            "\n",
+            "\n\n",
+            "> ",
+            "- ",
+            "1. ",
+            "# ",
+            "<!--",
+            "-->",
+            "<details>",
+            "</details>",
+            "&lt;",
+            "\"",
+            "text",
+            "é✓😀",
+            " ",
+            "    ",
+            "\t",
+            "[",
+            "]",
+            "(",
+            ")",
+            "===\n",
+            "<svg onload=alert(1)>",
+            "<a href=\"javascript:x\">",
+            "\u{FDD0}",
+            "\\",
+            "---\n",
+            "<div>\n",
+            "</div>",
+        ]);
+        prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(
+            std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(1024)
+        ))]
+
+        /// The rewriting alone (not the fallback) yields safe Markdown for hostile input.
+        #[test]
+        fn rewriting_alone_is_safe(body in hostile()) {
+            let out = rewrite(&body);
+            proptest::prop_assert!(is_safe(&out), "{:?} gave {:?}", body, out);
+        }
+    }
+
     #[test]
     fn plain_markdown_is_kept_as_typed() {
         let body = "Some *text* with a [link](https://example.com).\n\n- a\n- b\n";
@@ -435,6 +556,16 @@ mod tests {
         );
         assert_eq!(section_markdown("Part\n===\n"), "### Part\n");
         assert_eq!(section_markdown("##### Deep"), "###### Deep");
+    }
+
+    #[test]
+    fn escaped_html_blocks_do_not_swallow_what_follows() {
+        let out = section_markdown("<script>alert(1)</script>\n\t<script>alert(2)</script>");
+        assert!(is_safe(&out), "{out}");
+        assert_eq!(
+            out,
+            "\\<script\\>alert\\(1\\)\\<\\/script\\>\n\n\n\t<script>alert(2)</script>"
+        );
     }
 
     #[test]
