@@ -415,6 +415,11 @@ fn apply(source: &str, mut edits: Vec<Edit>) -> String {
     out
 }
 
+/// Whether a fenced code block in `text` runs to its end without a closing fence.
+pub fn has_unclosed_fence(text: &str) -> bool {
+    unclosed_fence(text).is_some()
+}
+
 /// The closing fence for a fenced code block that runs to the end of the body, if any.
 fn unclosed_fence(prepared: &str) -> Option<String> {
     let mut last = None;
@@ -431,15 +436,12 @@ fn unclosed_fence(prepared: &str) -> Option<String> {
     let opener = block.trim_start();
     let fence_char = opener.chars().next()?;
     let fence_len = opener.chars().take_while(|&c| c == fence_char).count();
-    let last_line = block
-        .trim_end_matches(['\n', '\r'])
-        .lines()
-        .last()
-        .unwrap_or("")
-        .trim();
-    let closed = block.lines().count() > 1
-        && last_line.len() >= fence_len
-        && last_line.chars().all(|c| c == fence_char);
+    // The closing fence is a line after the opening one (trailing blank lines aside).
+    let lines: Vec<&str> = block.trim_end().lines().collect();
+    let closed = lines.len() > 1 && {
+        let last_line = lines[lines.len() - 1].trim();
+        last_line.len() >= fence_len && last_line.chars().all(|c| c == fence_char)
+    };
     (!closed).then(|| format!("{}\n", fence_char.to_string().repeat(fence_len)))
 }
 
@@ -581,5 +583,6 @@ mod tests {
         assert_eq!(section_markdown("```\ncode"), "```\ncode\n```\n");
         assert_eq!(section_markdown("~~~~\ncode\n~~~~\n"), "~~~~\ncode\n~~~~\n");
         assert_eq!(section_markdown("```"), "```\n```\n");
+        assert_eq!(section_markdown("```\n\n"), "```\n\n```\n");
     }
 }

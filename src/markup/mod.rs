@@ -5,6 +5,7 @@
 //! [`url::is_allowed`]. Spoilers are decided in [`spoilers`] and drawn here.
 
 pub mod escape;
+pub mod incremental;
 pub mod markdown;
 pub mod spoilers;
 pub mod text_offsets;
@@ -50,18 +51,29 @@ fn heading_tag(level: HeadingLevel) -> &'static str {
 pub fn render(body: &str, view: &SpoilerView) -> String {
     let prepared = prepare(body);
     let mut out = String::with_capacity(body.len() + body.len() / 4 + 16);
-    let mut spoiler_count = 0usize;
+    write_html(&pieces(&prepared), &mut out, view, &mut 0);
+    out
+}
+
+/// Writes parsed pieces as HTML. `spoiler_count` is the number of inline spoilers before these
+/// pieces (they are numbered on from it) and is advanced past the ones written.
+pub fn write_html(
+    pieces: &[Piece],
+    out: &mut String,
+    view: &SpoilerView,
+    spoiler_count: &mut usize,
+) {
     // For each open link: whether it was written (an allowed URL) and so needs closing.
     let mut links: Vec<bool> = Vec::new();
     // While inside an allowed image, its alt text is collected here instead of being written.
     let mut image_alt: Option<String> = None;
     let mut headings: Vec<&'static str> = Vec::new();
 
-    for piece in pieces(&prepared) {
+    for piece in pieces.iter().cloned() {
         let event = match piece {
             Piece::SpoilerStart => {
-                spoiler_count += 1;
-                open_spoiler(&mut out, view, spoiler_count);
+                *spoiler_count += 1;
+                open_spoiler(out, view, *spoiler_count);
                 continue;
             }
             Piece::SpoilerEnd => {
@@ -79,7 +91,7 @@ pub fn render(body: &str, view: &SpoilerView) -> String {
                 Event::Text(t) | Event::Code(t) => alt.push_str(&t),
                 Event::End(TagEnd::Image) => {
                     out.push_str(" alt=\"");
-                    escape::push_html(&mut out, alt);
+                    escape::push_html(out, alt);
                     out.push_str("\">");
                     image_alt = None;
                 }
@@ -104,7 +116,7 @@ pub fn render(body: &str, view: &SpoilerView) -> String {
                         out.push_str("<pre><code>");
                     } else {
                         out.push_str("<pre><code class=\"language-");
-                        escape::push_html(&mut out, &restore_source(lang));
+                        escape::push_html(out, &restore_source(lang));
                         out.push_str("\">");
                     }
                 }
@@ -123,10 +135,10 @@ pub fn render(body: &str, view: &SpoilerView) -> String {
                     let allowed = url::is_allowed(&dest_url);
                     if allowed {
                         out.push_str("<a href=\"");
-                        escape::push_html(&mut out, &dest_url);
+                        escape::push_html(out, &dest_url);
                         if !title.is_empty() {
                             out.push_str("\" title=\"");
-                            escape::push_html(&mut out, &title);
+                            escape::push_html(out, &title);
                         }
                         out.push_str("\" target=\"_blank\" rel=\"noopener noreferrer\">");
                     }
@@ -138,10 +150,10 @@ pub fn render(body: &str, view: &SpoilerView) -> String {
                     // A refused image is replaced by its alt text, written as ordinary text.
                     if url::is_allowed(&dest_url) => {
                         out.push_str("<img src=\"");
-                        escape::push_html(&mut out, &dest_url);
+                        escape::push_html(out, &dest_url);
                         if !title.is_empty() {
                             out.push_str("\" title=\"");
-                            escape::push_html(&mut out, &title);
+                            escape::push_html(out, &title);
                         }
                         out.push('"');
                         image_alt = Some(String::new());
@@ -168,17 +180,17 @@ pub fn render(body: &str, view: &SpoilerView) -> String {
                 }
                 _ => {}
             },
-            Event::Text(text) => escape::push_html(&mut out, &restore_source(&text)),
+            Event::Text(text) => escape::push_html(out, &restore_source(&text)),
             Event::Code(code) => {
                 out.push_str("<code>");
-                escape::push_html(&mut out, &restore_source(&code));
+                escape::push_html(out, &restore_source(&code));
                 out.push_str("</code>");
             }
             Event::Html(raw) | Event::InlineHtml(raw) => {
-                escape::push_html(&mut out, &restore_source(&raw))
+                escape::push_html(out, &restore_source(&raw))
             }
             Event::InlineMath(text) | Event::DisplayMath(text) | Event::FootnoteReference(text) => {
-                escape::push_html(&mut out, &restore_source(&text))
+                escape::push_html(out, &restore_source(&text))
             }
             Event::SoftBreak => out.push('\n'),
             Event::HardBreak => out.push_str("<br>\n"),
@@ -190,7 +202,6 @@ pub fn render(body: &str, view: &SpoilerView) -> String {
             }),
         }
     }
-    out
 }
 
 /// Writes the opening of inline spoiler number `n` (from 1).

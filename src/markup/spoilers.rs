@@ -6,9 +6,10 @@
 //! the text events are split at the markers; unpaired markers stay as the text `||`.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{BrokenLink, CowStr, Event, Options, Parser, Tag, TagEnd};
 
 /// Stands in for an escaped bar (`\|`) while Markdown is parsed, so that it can never be taken
 /// for half of a marker. A Unicode noncharacter: reserved for exactly this kind of internal use.
@@ -110,8 +111,43 @@ struct Marker {
     container: usize,
 }
 
+/// Link reference definitions (`[label]: url "title"`) by normalised label, so that a part of a
+/// body parsed on its own still resolves links defined elsewhere in it.
+pub type RefLinks = HashMap<String, (String, String)>;
+
+/// A reference label as CommonMark matches it: case-folded, inner white space collapsed.
+pub fn normalise_label(label: &str) -> String {
+    label
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Every link reference definition of a prepared body.
+pub fn reference_links(prepared: &str) -> RefLinks {
+    Parser::new_ext(prepared, parser_options())
+        .reference_definitions()
+        .iter()
+        .map(|(label, def)| {
+            (
+                normalise_label(label),
+                (
+                    def.dest.to_string(),
+                    def.title.as_deref().unwrap_or("").to_string(),
+                ),
+            )
+        })
+        .collect()
+}
+
 /// Parses a prepared body (see [`prepare`]) into pieces with inline spoilers resolved.
 pub fn pieces(prepared: &str) -> Vec<Piece<'_>> {
+    pieces_with(prepared, None)
+}
+
+/// [`pieces`], resolving references that the text itself does not define from `refs`.
+pub fn pieces_with<'a>(prepared: &'a str, refs: Option<&RefLinks>) -> Vec<Piece<'a>> {
     let mut out: Vec<Piece> = Vec::new();
     // Inline containers currently open (ids), and a fresh id for every new run or container.
     let mut containers: Vec<usize> = Vec::new();
@@ -123,7 +159,13 @@ pub fn pieces(prepared: &str) -> Vec<Piece<'_>> {
     // Indices in `out` of markers that never found a partner: they become text at the end.
     let mut literal: Vec<usize> = Vec::new();
 
-    for (event, range) in Parser::new_ext(prepared, parser_options()).into_offset_iter() {
+    let mut resolve = |link: BrokenLink<'a>| -> Option<(CowStr<'a>, CowStr<'a>)> {
+        let (dest, title) = refs?.get(&normalise_label(&link.reference))?;
+        Some((dest.clone().into(), title.clone().into()))
+    };
+    let parser =
+        Parser::new_with_broken_link_callback(prepared, parser_options(), Some(&mut resolve));
+    for (event, range) in parser.into_offset_iter() {
         match &event {
             Event::Start(tag) if is_inline(tag) => {
                 if matches!(tag, Tag::Link { .. } | Tag::Image { .. }) {

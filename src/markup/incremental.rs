@@ -1,0 +1,550 @@
+//! Re-rendering a long section as the person types: only the top-level blocks an edit touched
+//! are parsed and rendered again, so a keystroke costs the same in a 1 MB section as in a short
+//! one. The result is always exactly what [`super::render`] gives for the whole body (a
+//! property test holds it to that); where an edit could change how far a block reaches (an
+//! unclosed code fence, a reference definition), everything is rendered again.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Tag, TagEnd};
+
+use super::spoilers::{pieces_with, prepare, reference_links, Piece, RefLinks};
+use super::{write_html, SpoilerView};
+
+/// One top-level block of the body: where it is and what it renders to.
+#[derive(Clone, Debug, PartialEq)]
+struct Block {
+    /// Its source, in the prepared text.
+    range: Range<usize>,
+    /// How many inline spoilers come before it in the body.
+    first_spoiler: usize,
+    /// How many it holds.
+    spoilers: usize,
+    /// Its HTML (one element, no trailing line break).
+    html: String,
+}
+
+/// What changed in the rendered blocks: replace `remove` blocks from `start` with `insert`.
+/// Each block is one HTML element, so the preview patches its DOM children the same way.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Patch {
+    /// Index of the first replaced block.
+    pub start: usize,
+    /// How many blocks are removed there.
+    pub remove: usize,
+    /// The HTML of each block put in their place.
+    pub insert: Vec<String>,
+}
+
+/// The last rendering of one body, kept to render the next version incrementally.
+#[derive(Default)]
+pub struct IncrementalRender {
+    prepared: String,
+    refs: RefLinks,
+    blocks: Vec<Block>,
+    view: Option<(bool, Vec<usize>)>,
+    id_prefix: String,
+}
+
+/// Splits pieces into top-level blocks: (range of pieces, source range).
+fn top_level_blocks(pieces: &[Piece]) -> Vec<(Range<usize>, Range<usize>)> {
+    let mut blocks = Vec::new();
+    let mut depth = 0usize;
+    let mut start = (0, 0..0);
+    for (i, piece) in pieces.iter().enumerate() {
+        match piece {
+            Piece::Event(Event::Start(tag), range) if !is_inline(tag) => {
+                if depth == 0 {
+                    start = (i, range.clone());
+                }
+                depth += 1;
+            }
+            Piece::Event(Event::End(tag), _) if !is_inline_end(tag) => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    blocks.push((start.0..i + 1, start.1.clone()));
+                }
+            }
+            Piece::Event(Event::Rule, range) if depth == 0 => {
+                blocks.push((i..i + 1, range.clone()))
+            }
+            _ => {}
+        }
+    }
+    blocks
+}
+
+fn is_inline(tag: &Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+    )
+}
+
+fn is_inline_end(tag: &TagEnd) -> bool {
+    matches!(
+        tag,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link
+            | TagEnd::Image
+    )
+}
+
+/// Whether text could open a block that runs on past blank lines until some end marker (an
+/// HTML comment, `<script>`…): such a window cannot be parsed apart from what follows it.
+fn may_run_on(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    ["<!", "<?", "<script", "<pre", "<style", "<textarea"]
+        .iter()
+        .any(|m| lower.contains(m))
+        || super::markdown::has_unclosed_fence(text)
+}
+
+/// Whether the line before the one holding byte `at` is blank (or `at` is on the first line):
+/// then a block starting there cannot continue the block before it.
+fn blank_line_before(text: &str, at: usize) -> bool {
+    let start = line_start(text, at);
+    if start == 0 {
+        return true;
+    }
+    let previous = &text[line_start(text, start - 1)..start - 1];
+    previous.trim().is_empty()
+}
+
+/// Whether a block starting at `at` can only be a fresh top-level block after a blank line:
+/// not indented (a list item's continuation) and not a list item (a list could join it).
+fn starts_fresh(text: &str, at: usize) -> bool {
+    match text[line_start(text, at)..].chars().next() {
+        None => true,
+        Some(c) => !(c.is_whitespace() || c.is_ascii_digit() || matches!(c, '-' | '+' | '*')),
+    }
+}
+
+impl IncrementalRender {
+    /// A renderer whose inline spoilers get ids `<id_prefix>-<n>`.
+    pub fn new(id_prefix: &str) -> IncrementalRender {
+        IncrementalRender {
+            id_prefix: id_prefix.to_string(),
+            ..IncrementalRender::default()
+        }
+    }
+
+    /// The whole current HTML (what [`super::render`] gives, one block per line).
+    pub fn html(&self) -> String {
+        self.blocks
+            .iter()
+            .map(|b| format!("{}\n", b.html))
+            .collect()
+    }
+
+    /// How many top-level blocks the body has now.
+    pub fn len(&self) -> usize {
+        self.blocks.len()
+    }
+
+    /// Whether the body renders to nothing.
+    pub fn is_empty(&self) -> bool {
+        self.blocks.is_empty()
+    }
+
+    /// Renders `body` as it is now and says which blocks changed since the last call.
+    pub fn update(&mut self, body: &str, reveal: bool, opened: &[usize]) -> Patch {
+        let prepared = prepare(body).into_owned();
+        let view_key = (reveal, opened.to_vec());
+        if self.view.as_ref() != Some(&view_key) || self.blocks.is_empty() {
+            self.view = Some(view_key);
+            return self.render_all(prepared);
+        }
+        match self.window(&prepared) {
+            Some((lo, hi, start, end)) => self.render_window(prepared, lo, hi, start..end),
+            None => self.render_all(prepared),
+        }
+    }
+
+    fn spoiler_view(&self) -> (bool, Vec<usize>) {
+        self.view.clone().unwrap_or_default()
+    }
+
+    /// Parses and renders `prepared[range]` as blocks, spoilers numbered on from `first_spoiler`.
+    fn render_range(
+        &self,
+        prepared: &str,
+        range: Range<usize>,
+        first_spoiler: usize,
+    ) -> Vec<Block> {
+        let (reveal, opened) = self.spoiler_view();
+        let view = SpoilerView {
+            id_prefix: &self.id_prefix,
+            reveal,
+            opened: &opened,
+        };
+        let text = &prepared[range.clone()];
+        let pieces = pieces_with(text, Some(&self.refs));
+        let mut count = first_spoiler;
+        top_level_blocks(&pieces)
+            .into_iter()
+            .map(|(piece_range, source)| {
+                let before = count;
+                let mut html = String::new();
+                write_html(&pieces[piece_range], &mut html, &view, &mut count);
+                if html.ends_with('\n') {
+                    html.pop();
+                }
+                Block {
+                    range: source.start + range.start..source.end + range.start,
+                    first_spoiler: before,
+                    spoilers: count - before,
+                    html,
+                }
+            })
+            .collect()
+    }
+
+    fn render_all(&mut self, prepared: String) -> Patch {
+        self.refs = reference_links(&prepared);
+        let blocks = self.render_range(&prepared, 0..prepared.len(), 0);
+        let patch = Patch {
+            start: 0,
+            remove: self.blocks.len(),
+            insert: blocks.iter().map(|b| b.html.clone()).collect(),
+        };
+        self.blocks = blocks;
+        self.prepared = prepared;
+        patch
+    }
+
+    /// The blocks (old indices `lo..=hi`) and the new source range to parse again, or `None`
+    /// when only a full render is safe.
+    fn window(&self, new: &str) -> Option<(usize, usize, usize, usize)> {
+        let old = &self.prepared;
+        let prefix = old
+            .bytes()
+            .zip(new.bytes())
+            .take_while(|(a, b)| a == b)
+            .count();
+        let max_suffix = old.len().min(new.len()) - prefix;
+        let suffix = old
+            .bytes()
+            .rev()
+            .zip(new.bytes().rev())
+            .take(max_suffix)
+            .take_while(|(a, b)| a == b)
+            .count();
+        let (old_end, new_end) = (old.len() - suffix, new.len() - suffix);
+        // A reference definition anywhere in the change can alter links in any block.
+        let changed_old = &old[floor(old, prefix)..ceil(old, old_end)];
+        let changed_new = &new[floor(new, prefix)..ceil(new, new_end)];
+        if changed_old.contains("]:")
+            || changed_new.contains("]:")
+            || changed_old.contains(']') && changed_new.contains(':')
+        {
+            return None;
+        }
+        let blocks = &self.blocks;
+        let last = blocks.len().checked_sub(1)?;
+        let a = blocks
+            .iter()
+            .position(|b| b.range.end >= prefix)
+            .unwrap_or(last);
+        let b = blocks
+            .iter()
+            .rposition(|b| line_start(old, b.range.start) <= old_end)
+            .unwrap_or(0)
+            .max(a);
+        let delta = new.len() as isize - old.len() as isize;
+        let shift = |at: usize| (at as isize + delta) as usize;
+        // Whether block `i` can open the window: its line is untouched, follows a blank line and
+        // cannot continue the block before (indented code or a list item could).
+        let opens = |i: usize| {
+            let at = line_start(old, blocks[i].range.start);
+            at <= prefix && blank_line_before(new, at) && starts_fresh(new, at)
+        };
+        let mut lo = a;
+        while lo > 0 && !opens(lo) {
+            lo -= 1;
+        }
+        let mut hi = b;
+        // End where the next block, untouched, follows a blank line in the new text and can
+        // only start afresh.
+        while hi < last {
+            let next = line_start(old, blocks[hi + 1].range.start);
+            if next >= old_end
+                && blank_line_before(new, shift(next))
+                && starts_fresh(new, shift(next))
+            {
+                break;
+            }
+            hi += 1;
+        }
+        // From the start of the line: a block's range may begin after its indentation.
+        let start = if lo == 0 {
+            0
+        } else {
+            line_start(old, blocks[lo].range.start)
+        };
+        let mut end = if hi == last {
+            new.len()
+        } else {
+            shift(line_start(old, blocks[hi + 1].range.start))
+        };
+        if end < new_end || start > prefix {
+            return None;
+        }
+        if hi < last && may_run_on(&new[start..end]) {
+            hi = last;
+            end = new.len();
+        }
+        // A reference definition in the window may have stopped (or started) being one; the
+        // links elsewhere that use it are then only right after a full render.
+        let old_window_end = if hi == last {
+            old.len()
+        } else {
+            line_start(old, blocks[hi + 1].range.start)
+        };
+        if new[start..end].contains("]:") || old[start..old_window_end].contains("]:") {
+            return None;
+        }
+        Some((lo, hi, start, end))
+    }
+
+    fn render_window(
+        &mut self,
+        prepared: String,
+        lo: usize,
+        hi: usize,
+        range: Range<usize>,
+    ) -> Patch {
+        let first = self.blocks[lo].first_spoiler;
+        let old_len = self.prepared.len();
+        let fresh = self.render_range(&prepared, range, first);
+        let delta = prepared.len() as isize - old_len as isize;
+        let fresh_spoilers: usize = fresh.iter().map(|b| b.spoilers).sum();
+        let old_spoilers: usize = self.blocks[lo..=hi].iter().map(|b| b.spoilers).sum();
+        let spoiler_shift = fresh_spoilers as isize - old_spoilers as isize;
+        let mut insert: Vec<String> = fresh.iter().map(|b| b.html.clone()).collect();
+        let mut replaced_to = hi + 1;
+        let mut tail: Vec<Block> = Vec::with_capacity(self.blocks.len() - hi - 1);
+        let mut later_count = first + fresh_spoilers;
+        let later: Vec<Block> = self.blocks.drain(hi + 1..).collect();
+        for (i, block) in later.into_iter().enumerate() {
+            let mut block = Block {
+                range: (block.range.start as isize + delta) as usize
+                    ..(block.range.end as isize + delta) as usize,
+                ..block
+            };
+            // Spoilers after the change are numbered on; if their numbers moved, they are
+            // rendered again (and the patch reaches to the last of them).
+            if spoiler_shift != 0 && block.spoilers > 0 {
+                let again = self.render_range(&prepared, block.range.clone(), later_count);
+                block = again.into_iter().next().unwrap_or(block);
+                replaced_to = hi + 1 + i + 1;
+            }
+            block.first_spoiler = later_count;
+            later_count += block.spoilers;
+            tail.push(block);
+        }
+        // Everything from the window to the last re-rendered block goes into the patch.
+        let extra = replaced_to - (hi + 1);
+        insert.extend(tail[..extra].iter().map(|b| b.html.clone()));
+        let patch = Patch {
+            start: lo,
+            remove: replaced_to - lo,
+            insert,
+        };
+        self.blocks.truncate(lo);
+        self.blocks.extend(fresh);
+        self.blocks.extend(tail);
+        self.prepared = prepared;
+        patch
+    }
+}
+
+/// The start of the line holding byte `at`.
+fn line_start(text: &str, at: usize) -> usize {
+    text[..at].rfind('\n').map_or(0, |i| i + 1)
+}
+
+fn floor(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn ceil(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::markup::render;
+    use proptest::prelude::*;
+
+    fn full(body: &str, reveal: bool, opened: &[usize]) -> String {
+        render(
+            body,
+            &SpoilerView {
+                id_prefix: "p",
+                reveal,
+                opened,
+            },
+        )
+    }
+
+    /// Applies a patch to a list of block HTML, as the preview does to its DOM.
+    fn apply(dom: &mut Vec<String>, patch: Patch) {
+        dom.splice(patch.start..patch.start + patch.remove, patch.insert);
+    }
+
+    fn check_sequence(versions: &[String]) -> Result<(), TestCaseError> {
+        let mut inc = IncrementalRender::new("p");
+        let mut dom: Vec<String> = Vec::new();
+        for body in versions {
+            let patch = inc.update(body, false, &[]);
+            apply(&mut dom, patch);
+            let expected = full(body, false, &[]);
+            prop_assert_eq!(
+                inc.html(),
+                expected.clone(),
+                "incremental render of {:?}",
+                body
+            );
+            let patched: String = dom.iter().map(|h| format!("{h}\n")).collect();
+            prop_assert_eq!(patched, expected, "patched DOM of {:?}", body);
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn typing_at_the_end_touches_one_block() {
+        let mut inc = IncrementalRender::new("p");
+        let base = "First para.\n\nSecond *para*.\n\n- a\n- b\n\nLast para";
+        inc.update(base, false, &[]);
+        let patch = inc.update(&format!("{base}x"), false, &[]);
+        assert_eq!(patch.start, 3);
+        assert_eq!(patch.remove, 1);
+        assert_eq!(patch.insert, vec!["<p>Last parax</p>".to_string()]);
+        let patch = inc.update(
+            "First para!\n\nSecond *para*.\n\n- a\n- b\n\nLast parax",
+            false,
+            &[],
+        );
+        assert_eq!((patch.start, patch.remove, patch.insert.len()), (0, 1, 1));
+        // Deleting the blank line between two paragraphs joins them: both are redone.
+        let patch = inc.update(
+            "First para!\nSecond *para*.\n\n- a\n- b\n\nLast parax",
+            false,
+            &[],
+        );
+        assert_eq!((patch.start, patch.remove, patch.insert.len()), (0, 3, 2));
+    }
+
+    #[test]
+    fn spoiler_numbers_follow_an_added_spoiler() {
+        let v = [
+            "||a||\n\nb\n\n||c||".to_string(),
+            "||a|| ||x||\n\nb\n\n||c||".to_string(),
+        ];
+        check_sequence(&v).unwrap();
+    }
+
+    #[test]
+    fn a_fence_opened_by_an_edit_swallows_the_rest() {
+        let v = [
+            "a\n\nb\n\nc\n\nd".to_string(),
+            "a\n\n```\nb\n\nc\n\nd".to_string(),
+            "a\n\n```\nb\n```\n\nc\n\nd".to_string(),
+        ];
+        check_sequence(&v).unwrap();
+    }
+
+    #[test]
+    fn view_changes_render_everything() {
+        let mut inc = IncrementalRender::new("p");
+        inc.update("||a||\n\nb", false, &[]);
+        let patch = inc.update("||a||\n\nb", true, &[]);
+        assert_eq!((patch.start, patch.remove, patch.insert.len()), (0, 2, 2));
+        assert_eq!(inc.html(), full("||a||\n\nb", true, &[]));
+    }
+
+    fn document() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "para one",
+            "||spoiler||",
+            "*em*",
+            "`code`",
+            "\n",
+            "\n\n",
+            "- item",
+            "1. item",
+            "> quote",
+            "# head",
+            "```",
+            "~~~",
+            "    indented",
+            "[link](https://x)",
+            "[ref]",
+            "[ref]: https://r",
+            "<!-- c -->",
+            "<b>",
+            "---",
+            "===",
+            "text",
+            " ",
+            "||",
+            "\\|",
+            "é",
+            "  - nested",
+            "\t",
+            "<div>",
+        ]);
+        prop::collection::vec(pieces, 0..30).prop_map(|v| v.concat())
+    }
+
+    /// An edit: replace a range (by char index fractions) with a snippet.
+    fn edits() -> impl Strategy<Value = Vec<(f64, f64, String)>> {
+        let snippet = prop::sample::select(vec![
+            "", "x", "\n", "\n\n", "||", "- ", "```", "*", "`", "# ", "> ", "[ref]", "]: h", "  ",
+            "1. ", "<!--", "-->",
+        ]);
+        prop::collection::vec(
+            (0.0..1.0f64, 0.0..0.2f64, snippet.prop_map(str::to_string)),
+            1..8,
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(
+            std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(512)
+        ))]
+
+        /// After any sequence of edits, the incremental rendering (and the DOM patched with its
+        /// patches) is exactly the full rendering.
+        #[test]
+        fn incremental_equals_full(doc in document(), edits in edits()) {
+            let mut versions = vec![doc.clone()];
+            let mut text: Vec<char> = doc.chars().collect();
+            for (at, len, snippet) in edits {
+                let start = ((text.len() as f64) * at) as usize;
+                let end = (start + ((text.len() as f64) * len) as usize).min(text.len());
+                text.splice(start..end, snippet.chars());
+                versions.push(text.iter().collect());
+            }
+            check_sequence(&versions)?;
+        }
+    }
+}

@@ -1,0 +1,205 @@
+// The browser benchmark: typing, start-up, autosave, memory and bundle size of the release build
+// in headless Chromium, with trusted keystrokes (Playwright's keyboard goes through Chromium's
+// input pipeline). For each review size and shape it prints, measured in the same run:
+//   ours      keydown → the app's preview updated and laid out
+//   floor     the browser's own cost: a bare <textarea> holding the same text, whose input
+//             handler copies a few characters into a preview element
+//   md-it     the way simple editors work: markdown-it re-renders the whole review into a
+//             visible element on every keystroke
+// Usage: node tests/bench/browser.mjs [--quick]     (scripts/bench builds and runs it)
+import { chromium } from "@playwright/test";
+import { spawn } from "node:child_process";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { brotliCompressSync, constants } from "node:zlib";
+
+const quick = process.argv.includes("--quick");
+const KEYS = quick ? 20 : 100;
+const port = 8098;
+const chromeArgs = [
+  "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+  "--disable-component-update", "--disable-sync", "--enable-precise-memory-info",
+];
+
+// ---- documents -------------------------------------------------------------------------------
+const paragraph =
+  "Kathy, Ruth and Tommy leave Hailsham for the Cottages, under the *watchful* eye of an elderly man called Keffers. ";
+function text(bytes) {
+  let body = "";
+  let i = 0;
+  while (body.length < bytes) {
+    body += paragraph;
+    if (++i % 5 === 0) body += i % 15 === 0 ? "||a spoiler here||.\n\n" : "\n\n";
+  }
+  return body.slice(0, bytes);
+}
+/** A review of about `bytes` bytes: many 5 KB sections, or one huge section. */
+function review(bytes, shape) {
+  const sections = [];
+  if (shape === "one section") sections.push({ id: 1, heading: "Section 1", body: text(bytes), spoiler: false });
+  else {
+    const n = Math.max(1, Math.round(bytes / 5000));
+    for (let i = 0; i < n; i++) sections.push({ id: i + 1, heading: `Section ${i + 1}`, body: text(Math.min(5000, bytes)), spoiler: i % 4 === 1 });
+  }
+  return {
+    schema: 1, id: "bench", revision: 1, saved_at: "2026-11-25T00:00:00Z",
+    review: { metadata: { title: "Bench", author: "A. Writer", post_date: "2026-11-25" }, post_title: "", sections, rating: 7 },
+    view: { show_spoilers: false },
+  };
+}
+const asMarkdown = (record) => record.review.sections.map((s) => `## ${s.heading}\n\n${s.body}`).join("\n\n");
+
+// ---- measuring ---------------------------------------------------------------------------------
+/** Installs the keystroke timer in the page: keydown → first mutation of `selector`, laid out. */
+async function instrument(page, selector) {
+  await page.evaluate((selector) => {
+    const target = document.querySelector(selector);
+    window.__times = [];
+    let t0 = 0;
+    document.addEventListener("keydown", () => { t0 = performance.now(); }, true);
+    new MutationObserver(() => {
+      if (!t0) return;
+      void target.offsetHeight; // force style and layout: "updated and laid out"
+      window.__times.push(performance.now() - t0);
+      t0 = 0;
+    }).observe(target, { subtree: true, childList: true, characterData: true, attributes: true });
+  }, selector);
+}
+async function typeAndCollect(page, keys) {
+  for (let i = 0; i < keys; i++) await page.keyboard.type(i % 8 === 7 ? " " : "x");
+  await page.waitForTimeout(100);
+  return page.evaluate(() => window.__times);
+}
+function stats(times) {
+  const t = [...times].sort((a, b) => a - b);
+  const q = (p) => t[Math.min(t.length - 1, Math.floor(p * t.length))] ?? NaN;
+  return { n: t.length, p50: q(0.5), p95: q(0.95), max: t[t.length - 1] ?? NaN };
+}
+
+async function measureOurs(browser, record, sectionName) {
+  const page = await browser.newPage();
+  await page.addInitScript((json) => {
+    localStorage.clear();
+    localStorage.setItem("verdict:current", "bench");
+    localStorage.setItem("verdict:draft:bench", json);
+    // Start-up: when the edited section's text area first exists (mounted with its handlers).
+    new MutationObserver((_, observer) => {
+      if (document.querySelector("textarea")) { window.__ready = performance.now(); observer.disconnect(); }
+    }).observe(document, { subtree: true, childList: true });
+    addEventListener("TrunkApplicationStarted", (e) => { window.__wasm = e.detail.wasm; });
+    // Autosave: every write to storage and how long each timer callback (the save) blocks.
+    window.__writes = [];
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k, v) { window.__writes.push({ t: performance.now(), bytes: (k.length + v.length) * 2 }); return setItem.call(this, k, v); };
+    window.__timerTasks = [];
+    const setTimeout_ = window.setTimeout;
+    window.setTimeout = function (fn, delay, ...rest) {
+      if (typeof fn !== "function") return setTimeout_(fn, delay, ...rest);
+      return setTimeout_(function (...args) { const s = performance.now(); try { return fn.apply(this, args); } finally { window.__timerTasks.push({ delay, ms: performance.now() - s }); } }, delay, ...rest);
+    };
+  }, JSON.stringify(record));
+  await page.goto(`http://127.0.0.1:${port}/`);
+  const box = page.getByRole("textbox", { name: sectionName, exact: true });
+  await box.waitFor();
+  const startup = await page.evaluate(() => window.__ready);
+  await box.click();
+  await page.keyboard.press("Control+End");
+  await instrument(page, "[aria-label=Preview] article");
+  await page.evaluate(() => { window.__writes = []; window.__timerTasks = []; window.__typingStart = performance.now(); });
+  const times = await typeAndCollect(page, KEYS);
+  await page.waitForTimeout(700); // let the last autosave land
+  const saves = await page.evaluate(() => {
+    const elapsed = (performance.now() - window.__typingStart) / 1000;
+    const drafts = window.__writes.filter((w) => w.bytes > 200);
+    const saveTasks = window.__timerTasks.filter((t) => t.delay >= 400);
+    return { perSecond: drafts.length / elapsed, bytes: drafts.length ? Math.round(drafts.reduce((s, w) => s + w.bytes, 0) / drafts.length) : 0,
+      writes: window.__writes.length, maxSaveMs: Math.max(0, ...saveTasks.map((t) => t.ms)) };
+  });
+  const memory = await page.evaluate(() => ({ js: performance.memory.usedJSHeapSize, wasm: window.__wasm?.memory?.buffer.byteLength ?? NaN }));
+  return { page, typing: stats(times), startup, saves, memory };
+}
+
+async function measureBare(browser, record, editedText, withMarkdownIt) {
+  const page = await browser.newPage();
+  await page.setContent(`<!doctype html><meta charset=utf-8><body style="display:grid;grid-template-columns:1fr 1fr">
+    <textarea id=t rows=30 style="width:100%"></textarea><div id=preview></div>`);
+  if (withMarkdownIt) await page.addScriptTag({ path: "node_modules/markdown-it/dist/markdown-it.min.js" });
+  await page.evaluate(({ editedText, whole, withMarkdownIt }) => {
+    const t = document.getElementById("t");
+    const preview = document.getElementById("preview");
+    t.value = editedText;
+    if (withMarkdownIt) {
+      const md = window.markdownit();
+      preview.innerHTML = md.render(whole);
+      t.addEventListener("input", () => { preview.innerHTML = md.render(whole + t.value.slice(-50)); });
+    } else {
+      preview.textContent = whole.slice(0, 2000);
+      const tail = document.createElement("p");
+      preview.append(tail);
+      t.addEventListener("input", () => { tail.textContent = t.value.slice(-20); });
+    }
+  }, { editedText, whole: asMarkdown(record), withMarkdownIt });
+  await page.focus("#t");
+  await page.keyboard.press("Control+End");
+  await instrument(page, "#preview");
+  const result = stats(await typeAndCollect(page, KEYS));
+  await page.close();
+  return result;
+}
+
+// ---- the run -----------------------------------------------------------------------------------
+const server = spawn("node", ["tests/support/serve.mjs", "dist", String(port)], { stdio: "ignore" });
+await new Promise((r) => setTimeout(r, 400));
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: chromeArgs });
+const f = (x) => (Number.isFinite(x) ? x.toFixed(1) : "–");
+const rows = [];
+try {
+  const sizes = quick ? [["1 KB", 1024]] : [["1 KB", 1024], ["100 KB", 100 * 1024], ["1 MB", 1024 * 1024]];
+  const shapes = quick ? ["many sections"] : ["many sections", "one section"];
+  let startup100 = null, saves100 = null, memory1m = null;
+  for (const [label, bytes] of sizes) {
+    for (const shape of shapes) {
+      if (bytes <= 5000 && shape === "one section") continue;
+      const record = review(bytes, shape);
+      const edited = record.review.sections[Math.floor(record.review.sections.length / 2)];
+      const ours = await measureOurs(browser, record, edited.heading);
+      const floor = await measureBare(browser, record, edited.body, false);
+      const mdit = await measureBare(browser, record, edited.body, true);
+      rows.push({ label, shape, ours: ours.typing, floor, mdit });
+      if (bytes === 100 * 1024 && shape === "many sections") { startup100 = ours.startup; saves100 = ours.saves; }
+      if (bytes === 1024 * 1024 && shape === "many sections") {
+        const before = ours.memory;
+        await ours.page.evaluate(() => { window.__times = []; });
+        await typeAndCollect(ours.page, quick ? 50 : 1000);
+        await ours.page.waitForTimeout(700);
+        const after = await ours.page.evaluate(() => ({ js: performance.memory.usedJSHeapSize, wasm: window.__wasm?.memory?.buffer.byteLength ?? NaN }));
+        memory1m = { before, after };
+      }
+      await ours.page.close();
+      if (quick) { startup100 ??= ours.startup; saves100 ??= ours.saves; }
+    }
+  }
+  console.log("\nTyping: keystroke → preview updated and laid out (ms; p50 / p95 / max)");
+  console.log("| review | shape | ours | floor | markdown-it | ours p95 vs floor+15%+2 | ours/markdown-it (p95) |");
+  console.log("|---|---|---|---|---|---|---|");
+  for (const r of rows) {
+    const budget = r.floor.p95 * 1.15 + 2;
+    console.log(`| ${r.label} | ${r.shape} | ${f(r.ours.p50)} / ${f(r.ours.p95)} / ${f(r.ours.max)} | ${f(r.floor.p50)} / ${f(r.floor.p95)} / ${f(r.floor.max)} | ${f(r.mdit.p50)} / ${f(r.mdit.p95)} / ${f(r.mdit.max)} | ${f(r.ours.p95)} vs ${f(budget)} ${r.ours.p95 <= budget ? "ok" : "OVER"} | ${(r.ours.p95 / r.mdit.p95).toFixed(3)} |`);
+  }
+  console.log(`\nStart-up (navigation → editor accepts typing, ${quick ? "1 KB" : "100 KB"} review restored): ${f(startup100)} ms`);
+  console.log(`Autosave while typing (${quick ? "1 KB" : "100 KB"}): ${saves100.perSecond.toFixed(2)} draft writes/s, ${saves100.bytes} bytes each (UTF-16), longest save task ${f(saves100.maxSaveMs)} ms`);
+  if (memory1m) {
+    const mb = (b) => (b / 1048576).toFixed(1);
+    console.log(`Memory, 1 MB review: after load JS heap ${mb(memory1m.before.js)} MB, wasm ${mb(memory1m.before.wasm)} MB; after ${quick ? 50 : 1000} keystrokes JS heap ${mb(memory1m.after.js)} MB, wasm ${mb(memory1m.after.wasm)} MB`);
+  }
+  let total = 0;
+  const parts = readdirSync("dist").filter((n) => /\.(wasm|js|css)$/.test(n)).map((n) => {
+    const raw = readFileSync(`dist/${n}`);
+    const br = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    total += br;
+    return `${n} ${statSync(`dist/${n}`).size} B raw, ${br} B brotli`;
+  });
+  console.log(`Bundle: ${parts.join("; ")}\nBundle total brotli: ${(total / 1024).toFixed(1)} KB`);
+} finally {
+  await browser.close();
+  server.kill();
+}
