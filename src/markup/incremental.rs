@@ -227,19 +227,10 @@ impl IncrementalRender {
     /// when only a full render is safe.
     fn window(&self, new: &str) -> Option<(usize, usize, usize, usize)> {
         let old = &self.prepared;
-        let prefix = old
-            .bytes()
-            .zip(new.bytes())
-            .take_while(|(a, b)| a == b)
-            .count();
+        let prefix = common_prefix(old.as_bytes(), new.as_bytes());
         let max_suffix = old.len().min(new.len()) - prefix;
-        let suffix = old
-            .bytes()
-            .rev()
-            .zip(new.bytes().rev())
-            .take(max_suffix)
-            .take_while(|(a, b)| a == b)
-            .count();
+        let suffix =
+            common_suffix(&old.as_bytes()[prefix..], &new.as_bytes()[prefix..]).min(max_suffix);
         let (old_end, new_end) = (old.len() - suffix, new.len() - suffix);
         // A reference definition anywhere in the change can alter links in any block.
         let changed_old = &old[floor(old, prefix)..ceil(old, old_end)];
@@ -369,6 +360,34 @@ impl IncrementalRender {
     }
 }
 
+/// The length of the common start of two byte strings, compared eight bytes at a time (this
+/// runs on every keystroke over the whole section).
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    let n = a.len().min(b.len());
+    let mut i = 0;
+    while i + 8 <= n && a[i..i + 8] == b[i..i + 8] {
+        i += 8;
+    }
+    while i < n && a[i] == b[i] {
+        i += 1;
+    }
+    i
+}
+
+/// The length of the common end of two byte strings.
+fn common_suffix(a: &[u8], b: &[u8]) -> usize {
+    let n = a.len().min(b.len());
+    let (a, b) = (&a[a.len() - n..], &b[b.len() - n..]);
+    let mut i = 0;
+    while i + 8 <= n && a[n - i - 8..n - i] == b[n - i - 8..n - i] {
+        i += 8;
+    }
+    while i < n && a[n - i - 1] == b[n - i - 1] {
+        i += 1;
+    }
+    i
+}
+
 /// The start of the line holding byte `at`.
 fn line_start(text: &str, at: usize) -> usize {
     text[..at].rfind('\n').map_or(0, |i| i + 1)
@@ -427,6 +446,14 @@ mod tests {
             prop_assert_eq!(patched, expected, "patched DOM of {:?}", body);
         }
         Ok(())
+    }
+
+    #[test]
+    fn common_ends() {
+        assert_eq!(common_prefix(b"abcdefghijkl", b"abcdefghijXl"), 10);
+        assert_eq!(common_suffix(b"abcdefghijkl", b"aXcdefghijkl"), 10);
+        assert_eq!(common_prefix(b"", b"abc"), 0);
+        assert_eq!(common_suffix(b"abc", b"abc"), 3);
     }
 
     #[test]

@@ -132,6 +132,12 @@ impl<S: KeyValueStore> Drafts<S> {
         Ok(record.revision)
     }
 
+    /// Stores an already encoded record (see [`super::encoder::DraftEncoder`]) for draft `id`;
+    /// as with [`Drafts::save`], it replaces the stored copy whole or not at all.
+    pub fn save_encoded(&mut self, id: &str, json: &str) -> Result<(), StoreError> {
+        self.store.set(&draft_key(id), json)
+    }
+
     /// The raw text stored under `key`, for downloading a record that cannot be read.
     pub fn raw(&self, key: &str) -> Result<Option<String>, StoreError> {
         self.store.get(key)

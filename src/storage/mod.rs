@@ -2,6 +2,7 @@
 //! tests) and the draft records stored through it.
 
 pub mod drafts;
+pub mod encoder;
 pub mod memory;
 
 /// Why a storage operation failed, in terms the UI can explain.

@@ -6,7 +6,8 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::browser::{clock, local_storage::LocalStore};
-use crate::storage::drafts::{DraftRecord, Drafts, ViewState, SCHEMA_VERSION};
+use crate::storage::drafts::{Drafts, ViewState};
+use crate::storage::encoder::{DraftEncoder, SectionRef};
 use crate::storage::StoreError;
 
 use super::state::EditorState;
@@ -48,6 +49,7 @@ pub struct Saver {
     revision: u64,
     pending: Option<TimeoutHandle>,
     dirty: bool,
+    encoder: DraftEncoder,
 }
 
 /// The handles the UI needs: the status and alert signals and the saver.
@@ -83,6 +85,7 @@ impl Autosave {
                 revision,
                 pending: None,
                 dirty: false,
+                encoder: DraftEncoder::new(),
             }),
             state,
         }
@@ -129,23 +132,47 @@ impl Autosave {
         if !self.saver.with_value(|s| s.dirty && s.drafts.is_some()) {
             return;
         }
-        let review = self.state.snapshot();
+        let state = self.state;
         let view = ViewState {
-            show_spoilers: self.state.show_spoilers.get_untracked(),
+            show_spoilers: state.show_spoilers.get_untracked(),
         };
         let result = self.saver.try_update_value(|s| {
-            let mut record = DraftRecord {
-                schema: SCHEMA_VERSION,
-                id: s.id.clone(),
-                revision: s.revision,
-                saved_at: clock::now_iso(),
-                review,
-                view,
-            };
+            // Encoded straight from the signals, borrowing the text: nothing is copied but the
+            // JSON of what changed since the last save.
+            state.sections.with_untracked(|sections| {
+                for section in sections {
+                    section.heading.with_untracked(|heading| {
+                        section.body.with_untracked(|body| {
+                            let spoiler = section.spoiler.get_untracked();
+                            s.encoder.section(SectionRef {
+                                id: section.id,
+                                heading,
+                                body,
+                                spoiler,
+                            });
+                        })
+                    });
+                }
+            });
+            let revision = s.revision + 1;
+            let json = state.metadata.with_untracked(|metadata| {
+                state.post_title.with_untracked(|post_title| {
+                    let rating = state.rating.get_untracked();
+                    s.encoder.finish(
+                        &s.id,
+                        revision,
+                        &clock::now_iso(),
+                        metadata,
+                        post_title,
+                        rating,
+                        &view,
+                    )
+                })
+            });
             let drafts = s.drafts.as_mut()?;
-            let result = drafts.save(&mut record);
+            let result = drafts.save_encoded(&s.id, &json);
             if result.is_ok() {
-                s.revision = record.revision;
+                s.revision = revision;
                 s.dirty = false;
             }
             Some(result)

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::export::html::{footer_html, header_html};
-use crate::markup::{self, SpoilerView};
+use crate::markup::incremental::{IncrementalRender, Patch};
 use crate::review::display_heading;
 
 use super::state::{EditorState, SectionState};
@@ -96,30 +96,13 @@ fn PreviewSection(
             .sections
             .with(|s| s.iter().position(|x| x.id == id).unwrap_or(0))
     });
-    let prefix = format!("preview-spoiler-{id}");
-    let body_html = Memo::new(move |_| {
-        let reveal = state.show_spoilers.get();
-        let opened = section.opened.get_untracked();
-        section.body.with(|body| {
-            markup::render(
-                body,
-                &SpoilerView {
-                    id_prefix: &prefix,
-                    reveal,
-                    opened: &opened,
-                },
-            )
-        })
-    });
     let heading = move || {
         section.heading.with(|h| {
             let h = h.trim();
             (!h.is_empty()).then(|| view! { <h2>{h.to_string()}</h2> })
         })
     };
-    let body = move || {
-        view! { <div class="section-body" inner_html=body_html on:change=move |ev| remember_toggle(section, ev)></div> }
-    };
+    let body = move || view! { <SectionBodyPreview section=section /> };
     view! {
         <section class="review-section">
             {heading}
@@ -138,4 +121,61 @@ fn PreviewSection(
             }}
         </section>
     }
+}
+
+/// Applies a [`Patch`] to the element children of `container` (one element per block).
+fn apply_patch(container: &web_sys::Element, patch: Patch) {
+    let children = container.children();
+    let anchor = children.item((patch.start + patch.remove) as u32);
+    if patch.start == 0 && patch.remove == children.length() as usize {
+        container.set_inner_html(&patch.insert.concat());
+        return;
+    }
+    let html = patch.insert.concat();
+    if !html.is_empty() {
+        match &anchor {
+            Some(next) => {
+                let _ = next.insert_adjacent_html("beforebegin", &html);
+            }
+            None => {
+                let _ = container.insert_adjacent_html("beforeend", &html);
+            }
+        }
+    }
+    for _ in 0..patch.remove {
+        if let Some(old) = container.children().item(patch.start as u32) {
+            old.remove();
+        }
+    }
+}
+
+/// One section body in the preview. A keystroke re-renders only the blocks it touched (see
+/// [`IncrementalRender`]) and patches only their elements; the rest of the DOM stays as it is.
+#[component]
+fn SectionBodyPreview(
+    /// The section's signals.
+    section: SectionState,
+) -> impl IntoView {
+    let state = expect_context::<EditorState>();
+    let container = NodeRef::<leptos::html::Div>::new();
+    let renderer = StoredValue::new_local(IncrementalRender::new(&format!(
+        "preview-spoiler-{}",
+        section.id
+    )));
+    // The one effect that writes this body's DOM: it follows the body and the spoiler toggle,
+    // and reads which spoilers are open without following them (the DOM already shows that).
+    Effect::new(move |_| {
+        let reveal = state.show_spoilers.get();
+        let Some(element) = container.get() else {
+            return;
+        };
+        let opened = section.opened.get_untracked();
+        let patch = section
+            .body
+            .with(|body| renderer.try_update_value(|r| r.update(body, reveal, &opened)));
+        if let Some(patch) = patch {
+            apply_patch(&element, patch);
+        }
+    });
+    view! { <div class="section-body" node_ref=container on:change=move |ev| remember_toggle(section, ev)></div> }
 }
