@@ -69,7 +69,7 @@ pub fn write_html(
     let mut image_alt: Option<String> = None;
     let mut headings: Vec<&'static str> = Vec::new();
 
-    for piece in pieces.iter().cloned() {
+    for piece in pieces {
         let event = match piece {
             Piece::SpoilerStart => {
                 *spoiler_count += 1;
@@ -103,7 +103,7 @@ pub fn write_html(
             Event::Start(tag) => match tag {
                 Tag::Paragraph => out.push_str("<p>"),
                 Tag::Heading { level, .. } => {
-                    let tag = heading_tag(level);
+                    let tag = heading_tag(*level);
                     headings.push(tag);
                     out.push('<');
                     out.push_str(tag);
@@ -195,7 +195,7 @@ pub fn write_html(
             Event::SoftBreak => out.push('\n'),
             Event::HardBreak => out.push_str("<br>\n"),
             Event::Rule => out.push_str("<hr>\n"),
-            Event::TaskListMarker(done) => out.push_str(if done {
+            Event::TaskListMarker(done) => out.push_str(if *done {
                 "<input type=\"checkbox\" disabled checked> "
             } else {
                 "<input type=\"checkbox\" disabled> "

@@ -245,8 +245,9 @@ pub fn pieces_with<'a>(prepared: &'a str, refs: Option<&RefLinks>) -> Vec<Piece<
             }
             _ => {}
         }
+        // Only text holding an escaped bar needs a new string; the rest stays borrowed.
         let event = match event {
-            Event::Text(text) if !in_code_block => {
+            Event::Text(text) if !in_code_block && text.contains(ESCAPED_BAR) => {
                 Event::Text(restore_text(&text).into_owned().into())
             }
             other => other,
