@@ -88,7 +88,7 @@ pub fn write_html(
         };
         if let Some(alt) = image_alt.as_mut() {
             match event {
-                Event::Text(t) | Event::Code(t) => alt.push_str(&t),
+                Event::Text(t) | Event::Code(t) => alt.push_str(t),
                 Event::End(TagEnd::Image) => {
                     out.push_str(" alt=\"");
                     escape::push_html(out, alt);
@@ -132,13 +132,13 @@ pub fn write_html(
                 Tag::Link {
                     dest_url, title, ..
                 } => {
-                    let allowed = url::is_allowed(&dest_url);
+                    let allowed = url::is_allowed(dest_url);
                     if allowed {
                         out.push_str("<a href=\"");
-                        escape::push_html(out, &dest_url);
+                        escape::push_html(out, dest_url);
                         if !title.is_empty() {
                             out.push_str("\" title=\"");
-                            escape::push_html(out, &title);
+                            escape::push_html(out, title);
                         }
                         out.push_str("\" target=\"_blank\" rel=\"noopener noreferrer\">");
                     }
@@ -148,12 +148,12 @@ pub fn write_html(
                     dest_url, title, ..
                 }
                     // A refused image is replaced by its alt text, written as ordinary text.
-                    if url::is_allowed(&dest_url) => {
+                    if url::is_allowed(dest_url) => {
                         out.push_str("<img src=\"");
-                        escape::push_html(out, &dest_url);
+                        escape::push_html(out, dest_url);
                         if !title.is_empty() {
                             out.push_str("\" title=\"");
-                            escape::push_html(out, &title);
+                            escape::push_html(out, title);
                         }
                         out.push('"');
                         image_alt = Some(String::new());
@@ -180,17 +180,17 @@ pub fn write_html(
                 }
                 _ => {}
             },
-            Event::Text(text) => escape::push_html(out, &restore_source(&text)),
+            Event::Text(text) => escape::push_html(out, &restore_source(text)),
             Event::Code(code) => {
                 out.push_str("<code>");
-                escape::push_html(out, &restore_source(&code));
+                escape::push_html(out, &restore_source(code));
                 out.push_str("</code>");
             }
             Event::Html(raw) | Event::InlineHtml(raw) => {
-                escape::push_html(out, &restore_source(&raw))
+                escape::push_html(out, &restore_source(raw))
             }
             Event::InlineMath(text) | Event::DisplayMath(text) | Event::FootnoteReference(text) => {
-                escape::push_html(out, &restore_source(&text))
+                escape::push_html(out, &restore_source(text))
             }
             Event::SoftBreak => out.push('\n'),
             Event::HardBreak => out.push_str("<br>\n"),
