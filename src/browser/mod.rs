@@ -3,5 +3,6 @@
 //! core never sees the DOM and these are testable with `wasm-bindgen-test` in Chromium.
 
 pub mod clock;
+pub mod crash;
 pub mod download;
 pub mod local_storage;

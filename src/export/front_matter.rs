@@ -5,7 +5,9 @@ use crate::review::{isbn::digits_only, split_list, Review};
 
 use super::iso_date;
 
-/// A YAML double-quoted scalar holding exactly `text`.
+/// A YAML double-quoted scalar holding exactly `text`. `<` and `>` are written as escapes too:
+/// the value is the same to a YAML reader, and a Markdown renderer that does not know front
+/// matter (and shows it as text) finds no HTML tag in it.
 pub fn quote(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
@@ -19,6 +21,8 @@ pub fn quote(text: &str) -> String {
             '\u{85}' => out.push_str("\\N"),
             '\u{2028}' => out.push_str("\\L"),
             '\u{2029}' => out.push_str("\\P"),
+            '<' => out.push_str("\\u003C"),
+            '>' => out.push_str("\\u003E"),
             c if c.is_control() || c == '\u{FEFF}' || ('\u{FDD0}'..='\u{FDEF}').contains(&c) => {
                 out.push_str(&format!("\\u{:04X}", u32::from(c)))
             }
@@ -120,6 +124,7 @@ mod tests {
     fn quoting_keeps_anything() {
         assert_eq!(quote("a: \"b\" #c\nd\\"), r#""a: \"b\" #c\nd\\""#);
         assert_eq!(quote("\u{7}é"), "\"\\u0007é\"");
+        assert_eq!(quote("<b>"), "\"\\u003Cb\\u003E\"");
     }
 
     #[test]

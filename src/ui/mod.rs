@@ -119,10 +119,17 @@ pub fn App() -> impl IntoView {
                 ev.set_return_value("Your latest changes are not saved.");
             }
         });
+    let test_panic = window_event_listener_untyped(crate::browser::crash::TEST_PANIC_EVENT, |_| {
+        panic!(
+            "a panic asked for by a test ({})",
+            crate::browser::crash::TEST_PANIC_EVENT
+        )
+    });
     on_cleanup(move || {
         hidden.remove();
         pagehide.remove();
         beforeunload.remove();
+        test_panic.remove();
     });
 
     let download_unreadable = move |_| {

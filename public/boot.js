@@ -1,0 +1,85 @@
+// Starts Verdict from a static file, so that the page's Content-Security-Policy can forbid every
+// inline script. Also the safety net: if the app fails to start, panics, or traps (stack
+// overflow, out of memory), the page is replaced by a message and a "Download my review" link
+// built from the last saved copy in localStorage, without calling into WebAssembly again.
+import init from "../verdict.js";
+
+const DRAFT_PREFIX = "verdict:draft:";
+
+/** The last saved draft record, or null. */
+function lastSavedRecord() {
+  try {
+    const id = localStorage.getItem("verdict:current");
+    const raw = id && localStorage.getItem(DRAFT_PREFIX + id);
+    return raw ? { raw, record: JSON.parse(raw) } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The saved review as plain Markdown, good enough to keep every word. */
+function rescueMarkdown(record) {
+  const review = record.review ?? {};
+  const m = review.metadata ?? {};
+  const title = (review.post_title ?? "").trim() || (m.title ? `Review: ${m.title}${m.author ? ` by ${m.author}` : ""}` : "Untitled review");
+  const lines = [`# ${title}`, ""];
+  for (const [key, value] of Object.entries(m)) {
+    if (typeof value === "string" && value.trim()) lines.push(`- ${key}: ${value.trim()}`);
+  }
+  for (const section of review.sections ?? []) {
+    lines.push("", `## ${section.heading || "Untitled section"}${section.spoiler ? " (spoiler)" : ""}`, "", section.body ?? "");
+  }
+  if (review.rating) lines.push("", `Rating: ${review.rating / 2} out of 5`);
+  return lines.join("\n") + "\n";
+}
+
+let shown = false;
+/** Replaces the page with an explanation and a way to keep the review. */
+function showFailure(what) {
+  if (shown) return;
+  shown = true;
+  const saved = lastSavedRecord();
+  const main = document.createElement("main");
+  main.className = "crash";
+  const heading = document.createElement("h1");
+  heading.textContent = "Verdict stopped working";
+  const text = document.createElement("p");
+  text.textContent = saved
+    ? `Something went wrong (${what}). Your review as last saved (at most half a second before this) is safe in this browser: download it now, then reload the page.`
+    : `Something went wrong (${what}). No saved review was found in this browser. Reload the page to try again.`;
+  main.append(heading, text);
+  if (saved) {
+    const link = document.createElement("a");
+    link.textContent = "Download my review";
+    link.download = "verdict-rescued-review.md";
+    link.href = URL.createObjectURL(new Blob([rescueMarkdown(saved.record)], { type: "text/markdown;charset=utf-8" }));
+    const raw = document.createElement("a");
+    raw.textContent = "Download the saved record (JSON)";
+    raw.download = "verdict-rescued-record.json";
+    raw.href = URL.createObjectURL(new Blob([saved.raw], { type: "application/json" }));
+    const list = document.createElement("p");
+    list.append(link, " · ", raw);
+    main.append(list);
+  }
+  const reload = document.createElement("button");
+  reload.type = "button";
+  reload.textContent = "Reload Verdict";
+  reload.addEventListener("click", () => location.reload());
+  main.append(reload);
+  document.body.replaceChildren(main);
+  main.querySelector("a, button")?.focus();
+}
+
+// The panic hook (Rust) calls this before the instance aborts.
+window.verdictCrashed = (message) => showFailure(String(message || "a panic"));
+// Traps (unreachable, stack overflow, out of memory) surface as uncaught errors.
+window.addEventListener("error", (event) => {
+  if (event.error instanceof WebAssembly.RuntimeError || String(event.message).includes("RuntimeError")) {
+    showFailure(event.message || "a WebAssembly trap");
+  }
+});
+window.addEventListener("unhandledrejection", (event) => {
+  if (event.reason instanceof WebAssembly.RuntimeError) showFailure(String(event.reason));
+});
+
+init({ module_or_path: new URL("../verdict_bg.wasm", import.meta.url) }).catch((error) => showFailure(`it could not start: ${error}`));
