@@ -7,21 +7,33 @@ pub fn html(text: &str) -> String {
     out
 }
 
-/// Appends `text` to `out`, escaped as by [`html`].
+/// Whether HTML forbids this character in a document (the Nu HTML Checker rejects it): NUL
+/// and other control characters but tab, line feed, form feed and carriage return, and the
+/// Unicode noncharacters.
+fn forbidden_in_html(c: char) -> bool {
+    let n = u32::from(c);
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}'))
+        || (0xFDD0..=0xFDEF).contains(&n)
+        || (n & 0xFFFE) == 0xFFFE
+}
+
+/// Appends `text` to `out`, escaped as by [`html`]; characters HTML forbids become U+FFFD.
 pub fn push_html(out: &mut String, text: &str) {
     let mut last = 0;
-    for (i, b) in text.bytes().enumerate() {
-        let replacement = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
+    for (i, c) in text.char_indices() {
+        let replacement = match c {
+            '&' => "&amp;",
+            '<' => "&lt;",
+            '>' => "&gt;",
+            '"' => "&quot;",
+            '\'' => "&#39;",
+            c if c.is_ascii() && !c.is_ascii_control() => continue,
+            c if forbidden_in_html(c) => "\u{FFFD}",
             _ => continue,
         };
         out.push_str(&text[last..i]);
         out.push_str(replacement);
-        last = i + 1;
+        last = i + c.len_utf8();
     }
     out.push_str(&text[last..]);
 }
@@ -83,6 +95,10 @@ mod tests {
             "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;"
         );
         assert_eq!(html("plain ünïcode"), "plain ünïcode");
+        assert_eq!(
+            html("a\0b\u{7}c\u{85}d\u{FDD0}e\u{FFFF}f\u{1FFFE}\tg\n"),
+            "a\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}e\u{FFFD}f\u{FFFD}\tg\n"
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 pub mod date;
 pub mod isbn;
+pub mod limits;
 pub mod rating;
 pub mod validation;
 

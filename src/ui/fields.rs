@@ -13,8 +13,9 @@ pub fn TextField(
     /// The current value.
     #[prop(into)]
     value: Signal<String>,
-    /// Called with the new value on every input.
-    on_input: Callback<String>,
+    /// Called with the new value on every input; returns whether it was taken. A refused value
+    /// (over the review's size cap) is taken back out of the field.
+    on_input: Callback<String, bool>,
     /// The validation message, if the value breaks a rule.
     #[prop(optional, into)]
     error: Option<Signal<Option<String>>>,
@@ -53,7 +54,11 @@ pub fn TextField(
                 placeholder=move || placeholder.map(|p| p.get())
                 aria-invalid=move || has_error().then_some("true")
                 aria-describedby=described_by
-                on:input=move |ev| on_input.run(event_target_value(&ev))
+                on:input=move |ev| {
+                    if !on_input.run(event_target_value(&ev)) {
+                        event_target::<web_sys::HtmlInputElement>(&ev).set_value(&value.get_untracked());
+                    }
+                }
             />
             {move || {
                 error

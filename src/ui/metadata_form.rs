@@ -20,7 +20,13 @@ fn meta_field(
         id,
         label,
         value: Signal::derive(move || m.with(|m| get(m).clone())),
-        on_input: Callback::new(move |v: String| m.update(|m| *set(m) = v)),
+        on_input: Callback::new(move |v: String| {
+            let accepted = state.accept_edit(m.with_untracked(|m| get(m).len()), v.len());
+            if accepted {
+                m.update(|m| *set(m) = v);
+            }
+            accepted
+        }),
     }
 }
 
@@ -29,14 +35,23 @@ struct TextFieldBinding {
     id: &'static str,
     label: &'static str,
     value: Signal<String>,
-    on_input: Callback<String>,
+    on_input: Callback<String, bool>,
 }
+
+/// How many chips are drawn at most; a long list ends with "and N more" (10,000 tags would
+/// otherwise mean 10,000 elements rebuilt on every keystroke).
+const MAX_CHIPS: usize = 40;
 
 /// Chips showing how a comma-separated field was understood.
 fn chips(values: Signal<String>) -> impl IntoView {
     view! {
         <ul class="chips" aria-hidden="true">
-            {move || values.with(|v| split_list(v)).into_iter().map(|item| view! { <li>{item}</li> }).collect_view()}
+            {move || {
+                let items = values.with(|v| split_list(v));
+                let more = items.len().saturating_sub(MAX_CHIPS);
+                let shown = items.into_iter().take(MAX_CHIPS).map(|item| view! { <li>{item}</li> }).collect_view();
+                (shown, (more > 0).then(|| view! { <li class="more">{format!("and {more} more")}</li> }))
+            }}
         </ul>
     }
 }
@@ -107,7 +122,13 @@ pub fn MetadataForm() -> impl IntoView {
                 id="post-title"
                 label="Post title"
                 value=Signal::derive(move || post_title.get())
-                on_input=Callback::new(move |v: String| post_title.set(v))
+                on_input=Callback::new(move |v: String| {
+                    let accepted = state.accept_edit(post_title.with_untracked(String::len), v.len());
+                    if accepted {
+                        post_title.set(v);
+                    }
+                    accepted
+                })
                 placeholder=default_title
                 hint="Leave empty to use the title shown"
             />

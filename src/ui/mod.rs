@@ -163,6 +163,12 @@ pub fn App() -> impl IntoView {
                 </div>
             })}
             {move || autosave.alert.get().map(|message| view! { <div class="alert"><p>{message}</p></div> })}
+            {move || state.refused.get().map(|message| view! {
+                <div class="alert">
+                    <p>{message}</p>
+                    <button type="button" class="quiet" on:click=move |_| state.refused.set(None)>"Dismiss"</button>
+                </div>
+            })}
         </div>
         <main class="workspace">
             <section class="pane editor-pane" aria-label="Editor">

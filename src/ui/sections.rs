@@ -208,7 +208,14 @@ fn SectionEditor(
                         type="text"
                         id=heading_id.clone()
                         prop:value=section.heading.get_untracked()
-                        on:input=move |ev| section.heading.set(event_target_value(&ev))
+                        on:input=move |ev| {
+                            let value = event_target_value(&ev);
+                            if state.accept_edit(section.heading.with_untracked(String::len), value.len()) {
+                                section.heading.set(value);
+                            } else {
+                                section.heading.with_untracked(|h| event_target::<web_sys::HtmlInputElement>(&ev).set_value(h));
+                            }
+                        }
                     />
                 </div>
                 <label class="spoiler-flag" for=spoiler_id.clone()>
@@ -227,7 +234,21 @@ fn SectionEditor(
                 aria-label=move || name.get()
                 rows="6"
                 prop:value=section.body.get_untracked()
-                on:input=move |ev| section.body.set(event_target_value(&ev))
+                on:input=move |ev| {
+                    let value = event_target_value(&ev);
+                    if state.accept_edit(section.body.with_untracked(String::len), value.len()) {
+                        section.body.set(value);
+                    } else {
+                        // Refused whole: the text area goes back to what the review holds.
+                        section.body.with_untracked(|body| event_target::<web_sys::HtmlTextAreaElement>(&ev).set_value(body));
+                    }
+                }
+                on:paste=move |ev: web_sys::ClipboardEvent| {
+                    let pasted = ev.clipboard_data().and_then(|d| d.get_data("text/plain").ok()).unwrap_or_default();
+                    if !state.accept_edit(0, pasted.len()) {
+                        ev.prevent_default();
+                    }
+                }
                 on:focus=move |_| state.last_body.set(Some(id))
             ></textarea>
             <div class="section-actions">

@@ -76,6 +76,8 @@ pub struct EditorState {
     pub removed: RwSignal<Option<Removed>>,
     /// The section whose body had focus last: where the `Spoiler` button acts.
     pub last_body: RwSignal<Option<u64>>,
+    /// Why the last edit was refused (it would have taken the review past its size cap).
+    pub refused: RwSignal<Option<String>>,
     /// The owner of the editor's signals. Sections made later (added, or restored by `Undo`)
     /// are created under it: made under the event handler's owner instead, they would be
     /// disposed together with whatever view handled the click (the `Undo` notice).
@@ -93,6 +95,7 @@ impl EditorState {
             show_spoilers: RwSignal::new(show_spoilers),
             removed: RwSignal::new(None),
             last_body: RwSignal::new(None),
+            refused: RwSignal::new(None),
             owner: StoredValue::new(Owner::current().unwrap_or_default()),
         }
     }
@@ -123,6 +126,49 @@ impl EditorState {
         self.show_spoilers.track();
         self.sections
             .with(|sections| sections.iter().for_each(SectionState::track));
+    }
+
+    /// Bytes of text the review holds now (every field and section), without subscribing.
+    pub fn text_len(&self) -> usize {
+        let strings = self.metadata.with_untracked(|m| {
+            [
+                &m.title,
+                &m.author,
+                &m.pages,
+                &m.publisher,
+                &m.publication_date,
+                &m.language,
+                &m.isbn10,
+                &m.isbn13,
+                &m.genre,
+                &m.audience,
+                &m.categories,
+                &m.tags,
+                &m.reviewer,
+                &m.post_date,
+            ]
+            .iter()
+            .map(|s| s.len())
+            .sum::<usize>()
+        });
+        let sections = self.sections.with_untracked(|s| {
+            s.iter()
+                .map(|x| x.heading.with_untracked(String::len) + x.body.with_untracked(String::len))
+                .sum::<usize>()
+        });
+        strings + self.post_title.with_untracked(String::len) + sections
+    }
+
+    /// Whether an edit replacing `old_len` bytes by `new_len` fits the review's size cap; if
+    /// not, the reason is shown (in the alert region) and `false` returned.
+    pub fn accept_edit(&self, old_len: usize, new_len: usize) -> bool {
+        match crate::review::limits::check_edit(self.text_len(), old_len, new_len) {
+            Ok(()) => true,
+            Err(message) => {
+                self.refused.set(Some(message));
+                false
+            }
+        }
     }
 
     /// Appends a new, empty section and returns its id.
