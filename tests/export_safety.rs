@@ -4,6 +4,9 @@
 //! Checker in the test command, so every construct Verdict writes is checked for validity.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "support/golden.rs"]
+mod golden;
+
 use proptest::prelude::*;
 use verdict::export::{html, markdown};
 use verdict::markup::{self, SpoilerView};
@@ -46,18 +49,6 @@ fn kitchen_sink() -> Review {
     review
 }
 
-fn check_golden(name: &str, actual: &str) {
-    let path = std::path::Path::new("tests/golden").join(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() || !path.exists() {
-        std::fs::write(&path, actual).expect("write golden");
-    }
-    let expected = std::fs::read_to_string(&path).expect("golden file");
-    assert!(
-        expected == actual,
-        "{name} differs from its golden file; run with UPDATE_GOLDEN=1 to accept"
-    );
-}
-
 /// Markup that would run script or load something if it reached a page.
 fn assert_no_active_markup(output: &str) {
     let lower = output.to_lowercase();
@@ -81,7 +72,7 @@ fn kitchen_sink_html_is_safe_and_stable() {
     assert!(doc.contains("<html lang=\"fr\">"));
     assert!(doc.contains("<img src=\"https://example.com/c.jpg\" title=\"Cover\" alt=\"cover\">"));
     assert!(doc.contains("<summary>Spoiler: Untitled section 3</summary>"));
-    check_golden("kitchen-sink.html", &doc);
+    golden::check_golden("kitchen-sink.html", &doc);
 }
 
 #[test]
@@ -94,7 +85,7 @@ fn kitchen_sink_markdown_is_safe_and_stable() {
         "{body}"
     );
     assert!(md.contains("author: \"Me\\nand: you\""));
-    check_golden("kitchen-sink.md", &md);
+    golden::check_golden("kitchen-sink.md", &md);
     // Read back by a CommonMark parser, the Markdown export yields no raw HTML but Verdict's own
     // disclosures, and no link or image outside the allow-list.
     for event in pulldown_cmark::Parser::new(body) {

@@ -6,7 +6,8 @@
 //! then read the diff of `tests/golden/` by eye before committing it.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::path::Path;
+#[path = "support/golden.rs"]
+mod golden;
 
 use verdict::export::{filename::file_name, html, markdown};
 use verdict::review::{Format, Review};
@@ -71,18 +72,6 @@ fn assert_in_order(haystack: &str, needles: &[&str]) {
     }
 }
 
-fn check_golden(name: &str, actual: &str) {
-    let path = Path::new("tests/golden").join(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() || !path.exists() {
-        std::fs::write(&path, actual).expect("write golden");
-    }
-    let expected = std::fs::read_to_string(&path).expect("golden file");
-    assert!(
-        expected == actual,
-        "{name} differs from its golden file; run with UPDATE_GOLDEN=1 to accept"
-    );
-}
-
 fn facts(sections: &[Vec<String>]) -> Vec<&str> {
     let mut facts = vec![
         "Review: Never Let Me Go by Kazuo Ishiguro",
@@ -131,7 +120,7 @@ fn markdown_export_carries_every_fact_in_order() {
         "---\ntitle: \"Review: Never Let Me Go by Kazuo Ishiguro\"\ndate: 2011-01-15\n"
     ));
     assert!(md.contains("  published: 2005-04-05\n  language: \"English\"\n  isbn10: \"1400043395\"\n  isbn13: \"9781400043392\"\n"));
-    check_golden("review-never-let-me-go-by-kazuo-ishiguro.md", &md);
+    golden::check_golden("review-never-let-me-go-by-kazuo-ishiguro.md", &md);
 }
 
 #[test]
@@ -151,7 +140,7 @@ fn html_export_carries_every_fact_in_order_and_hides_the_synopsis() {
         body.contains("<details class=\"spoiler-section\">\n<summary>Spoiler: Synopsis</summary>")
     );
     assert!(!body.contains("<details class=\"spoiler-section\" open"));
-    check_golden("review-never-let-me-go-by-kazuo-ishiguro.html", &doc);
+    golden::check_golden("review-never-let-me-go-by-kazuo-ishiguro.html", &doc);
 }
 
 #[test]

@@ -6,9 +6,11 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Tag, TagEnd};
+use pulldown_cmark::Event;
 
-use super::spoilers::{pieces_with, prepare, reference_links, Piece, RefLinks};
+use super::spoilers::{
+    is_inline, is_inline_end, pieces_with, prepare, reference_links, Piece, RefLinks,
+};
 use super::{write_html, SpoilerView};
 
 /// One top-level block of the body: where it is and what it renders to.
@@ -72,32 +74,6 @@ fn top_level_blocks(pieces: &[Piece]) -> Vec<(Range<usize>, Range<usize>)> {
         }
     }
     blocks
-}
-
-fn is_inline(tag: &Tag) -> bool {
-    matches!(
-        tag,
-        Tag::Emphasis
-            | Tag::Strong
-            | Tag::Strikethrough
-            | Tag::Superscript
-            | Tag::Subscript
-            | Tag::Link { .. }
-            | Tag::Image { .. }
-    )
-}
-
-fn is_inline_end(tag: &TagEnd) -> bool {
-    matches!(
-        tag,
-        TagEnd::Emphasis
-            | TagEnd::Strong
-            | TagEnd::Strikethrough
-            | TagEnd::Superscript
-            | TagEnd::Subscript
-            | TagEnd::Link
-            | TagEnd::Image
-    )
 }
 
 /// Whether text could open a block that runs on past blank lines until some end marker (an

@@ -11,7 +11,9 @@ use std::ops::Range;
 use pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
 
 use super::escape;
-use super::spoilers::{pieces, prepare, restore_source, Piece, ESCAPED_BAR};
+use super::spoilers::{
+    is_inline, is_inline_end, pieces, prepare, restore_source, Piece, ESCAPED_BAR,
+};
 use super::url;
 
 /// A replacement of `range` of the prepared source by `text`.
@@ -77,7 +79,7 @@ fn rewrite(body: &str) -> String {
                 i = end;
                 continue;
             }
-            Piece::Event(Event::Start(tag), _) if !is_inline_tag(tag) => {
+            Piece::Event(Event::Start(tag), _) if !is_inline(tag) => {
                 depth += 1;
                 in_code_block |= matches!(tag, Tag::CodeBlock(_));
             }
@@ -180,7 +182,7 @@ fn run_end(pieces: &[Piece], start: usize) -> usize {
     let mut end = start;
     while end < pieces.len() {
         match &pieces[end] {
-            Piece::Event(Event::Start(tag), _) if !is_inline_tag(tag) => break,
+            Piece::Event(Event::Start(tag), _) if !is_inline(tag) => break,
             Piece::Event(Event::End(tag), _) if !is_inline_end(tag) => break,
             Piece::Event(Event::Html(_), _) => break,
             _ => end += 1,
@@ -223,32 +225,6 @@ fn rewrite_run(
     let mut text = String::new();
     inline_markdown(run, &mut text, pending, number);
     Some(Edit { range, text })
-}
-
-fn is_inline_tag(tag: &Tag) -> bool {
-    matches!(
-        tag,
-        Tag::Emphasis
-            | Tag::Strong
-            | Tag::Strikethrough
-            | Tag::Superscript
-            | Tag::Subscript
-            | Tag::Link { .. }
-            | Tag::Image { .. }
-    )
-}
-
-fn is_inline_end(tag: &TagEnd) -> bool {
-    matches!(
-        tag,
-        TagEnd::Emphasis
-            | TagEnd::Strong
-            | TagEnd::Strikethrough
-            | TagEnd::Superscript
-            | TagEnd::Subscript
-            | TagEnd::Link
-            | TagEnd::Image
-    )
 }
 
 /// The index of the `End` that closes the `Start` at `start`.

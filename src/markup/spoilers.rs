@@ -79,7 +79,7 @@ pub enum Piece<'a> {
 }
 
 /// Whether a tag is inline (lives inside a paragraph) rather than a block.
-fn is_inline(tag: &Tag) -> bool {
+pub(crate) fn is_inline(tag: &Tag) -> bool {
     matches!(
         tag,
         Tag::Emphasis
@@ -92,7 +92,8 @@ fn is_inline(tag: &Tag) -> bool {
     )
 }
 
-fn is_inline_end(tag: &TagEnd) -> bool {
+/// Whether an end tag closes an inline tag (see [`is_inline`]).
+pub(crate) fn is_inline_end(tag: &TagEnd) -> bool {
     matches!(
         tag,
         TagEnd::Emphasis

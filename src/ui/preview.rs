@@ -91,11 +91,7 @@ fn PreviewSection(
 ) -> impl IntoView {
     let state = expect_context::<EditorState>();
     let id = section.id;
-    let position = Memo::new(move |_| {
-        state
-            .sections
-            .with(|s| s.iter().position(|x| x.id == id).unwrap_or(0))
-    });
+    let position = state.position_memo(id);
     let heading = move || {
         section.heading.with(|h| {
             let h = h.trim();

@@ -166,11 +166,7 @@ fn SectionEditor(
 ) -> impl IntoView {
     let state = expect_context::<EditorState>();
     let id = section.id;
-    let position = Memo::new(move |_| {
-        state
-            .sections
-            .with(|s| s.iter().position(|x| x.id == id).unwrap_or(0))
-    });
+    let position = state.position_memo(id);
     let count = Memo::new(move |_| state.sections.with(Vec::len));
     let name = Memo::new(move |_| section.heading.with(|h| display_heading(h, position.get())));
     let heading_id = format!("section-heading-{id}");

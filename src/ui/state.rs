@@ -220,6 +220,13 @@ impl EditorState {
         true
     }
 
+    /// Where section `id` stands, as a memo that changes only when sections are added, removed
+    /// or moved (never on a keystroke).
+    pub fn position_memo(&self, id: u64) -> Memo<usize> {
+        let sections = self.sections;
+        Memo::new(move |_| sections.with(|s| s.iter().position(|x| x.id == id).unwrap_or(0)))
+    }
+
     /// Where section `id` stands now.
     pub fn position(&self, id: u64) -> Option<usize> {
         self.sections
