@@ -255,3 +255,35 @@ test("a corrupt saved record is left untouched, reported, offered as a download,
   expect(stored.record.review.metadata.title).toBe("Gilead");
   expect(await page.evaluate(() => localStorage.getItem("verdict:draft:x"))).toBe("{broken");
 });
+
+test("leaving while saving fails asks for confirmation", async ({ page }) => {
+  await page.goto("/");
+  await page.evaluate(() => {
+    Storage.prototype.setItem = function () {
+      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    };
+  });
+  await page.getByLabel("Title", { exact: true }).fill("Unsaved");
+  await expect(page.getByRole("status")).toHaveText("Changes not saved");
+  await expect(page.getByRole("alert")).toContainText("storage for this site is full");
+  let asked = false;
+  page.on("dialog", async (dialog) => {
+    asked = dialog.type() === "beforeunload";
+    await dialog.dismiss();
+  });
+  // A real close asks the page first; the test clicks in the page so Chromium allows the prompt.
+  await page.getByLabel("Author", { exact: true }).click();
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => asked).toBe(true);
+});
+
+test("closing the tab right after typing keeps the words (the pending save is flushed)", async ({ page, context }) => {
+  await page.goto("/");
+  await expect(page.getByRole("status")).toHaveText("All changes saved");
+  // Type and close at once, well inside the half-second autosave delay.
+  await page.getByRole("textbox", { name: "Final verdict", exact: true }).pressSequentially("Last words before closing");
+  await page.close({ runBeforeUnload: true });
+  const again = await context.newPage();
+  await again.goto("/");
+  await expect(again.getByRole("textbox", { name: "Final verdict", exact: true })).toHaveValue("Last words before closing");
+});

@@ -33,24 +33,3 @@ test("typing in one section touches only that section's preview", async ({ page 
   );
   expect(markers).toEqual(["m0", "m2", "m3"]);
 });
-
-test("leaving while saving fails asks for confirmation", async ({ page }) => {
-  await page.goto("/");
-  await page.evaluate(() => {
-    Storage.prototype.setItem = function () {
-      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
-    };
-  });
-  await page.getByLabel("Title", { exact: true }).fill("Unsaved");
-  await expect(page.getByRole("status")).toHaveText("Changes not saved");
-  await expect(page.getByRole("alert")).toContainText("storage for this site is full");
-  let asked = false;
-  page.on("dialog", async (dialog) => {
-    asked = dialog.type() === "beforeunload";
-    await dialog.dismiss();
-  });
-  // A real close asks the page first; the test clicks in the page so Chromium allows the prompt.
-  await page.getByLabel("Author", { exact: true }).click();
-  await page.close({ runBeforeUnload: true });
-  await expect.poll(() => asked).toBe(true);
-});
