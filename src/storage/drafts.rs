@@ -235,3 +235,101 @@ mod tests {
         assert!(message.contains("kept untouched"), "{message}");
     }
 }
+
+/// What to do when another tab changed the open draft's record.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ExternalChange {
+    /// Nothing to do: not newer than what this tab knows, removed, or unreadable (a record this
+    /// tab cannot read is never taken over its own copy).
+    Ignore,
+    /// Only the other tab changed it: take its version.
+    Take(Box<DraftRecord>),
+    /// Both changed it: the person chooses which to keep (or both).
+    Conflict(Box<DraftRecord>),
+}
+
+/// Decides about a new value of this draft's record written by another tab. `known_revision`
+/// is the revision this tab last wrote or read; `unsaved` whether it has changes not stored.
+pub fn external_change(
+    key: &str,
+    new_value: Option<&str>,
+    known_revision: u64,
+    unsaved: bool,
+) -> ExternalChange {
+    let Some(raw) = new_value else {
+        return ExternalChange::Ignore;
+    };
+    let Ok(record) = parse_record(key, raw) else {
+        return ExternalChange::Ignore;
+    };
+    if record.revision <= known_revision {
+        ExternalChange::Ignore
+    } else if unsaved {
+        ExternalChange::Conflict(Box::new(record))
+    } else {
+        ExternalChange::Take(Box::new(record))
+    }
+}
+
+/// The revision of a stored record, read without decoding the review: records are written
+/// with `revision` near the start, so a short scan finds it (a full parse is the fallback).
+pub fn stored_revision(raw: &str) -> Option<u64> {
+    const FIELD: &str = "\"revision\":";
+    let head = &raw[..raw.len().min(256)];
+    if let Some(at) = head.find(FIELD) {
+        let digits: String = head[at + FIELD.len()..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        if let Ok(revision) = digits.parse() {
+            return Some(revision);
+        }
+    }
+    #[derive(Deserialize)]
+    struct Header {
+        revision: u64,
+    }
+    serde_json::from_str::<Header>(raw).ok().map(|h| h.revision)
+}
+
+#[cfg(test)]
+mod external_tests {
+    use super::*;
+
+    fn raw(revision: u64, text: &str) -> String {
+        let mut review = Review::new_book("2026-11-25");
+        review.sections[0].body = text.into();
+        serde_json::to_string(&DraftRecord {
+            schema: SCHEMA_VERSION,
+            id: "a".into(),
+            revision,
+            saved_at: "t".into(),
+            review,
+            view: ViewState::default(),
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn newer_records_are_taken_or_put_to_the_person() {
+        let newer = raw(5, "theirs");
+        assert!(
+            matches!(external_change("k", Some(&newer), 4, false), ExternalChange::Take(r) if r.review.sections[0].body == "theirs")
+        );
+        assert!(matches!(
+            external_change("k", Some(&newer), 4, true),
+            ExternalChange::Conflict(_)
+        ));
+        assert_eq!(
+            external_change("k", Some(&newer), 5, true),
+            ExternalChange::Ignore
+        );
+        assert_eq!(
+            external_change("k", Some("{broken"), 1, false),
+            ExternalChange::Ignore
+        );
+        assert_eq!(external_change("k", None, 1, false), ExternalChange::Ignore);
+        assert_eq!(stored_revision(&newer), Some(5));
+        assert_eq!(stored_revision("nope"), None);
+    }
+}

@@ -6,7 +6,9 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::browser::{clock, local_storage::LocalStore};
-use crate::storage::drafts::{Drafts, ViewState};
+use crate::storage::drafts::{
+    draft_key, external_change, stored_revision, DraftRecord, Drafts, ExternalChange, ViewState,
+};
 use crate::storage::encoder::{DraftEncoder, SectionRef};
 use crate::storage::StoreError;
 
@@ -50,6 +52,8 @@ pub struct Saver {
     pending: Option<TimeoutHandle>,
     dirty: bool,
     encoder: DraftEncoder,
+    /// The next change notice comes from taking another tab's version: not an edit to save.
+    replacing: bool,
 }
 
 /// The handles the UI needs: the status and alert signals and the saver.
@@ -59,6 +63,9 @@ pub struct Autosave {
     pub status: RwSignal<SaveStatus>,
     /// A save failure in words, for the `role=alert` element.
     pub alert: RwSignal<Option<String>>,
+    /// Another tab's version of this draft, while the person decides what to keep. No save
+    /// happens meanwhile, so neither version is overwritten.
+    pub conflict: RwSignal<Option<DraftRecord>>,
     saver: StoredValue<Saver, LocalStorage>,
     state: EditorState,
 }
@@ -79,6 +86,7 @@ impl Autosave {
                 SaveStatus::Unavailable
             }),
             alert: RwSignal::new(None),
+            conflict: RwSignal::new(None),
             saver: StoredValue::new_local(Saver {
                 drafts,
                 id,
@@ -86,6 +94,7 @@ impl Autosave {
                 pending: None,
                 dirty: false,
                 encoder: DraftEncoder::new(),
+                replacing: false,
             }),
             state,
         }
@@ -93,6 +102,13 @@ impl Autosave {
 
     /// Notes a change and makes sure a save happens within [`SAVE_DELAY`].
     pub fn changed(self) {
+        if self
+            .saver
+            .try_update_value(|s| std::mem::take(&mut s.replacing))
+            .unwrap_or(false)
+        {
+            return;
+        }
         let available = self.saver.with_value(|s| s.drafts.is_some());
         self.saver.update_value(|s| s.dirty = true);
         if !available {
@@ -129,7 +145,23 @@ impl Autosave {
 
     fn save_now(self) {
         self.saver.update_value(|s| s.pending = None);
-        if !self.saver.with_value(|s| s.dirty && s.drafts.is_some()) {
+        if !self.saver.with_value(|s| s.dirty && s.drafts.is_some())
+            || self.conflict.with_untracked(Option::is_some)
+        {
+            return;
+        }
+        // Another tab may have saved since this one last did (and its storage event may not
+        // have arrived yet): never write over a newer revision unasked.
+        let (key, known) = self.saver.with_value(|s| (draft_key(&s.id), s.revision));
+        let stored = self
+            .saver
+            .with_value(|s| s.drafts.as_ref().and_then(|d| d.raw(&key).ok().flatten()));
+        if stored
+            .as_deref()
+            .and_then(stored_revision)
+            .is_some_and(|r| r > known)
+        {
+            self.on_external_change(&key, stored.as_deref());
             return;
         }
         let state = self.state;
@@ -194,5 +226,76 @@ impl Autosave {
             }
             None => {}
         }
+    }
+
+    /// Reacts to another tab writing `key` (a `storage` event, or a newer record found before a
+    /// save): takes its version if this tab has nothing unsaved, else asks the person.
+    pub fn on_external_change(self, key: &str, new_value: Option<&str>) {
+        let (own_key, known, unsaved) = self
+            .saver
+            .with_value(|s| (draft_key(&s.id), s.revision, s.dirty));
+        if key != own_key {
+            return;
+        }
+        match external_change(key, new_value, known, unsaved) {
+            ExternalChange::Ignore => {}
+            ExternalChange::Take(record) => self.take(*record),
+            ExternalChange::Conflict(record) => {
+                if let Some(handle) = self.saver.try_update_value(|s| s.pending.take()).flatten() {
+                    handle.clear();
+                }
+                self.conflict.set(Some(*record));
+            }
+        }
+    }
+
+    /// Shows `record` (another tab's version) and makes it this tab's.
+    fn take(self, record: DraftRecord) {
+        self.saver.update_value(|s| {
+            s.revision = record.revision;
+            s.dirty = false;
+            s.replacing = true;
+        });
+        self.state
+            .replace(&record.review, record.view.show_spoilers);
+        self.status.set(SaveStatus::Saved);
+    }
+
+    /// Resolves a conflict by keeping this tab's version (it is saved over the other).
+    pub fn keep_mine(self) {
+        if let Some(theirs) = self.conflict.get_untracked() {
+            self.saver.update_value(|s| {
+                s.revision = theirs.revision;
+                s.dirty = true;
+            });
+            self.conflict.set(None);
+            self.save_now();
+        }
+    }
+
+    /// Resolves a conflict by taking the other tab's version (this tab's changes are dropped).
+    pub fn take_theirs(self) {
+        if let Some(theirs) = self.conflict.get_untracked() {
+            self.conflict.set(None);
+            self.take(theirs);
+        }
+    }
+
+    /// Resolves a conflict by keeping both: this tab's version becomes a new draft (and the one
+    /// opened next time); the other stays as it was under its own key.
+    pub fn keep_both(self, new_id: String) {
+        if self.conflict.get_untracked().is_none() {
+            return;
+        }
+        self.saver.update_value(|s| {
+            s.id = new_id.clone();
+            s.revision = 0;
+            s.dirty = true;
+            if let Some(drafts) = s.drafts.as_mut() {
+                let _ = drafts.set_current(&new_id);
+            }
+        });
+        self.conflict.set(None);
+        self.save_now();
     }
 }

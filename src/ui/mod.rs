@@ -75,7 +75,12 @@ fn start() -> Startup {
             let raw = drafts.raw(&key).ok().flatten().map(|raw| (key, raw));
             fresh(None, Some(error.to_string()), raw)
         }
-        None | Some((_, Ok(None))) => fresh(None, None, None),
+        // Opened last but never saved (another tab that has not typed yet): the same draft.
+        Some((id, Ok(None))) => Startup {
+            id: id.to_string(),
+            ..fresh(None, None, None)
+        },
+        None => fresh(None, None, None),
     };
     // Point "the draft opened last" at the new one; the unreadable record stays as it is.
     let _ = drafts.set_current(&startup.id);
@@ -110,6 +115,12 @@ pub fn App() -> impl IntoView {
         }
     });
     let pagehide = window_event_listener(ev::pagehide, move |_| autosave.flush());
+    // Another tab saved: the `storage` event carries the record's new text.
+    let storage = window_event_listener(ev::storage, move |ev: web_sys::StorageEvent| {
+        if let Some(key) = ev.key() {
+            autosave.on_external_change(&key, ev.new_value().as_deref());
+        }
+    });
     let beforeunload =
         window_event_listener(ev::beforeunload, move |ev: web_sys::BeforeUnloadEvent| {
             autosave.flush();
@@ -130,6 +141,7 @@ pub fn App() -> impl IntoView {
         pagehide.remove();
         beforeunload.remove();
         test_panic.remove();
+        storage.remove();
     });
 
     let download_unreadable = move |_| {
@@ -163,6 +175,16 @@ pub fn App() -> impl IntoView {
                 </div>
             })}
             {move || autosave.alert.get().map(|message| view! { <div class="alert"><p>{message}</p></div> })}
+            {move || autosave.conflict.get().map(|_| view! {
+                <div class="alert" role="group" aria-label="Changed in another tab">
+                    <p>"This review was changed in another tab while you were editing it here. Nothing has been overwritten: choose what to keep."</p>
+                    <button type="button" on:click=move |_| autosave.keep_mine()>"Keep this version"</button>
+                    " "
+                    <button type="button" on:click=move |_| autosave.take_theirs()>"Take the other version"</button>
+                    " "
+                    <button type="button" on:click=move |_| autosave.keep_both(clock::new_draft_id())>"Keep both"</button>
+                </div>
+            })}
             {move || state.refused.get().map(|message| view! {
                 <div class="alert">
                     <p>{message}</p>

@@ -44,7 +44,7 @@ pub fn Preview() -> impl IntoView {
             </div>
             <article class="review" class:spoilers-shown=move || state.show_spoilers.get()>
                 <div class="post-header" inner_html=header></div>
-                <For each=move || state.sections.get() key=|section| section.id let(section)>
+                <For each=move || state.sections.get() key=|section| (section.generation, section.id) let(section)>
                     <PreviewSection section=section />
                 </For>
                 <div class="post-footer-wrap" inner_html=footer></div>

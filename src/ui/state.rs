@@ -10,6 +10,9 @@ use crate::review::{Metadata, Rating, Review, Section};
 pub struct SectionState {
     /// The section's stable id (also used in element ids).
     pub id: u64,
+    /// Which load of the review it belongs to: lists are keyed by (generation, id), so that a
+    /// version taken from another tab rebuilds every row (text areas take their text only once).
+    pub generation: u64,
     /// The heading as typed.
     pub heading: RwSignal<String>,
     /// The Markdown body as typed.
@@ -25,6 +28,7 @@ impl SectionState {
     pub fn new(section: &Section) -> SectionState {
         SectionState {
             id: section.id,
+            generation: 0,
             heading: RwSignal::new(section.heading.clone()),
             body: RwSignal::new(section.body.clone()),
             spoiler: RwSignal::new(section.spoiler),
@@ -82,6 +86,8 @@ pub struct EditorState {
     /// are created under it: made under the event handler's owner instead, they would be
     /// disposed together with whatever view handled the click (the `Undo` notice).
     owner: StoredValue<Owner>,
+    /// Bumped each time the whole review is replaced (see [`SectionState::generation`]).
+    generation: StoredValue<u64>,
 }
 
 impl EditorState {
@@ -97,13 +103,36 @@ impl EditorState {
             last_body: RwSignal::new(None),
             refused: RwSignal::new(None),
             owner: StoredValue::new(Owner::current().unwrap_or_default()),
+            generation: StoredValue::new(0),
         }
+    }
+
+    /// Replaces everything the editor shows with `review` (a version taken from another tab).
+    pub fn replace(&self, review: &Review, show_spoilers: bool) {
+        self.generation.update_value(|g| *g += 1);
+        let sections: Vec<SectionState> = review
+            .sections
+            .iter()
+            .map(|s| self.section_state(s))
+            .collect();
+        self.metadata.set(review.metadata.clone());
+        self.post_title.set(review.post_title.clone());
+        self.sections.set(sections);
+        self.rating.set(review.rating);
+        self.show_spoilers.set(show_spoilers);
+        self.removed.set(None);
     }
 
     /// Signals for `section`, owned by the editor rather than by whoever asked.
     fn section_state(&self, section: &Section) -> SectionState {
-        self.owner
-            .with_value(|owner| owner.with(|| SectionState::new(section)))
+        let generation = self.generation.get_value();
+        let state = self
+            .owner
+            .with_value(|owner| owner.with(|| SectionState::new(section)));
+        SectionState {
+            generation,
+            ..state
+        }
     }
 
     /// The whole review as plain data, read without subscribing (for saving and exporting).
