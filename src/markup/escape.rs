@@ -70,11 +70,6 @@ pub fn markdown_inline(text: &str) -> String {
     out
 }
 
-/// Markdown-escaped text on one line: line breaks become spaces (for headings and list items).
-pub fn markdown_line(text: &str) -> String {
-    markdown(&one_line(text))
-}
-
 /// Collapses line breaks and tabs into single spaces and trims the ends.
 pub fn one_line(text: &str) -> String {
     text.split(['\n', '\r', '\t'])
@@ -107,7 +102,6 @@ mod tests {
             markdown("*a* [b](c) <d> #1."),
             r"\*a\* \[b\]\(c\) \<d\> \#1\."
         );
-        assert_eq!(markdown_line("a\n b\r\n\tc"), "a b c");
         assert_eq!(
             markdown_inline("978-1400043392 (x) <b> *y*"),
             "978-1400043392 (x) \\<b\\> \\*y\\*"

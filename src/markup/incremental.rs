@@ -123,16 +123,6 @@ impl IncrementalRender {
             .collect()
     }
 
-    /// How many top-level blocks the body has now.
-    pub fn len(&self) -> usize {
-        self.blocks.len()
-    }
-
-    /// Whether the body renders to nothing.
-    pub fn is_empty(&self) -> bool {
-        self.blocks.is_empty()
-    }
-
     /// Renders `body` as it is now and says which blocks changed since the last call.
     pub fn update(&mut self, body: &str, reveal: bool, opened: &[usize]) -> Patch {
         let prepared = prepare(body).into_owned();

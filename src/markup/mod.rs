@@ -222,15 +222,6 @@ fn open_spoiler(out: &mut String, view: &SpoilerView, n: usize) {
     out.push_str("\">spoiler</label><span class=\"spoiler-text\">");
 }
 
-/// How many inline spoilers a body holds (what [`render`] numbers them up to).
-pub fn count_spoilers(body: &str) -> usize {
-    let prepared = prepare(body);
-    pieces(&prepared)
-        .iter()
-        .filter(|p| matches!(p, Piece::SpoilerStart))
-        .count()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -311,10 +302,5 @@ mod tests {
             },
         );
         assert_eq!(revealed, "<p><span class=\"spoiler spoiler-revealed\"><span class=\"visually-hidden\">Spoiler: </span>a</span></p>\n");
-    }
-
-    #[test]
-    fn counts_spoilers() {
-        assert_eq!(count_spoilers("||a|| `||b||` ||c||"), 2);
     }
 }

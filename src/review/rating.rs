@@ -23,11 +23,6 @@ impl Rating {
         (1..=Self::MAX_HALVES).map(Rating)
     }
 
-    /// The number of half steps (1 to 10).
-    pub fn halves(self) -> u8 {
-        self.0
-    }
-
     /// The value as written: `3.5`, `4`.
     pub fn value_text(self) -> String {
         if self.0.is_multiple_of(2) {
@@ -35,11 +30,6 @@ impl Rating {
         } else {
             format!("{}.5", self.0 / 2)
         }
-    }
-
-    /// The value as a number, for structured data.
-    pub fn value(self) -> f64 {
-        f64::from(self.0) / 2.0
     }
 
     /// What is announced and exported: `3.5 out of 5`.
