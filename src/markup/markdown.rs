@@ -149,7 +149,14 @@ fn rewrite(body: &str) -> String {
         });
     }
     let mut out = apply(&prepared, edits).replace(ESCAPED_BAR, "\\|");
-    if let Some(fence) = unclosed_fence(&prepared) {
+    // The last fenced code block was found in the same pass (no third parse of the body).
+    let last_fence = pieces.iter().rev().find_map(|piece| match piece {
+        Piece::Event(Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_))), range) => {
+            Some(range.clone())
+        }
+        _ => None,
+    });
+    if let Some(fence) = last_fence.and_then(|range| closing_fence(&prepared[range])) {
         if !out.ends_with('\n') {
             out.push('\n');
         }
@@ -398,17 +405,21 @@ pub fn has_unclosed_fence(text: &str) -> bool {
 
 /// The closing fence for a fenced code block that runs to the end of the body, if any.
 fn unclosed_fence(prepared: &str) -> Option<String> {
-    let mut last = None;
-    for (event, range) in
-        pulldown_cmark::Parser::new_ext(prepared, super::spoilers::parser_options())
-            .into_offset_iter()
-    {
-        if let Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_))) = event {
-            last = Some(range);
-        }
-    }
-    let range = last?;
-    let block = &prepared[range];
+    let last = pulldown_cmark::Parser::new_ext(prepared, super::spoilers::parser_options())
+        .into_offset_iter()
+        .filter(|(event, _)| {
+            matches!(
+                event,
+                Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_)))
+            )
+        })
+        .map(|(_, range)| range)
+        .last();
+    closing_fence(&prepared[last?])
+}
+
+/// The closing fence a fenced code block's source needs, if it has none.
+fn closing_fence(block: &str) -> Option<String> {
     let opener = block.trim_start();
     let fence_char = opener.chars().next()?;
     let fence_len = opener.chars().take_while(|&c| c == fence_char).count();
