@@ -94,7 +94,7 @@ fn blank_line_before(text: &str, at: usize) -> bool {
         return true;
     }
     let previous = &text[line_start(text, start - 1)..start - 1];
-    previous.trim().is_empty()
+    super::spoilers::is_blank_line(previous)
 }
 
 /// Whether a block starting at `at` can only be a fresh top-level block after a blank line:

@@ -12,7 +12,8 @@ use pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
 
 use super::escape;
 use super::spoilers::{
-    is_inline, is_inline_end, pieces, prepare, restore_source, Piece, ESCAPED_BAR,
+    is_inline, is_inline_end, pieces, prepare, refused_definitions, restore_source, Piece,
+    ESCAPED_BAR,
 };
 use super::url;
 
@@ -94,7 +95,7 @@ fn rewrite(body: &str) -> String {
                     None => (range.end, rest),
                 };
                 let line = next_line.split('\n').next().unwrap_or("");
-                if !next_line.is_empty() && !line.trim().is_empty() {
+                if !next_line.is_empty() && !super::spoilers::is_blank_line(line) {
                     let text = if at == range.end { "\n\n" } else { "\n" };
                     edits.push(Edit {
                         range: at..at,
@@ -147,6 +148,11 @@ fn rewrite(body: &str) -> String {
             range: prepared.len()..prepared.len(),
             text: format!("\n\n{}", spoiler_details(&pending)),
         });
+    }
+    // A definition with a refused URL is written as text, so no other section can use it.
+    for span in refused_definitions(&prepared) {
+        let text = escape::markdown(&restore_source(&prepared[span.clone()]));
+        edits.push(Edit { range: span, text });
     }
     let mut out = apply(&prepared, edits).replace(ESCAPED_BAR, "\\|");
     // The last fenced code block was found in the same pass (no third parse of the body).
@@ -554,6 +560,19 @@ mod tests {
         assert_eq!(
             out,
             "\\<script\\>alert\\(1\\)\\<\\/script\\>\n\n\n\t<script>alert(2)</script>"
+        );
+    }
+
+    #[test]
+    fn refused_definitions_cannot_serve_other_sections() {
+        let out = section_markdown("[x]: javascript:alert(1)\n\ntext");
+        assert!(!out.contains("[x]: javascript"), "{out}");
+        // In a document where another section says [x], it stays text.
+        let doc = format!("{out}\n\n[x]");
+        assert!(is_safe(&doc), "{doc}");
+        assert_eq!(
+            section_markdown("[y]: https://ok.example\n\n[y]"),
+            "[y]: https://ok.example\n\n[y]"
         );
     }
 

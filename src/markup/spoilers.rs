@@ -112,6 +112,27 @@ struct Marker {
     container: usize,
 }
 
+/// Whether a line is blank as CommonMark counts it: nothing but spaces and tabs (other Unicode
+/// white space, such as U+2028, is text).
+pub fn is_blank_line(line: &str) -> bool {
+    line.chars().all(|c| matches!(c, ' ' | '\t' | '\r'))
+}
+
+/// The source spans of link reference definitions whose URL is refused: such a definition is
+/// not rendered in its own section, but in a whole exported document a `[label]` in another
+/// section would pick it up.
+pub fn refused_definitions(prepared: &str) -> Vec<Range<usize>> {
+    if !prepared.contains("]:") {
+        return Vec::new();
+    }
+    Parser::new_ext(prepared, parser_options())
+        .reference_definitions()
+        .iter()
+        .filter(|(_, def)| !super::url::is_allowed(&def.dest))
+        .map(|(_, def)| def.span.clone())
+        .collect()
+}
+
 /// Link reference definitions (`[label]: url "title"`) by normalised label, so that a part of a
 /// body parsed on its own still resolves links defined elsewhere in it.
 pub type RefLinks = HashMap<String, (String, String)>;
