@@ -1,6 +1,7 @@
 //! The Markdown export: YAML front matter, then the post body in CommonMark/GFM.
 
-use crate::markup::{escape, markdown::section_markdown};
+use crate::markup::escape;
+use crate::markup::markdown::{escaped_text, is_safe_document, section_markdown};
 use crate::review::Review;
 
 use super::{footer_lines, front_matter::front_matter, metadata_lines, spoiler_summary};
@@ -8,8 +9,20 @@ use super::{footer_lines, front_matter::front_matter, metadata_lines, spoiler_su
 /// The MIME type of the Markdown download.
 pub const MIME: &str = "text/markdown;charset=utf-8";
 
-/// The whole Markdown file.
+/// The whole Markdown file. Each section is made safe on its own; the assembled body is then
+/// checked as a whole too (a construct could reach across sections), and if that check ever
+/// failed, every section would be written as escaped plain text instead.
 pub fn document(review: &Review) -> String {
+    let out = assemble(review, section_markdown);
+    let body = out.splitn(3, "---\n").nth(2).unwrap_or("");
+    if is_safe_document(body) {
+        out
+    } else {
+        assemble(review, escaped_text)
+    }
+}
+
+fn assemble(review: &Review, section_markdown: fn(&str) -> String) -> String {
     let mut out = front_matter(review);
     out.push('\n');
     out.push_str(&format!(
