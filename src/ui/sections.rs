@@ -94,6 +94,21 @@ fn mark_selection_as_spoiler(state: EditorState) {
     );
 }
 
+/// Takes a typed value into `signal` if the review stays within its size cap; if not, the edit
+/// is refused whole and `revert` puts the field back to what the review holds.
+fn take_edit(
+    state: EditorState,
+    signal: RwSignal<String>,
+    value: String,
+    revert: impl FnOnce(&str),
+) {
+    if state.accept_edit(signal.with_untracked(String::len), value.len()) {
+        signal.set(value);
+    } else {
+        signal.with_untracked(|kept| revert(kept));
+    }
+}
+
 /// The sections, the toolbar above them, and the `Add section` button.
 #[component]
 pub fn SectionList() -> impl IntoView {
@@ -205,12 +220,9 @@ fn SectionEditor(
                         id=heading_id.clone()
                         prop:value=section.heading.get_untracked()
                         on:input=move |ev| {
-                            let value = event_target_value(&ev);
-                            if state.accept_edit(section.heading.with_untracked(String::len), value.len()) {
-                                section.heading.set(value);
-                            } else {
-                                section.heading.with_untracked(|h| event_target::<web_sys::HtmlInputElement>(&ev).set_value(h));
-                            }
+                            take_edit(state, section.heading, event_target_value(&ev), |kept| {
+                                event_target::<web_sys::HtmlInputElement>(&ev).set_value(kept)
+                            })
                         }
                     />
                 </div>
@@ -231,13 +243,9 @@ fn SectionEditor(
                 rows="6"
                 prop:value=section.body.get_untracked()
                 on:input=move |ev| {
-                    let value = event_target_value(&ev);
-                    if state.accept_edit(section.body.with_untracked(String::len), value.len()) {
-                        section.body.set(value);
-                    } else {
-                        // Refused whole: the text area goes back to what the review holds.
-                        section.body.with_untracked(|body| event_target::<web_sys::HtmlTextAreaElement>(&ev).set_value(body));
-                    }
+                    take_edit(state, section.body, event_target_value(&ev), |kept| {
+                        event_target::<web_sys::HtmlTextAreaElement>(&ev).set_value(kept)
+                    })
                 }
                 on:paste=move |ev: web_sys::ClipboardEvent| {
                     let pasted = ev.clipboard_data().and_then(|d| d.get_data("text/plain").ok()).unwrap_or_default();
