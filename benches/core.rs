@@ -70,6 +70,7 @@ mod native {
             id: "bench".into(),
             revision: 1,
             saved_at: "2026-11-25T10:00:00Z".into(),
+            created_at: "2026-11-25T10:00:00Z".into(),
             review: review.clone(),
             view: ViewState::default(),
         }
@@ -153,6 +154,7 @@ mod native {
                         black_box(encoder.finish(
                             "bench",
                             2,
+                            "2026-11-25T10:00:00Z",
                             "2026-11-25T10:00:00Z",
                             &r.metadata,
                             &r.post_title,

@@ -45,6 +45,7 @@ fn a_draft_survives_a_new_handle() {
         id: "abc".into(),
         revision: 0,
         saved_at: "2026-11-25T10:00:00Z".into(),
+        created_at: "2026-11-25T10:00:00Z".into(),
         review,
         view: ViewState {
             show_spoilers: true,

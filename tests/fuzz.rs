@@ -333,6 +333,7 @@ fn fuzz_json_import() {
                 id: "f".into(),
                 revision: 7,
                 saved_at: "2026-11-25T10:00:00Z".into(),
+                created_at: "2026-11-25T10:00:00Z".into(),
                 review: review.clone(),
                 view: ViewState::default(),
             };

@@ -1,8 +1,9 @@
-//! The seams to browser APIs: localStorage, file downloads and the clock. Each is small, takes
+//! The seams to browser APIs: localStorage, file downloads and reading, and the clock. Each is small, takes
 //! and returns plain Rust values, and turns JavaScript exceptions into `Result`s, so that the
 //! core never sees the DOM and these are testable with `wasm-bindgen-test` in Chromium.
 
 pub mod clock;
 pub mod crash;
 pub mod download;
+pub mod files;
 pub mod local_storage;

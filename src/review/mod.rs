@@ -4,10 +4,12 @@
 //! what was typed: rules live in [`validation`] and only ever produce messages.
 
 pub mod date;
+pub mod edits;
 pub mod isbn;
 pub mod limits;
 pub mod rating;
 pub mod validation;
+pub mod words;
 
 use serde::{Deserialize, Serialize};
 

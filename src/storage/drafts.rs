@@ -7,8 +7,9 @@ use crate::review::Review;
 
 use super::{KeyValueStore, StoreError};
 
-/// The record layout this version writes.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The record layout this version writes. Version 1 (the first release) had no `created_at`
+/// and no summary record beside the draft; [`read_record`] migrates it.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Prefix of every key Verdict owns.
 pub const KEY_PREFIX: &str = "verdict:";
@@ -40,6 +41,9 @@ pub struct DraftRecord {
     pub revision: u64,
     /// When it was saved (ISO 8601, as the browser's clock says).
     pub saved_at: String,
+    /// When the draft was first made (ISO 8601); records of schema 1 take their `saved_at`.
+    #[serde(default)]
+    pub created_at: String,
     /// The review itself.
     pub review: Review,
     /// How the preview was left.
@@ -59,7 +63,7 @@ pub enum LoadError {
         /// What the parser said.
         why: String,
     },
-    /// The record was written by a newer version of Verdict.
+    /// The record was written by a newer version of Verdict and cannot even be shown.
     Newer {
         /// The record's key.
         key: String,
@@ -78,7 +82,7 @@ impl std::fmt::Display for LoadError {
             ),
             LoadError::Newer { key, schema } => write!(
                 f,
-                "The saved review under \u{201c}{key}\u{201d} was written by a newer version of Verdict (format {schema}); it is left untouched, and a new review was started."
+                "The saved review under \u{201c}{key}\u{201d} was written by a newer version of Verdict (format {schema}) and cannot be shown here; it is left untouched, and a new review was started."
             ),
         }
     }
@@ -110,13 +114,33 @@ impl<S: KeyValueStore> Drafts<S> {
         self.store.set(CURRENT_KEY, id)
     }
 
-    /// Reads the draft with this id; `Ok(None)` if there is none.
+    /// The underlying store, for writing.
+    pub fn store_mut(&mut self) -> &mut S {
+        &mut self.store
+    }
+
+    /// Reads the draft with this id; `Ok(None)` if there is none. Records of an older schema
+    /// come back migrated (the stored copy is untouched until the next save replaces it);
+    /// records of a newer one are refused (see [`Drafts::open`] to show them read-only).
     pub fn load(&self, id: &str) -> Result<Option<DraftRecord>, LoadError> {
+        match self.open(id)? {
+            Some(opened) if !opened.read_only => Ok(Some(opened.record)),
+            Some(opened) => Err(LoadError::Newer {
+                key: draft_key(id),
+                schema: opened.record.schema,
+            }),
+            None => Ok(None),
+        }
+    }
+
+    /// Reads the draft with this id for the editor: migrated from an older schema, or marked
+    /// read-only when a newer version of Verdict wrote it.
+    pub fn open(&self, id: &str) -> Result<Option<Opened>, LoadError> {
         let key = draft_key(id);
         let Some(raw) = self.store.get(&key).map_err(LoadError::Store)? else {
             return Ok(None);
         };
-        parse_record(&key, &raw).map(Some)
+        read_record(&key, &raw).map(Some)
     }
 
     /// Saves `record` with its revision advanced by one; the stored copy is replaced whole or,
@@ -144,25 +168,73 @@ impl<S: KeyValueStore> Drafts<S> {
     }
 }
 
-/// Parses a stored record, refusing (never repairing) what this version cannot read.
+/// A record as read for the editor.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Opened {
+    /// The draft, in this version's layout.
+    pub record: DraftRecord,
+    /// The schema it was stored with, when that was older (it has been migrated in memory).
+    pub migrated_from: Option<u32>,
+    /// Written by a newer version of Verdict: shown, never saved over.
+    pub read_only: bool,
+}
+
+/// Parses a stored record, migrating an older layout and refusing (never repairing) what this
+/// version cannot read, including any newer layout.
 pub fn parse_record(key: &str, raw: &str) -> Result<DraftRecord, LoadError> {
+    let opened = read_record(key, raw)?;
+    if opened.read_only {
+        return Err(LoadError::Newer {
+            key: key.to_string(),
+            schema: opened.record.schema,
+        });
+    }
+    Ok(opened.record)
+}
+
+/// Reads a stored record of any schema. An older one is migrated step by step; a newer one is
+/// read leniently (fields this version does not know are ignored) and marked read-only, so that
+/// it can be shown and downloaded but never saved over; one that cannot be read at all is an
+/// error that names its key.
+pub fn read_record(key: &str, raw: &str) -> Result<Opened, LoadError> {
     #[derive(Deserialize)]
     struct Header {
         schema: u32,
     }
-    let header: Header = serde_json::from_str(raw).map_err(|e| LoadError::Corrupt {
+    let corrupt = |e: serde_json::Error| LoadError::Corrupt {
         key: key.to_string(),
         why: e.to_string(),
-    })?;
+    };
+    let header: Header = serde_json::from_str(raw).map_err(corrupt)?;
+    let mut record: DraftRecord = match serde_json::from_str(raw) {
+        Ok(record) => record,
+        Err(_) if header.schema > SCHEMA_VERSION => {
+            return Err(LoadError::Newer {
+                key: key.to_string(),
+                schema: header.schema,
+            })
+        }
+        Err(e) => return Err(corrupt(e)),
+    };
     if header.schema > SCHEMA_VERSION {
-        return Err(LoadError::Newer {
-            key: key.to_string(),
-            schema: header.schema,
+        return Ok(Opened {
+            record,
+            migrated_from: None,
+            read_only: true,
         });
     }
-    serde_json::from_str(raw).map_err(|e| LoadError::Corrupt {
-        key: key.to_string(),
-        why: e.to_string(),
+    let migrated_from = (header.schema < SCHEMA_VERSION).then_some(header.schema);
+    if header.schema < 2 {
+        // 1 → 2: the draft learns when it was made; the first save also writes its summary.
+        if record.created_at.is_empty() {
+            record.created_at = record.saved_at.clone();
+        }
+        record.schema = 2;
+    }
+    Ok(Opened {
+        record,
+        migrated_from,
+        read_only: false,
     })
 }
 
@@ -179,11 +251,56 @@ mod tests {
             id: id.into(),
             revision: 0,
             saved_at: "2026-11-25T10:00:00Z".into(),
+            created_at: "2026-11-20T09:00:00Z".into(),
             review,
             view: ViewState {
                 show_spoilers: true,
             },
         }
+    }
+
+    #[test]
+    fn a_schema_1_record_is_migrated_and_the_original_kept_until_saved() {
+        let v1 = r#"{"schema":1,"id":"old","revision":7,"saved_at":"2026-10-01T08:00:00Z","review":{"metadata":{"title":"Gilead"},"post_title":"","sections":[{"id":1,"heading":"Synopsis","body":"Letters.","spoiler":false}],"rating":null},"view":{"show_spoilers":false}}"#;
+        let mut store = MemoryStore::new();
+        store.set(&draft_key("old"), v1).unwrap();
+        let mut drafts = Drafts::new(store);
+        let opened = drafts.open("old").unwrap().unwrap();
+        assert_eq!(opened.migrated_from, Some(1));
+        assert!(!opened.read_only);
+        let mut record = opened.record;
+        assert_eq!(record.schema, SCHEMA_VERSION);
+        assert_eq!(record.created_at, "2026-10-01T08:00:00Z");
+        assert_eq!(record.review.metadata.title, "Gilead");
+        assert_eq!(record.revision, 7);
+        // Reading changed nothing stored; the first save replaces the original whole.
+        assert_eq!(drafts.raw(&draft_key("old")).unwrap().as_deref(), Some(v1));
+        drafts.save(&mut record).unwrap();
+        let stored = drafts.raw(&draft_key("old")).unwrap().unwrap();
+        assert!(stored.starts_with(r#"{"schema":2,"#), "{stored}");
+        assert_eq!(drafts.load("old").unwrap().unwrap(), record);
+    }
+
+    #[test]
+    fn a_newer_record_opens_read_only_and_an_unreadable_newer_one_is_refused() {
+        let v9 = r#"{"schema":9,"id":"n","revision":3,"saved_at":"t","created_at":"t","review":{"metadata":{"title":"Future"},"sections":[],"mood":"new field"},"view":{},"extra":[1,2]}"#;
+        let mut store = MemoryStore::new();
+        store.set(&draft_key("n"), v9).unwrap();
+        store
+            .set(&draft_key("m"), r#"{"schema":9,"layout":"unknown"}"#)
+            .unwrap();
+        let drafts = Drafts::new(store);
+        let opened = drafts.open("n").unwrap().unwrap();
+        assert!(opened.read_only);
+        assert_eq!(opened.record.review.metadata.title, "Future");
+        assert!(matches!(
+            drafts.load("n"),
+            Err(LoadError::Newer { schema: 9, .. })
+        ));
+        assert!(matches!(
+            drafts.open("m"),
+            Err(LoadError::Newer { schema: 9, .. })
+        ));
     }
 
     #[test]
@@ -304,6 +421,7 @@ mod external_tests {
             id: "a".into(),
             revision,
             saved_at: "t".into(),
+            created_at: "t".into(),
             review,
             view: ViewState::default(),
         })

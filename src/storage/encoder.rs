@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+use crate::review::words::count_words;
 use crate::review::{Metadata, Rating};
 
 use super::drafts::{ViewState, SCHEMA_VERSION};
@@ -29,6 +30,7 @@ struct Cached {
     body_hash: u64,
     spoiler: bool,
     json: String,
+    words: usize,
 }
 
 /// Encodes draft records, caching each section's JSON between calls.
@@ -37,6 +39,8 @@ pub struct DraftEncoder {
     cache: HashMap<u64, Cached>,
     sections: Vec<String>,
     seen: Vec<u64>,
+    counting: usize,
+    finished_words: usize,
 }
 
 /// FNV-1a over the bytes: cheap, and a changed body is caught with overwhelming likelihood
@@ -76,16 +80,21 @@ impl DraftEncoder {
                 body_hash,
                 spoiler: section.spoiler,
                 json: json(&section),
+                words: count_words(section.heading) + count_words(section.body),
             };
             self.cache.insert(section.id, cached);
         }
         self.seen.push(section.id);
-        self.sections.push(
-            self.cache
-                .get(&section.id)
-                .map(|c| c.json.clone())
-                .unwrap_or_default(),
-        );
+        if let Some(cached) = self.cache.get(&section.id) {
+            self.counting += cached.words;
+            self.sections.push(cached.json.clone());
+        }
+    }
+
+    /// The words (headings and bodies) of the record finished last, counted once per change of
+    /// a section, so that the summary beside each save costs nothing extra.
+    pub fn words(&self) -> usize {
+        self.finished_words
     }
 
     /// Finishes the record whose sections were added since the last call, and returns its JSON
@@ -96,6 +105,7 @@ impl DraftEncoder {
         id: &str,
         revision: u64,
         saved_at: &str,
+        created_at: &str,
         metadata: &Metadata,
         post_title: &str,
         rating: Option<Rating>,
@@ -103,12 +113,14 @@ impl DraftEncoder {
     ) -> String {
         let sections = std::mem::take(&mut self.sections).join(",");
         let seen = std::mem::take(&mut self.seen);
+        self.finished_words = std::mem::take(&mut self.counting);
         // Forget sections that are gone, so the cache never outgrows the review.
         self.cache.retain(|id, _| seen.contains(id));
         format!(
-            "{{\"schema\":{SCHEMA_VERSION},\"id\":{},\"revision\":{revision},\"saved_at\":{},\"review\":{{\"metadata\":{},\"post_title\":{},\"sections\":[{sections}],\"rating\":{}}},\"view\":{}}}",
+            "{{\"schema\":{SCHEMA_VERSION},\"id\":{},\"revision\":{revision},\"saved_at\":{},\"created_at\":{},\"review\":{{\"metadata\":{},\"post_title\":{},\"sections\":[{sections}],\"rating\":{}}},\"view\":{}}}",
             json(id),
             json(saved_at),
+            json(created_at),
             json(metadata),
             json(post_title),
             json(&rating),
@@ -136,6 +148,7 @@ mod tests {
             "d1",
             3,
             "2026-11-25T10:00:00Z",
+            "2026-11-20T10:00:00Z",
             &review.metadata,
             &review.post_title,
             review.rating,
@@ -157,6 +170,7 @@ mod tests {
             id: "d1".into(),
             revision: 3,
             saved_at: "2026-11-25T10:00:00Z".into(),
+            created_at: "2026-11-20T10:00:00Z".into(),
             review: review.clone(),
             view: ViewState {
                 show_spoilers: true,
@@ -173,5 +187,6 @@ mod tests {
         let record = parse_record("k", &json).unwrap();
         assert_eq!(record.review, review);
         assert_eq!(encoder.cache.len(), 3);
+        assert_eq!(encoder.words(), crate::review::words::review_words(&review));
     }
 }

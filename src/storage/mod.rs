@@ -1,8 +1,11 @@
 //! Keeping drafts: a small key-value seam (the browser's localStorage in the app, memory in
 //! tests) and the draft records stored through it.
 
+pub mod backup;
 pub mod drafts;
 pub mod encoder;
+pub mod history;
+pub mod library;
 pub mod memory;
 
 /// Why a storage operation failed, in terms the UI can explain.
@@ -25,7 +28,7 @@ impl std::fmt::Display for StoreError {
             ),
             StoreError::Full => write!(
                 f,
-                "Your latest changes could not be saved: the browser's storage for this site is full. The last saved copy is intact and your review is still here. Download it now as Markdown or HTML to keep it; saving resumes by itself once there is room."
+                "Your latest changes could not be saved: the browser's storage for this site is full. The last saved copy is intact and your review is still here. Download it now as Markdown or HTML to keep it, then make room: empty the trash or delete old reviews (in Reviews), or delete older versions (in History). Saving resumes by itself once there is room."
             ),
             StoreError::Other(why) => write!(
                 f,

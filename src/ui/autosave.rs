@@ -4,13 +4,18 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::browser::{clock, local_storage::LocalStore};
+use crate::review::effective_post_title;
 use crate::storage::drafts::{
-    draft_key, external_change, stored_revision, DraftRecord, Drafts, ExternalChange, ViewState,
+    draft_key, external_change, read_record, stored_revision, DraftRecord, Drafts, ExternalChange,
+    Opened, ViewState,
 };
 use crate::storage::encoder::{DraftEncoder, SectionRef};
-use crate::storage::StoreError;
+use crate::storage::history::{history_key, History, Version, HISTORY_BUDGET};
+use crate::storage::library::{Summary, SUMMARY_SCHEMA};
+use crate::storage::{KeyValueStore, StoreError};
 
 use super::state::EditorState;
 
@@ -30,6 +35,8 @@ pub enum SaveStatus {
     Failed,
     /// Storage cannot be used at all.
     Unavailable,
+    /// The open review was written by a newer version of Verdict: it is never saved over.
+    ReadOnly,
 }
 
 impl SaveStatus {
@@ -40,6 +47,7 @@ impl SaveStatus {
             SaveStatus::Saving => "Saving…",
             SaveStatus::Failed => "Changes not saved",
             SaveStatus::Unavailable => "Not saved: storage is unavailable",
+            SaveStatus::ReadOnly => "Read-only: not saved",
         }
     }
 }
@@ -54,6 +62,24 @@ pub struct Saver {
     encoder: DraftEncoder,
     /// The next change notice comes from taking another tab's version: not an edit to save.
     replacing: bool,
+    /// When the draft was first made.
+    created_at: String,
+    /// Opened read-only: never saved.
+    read_only: bool,
+    /// The draft's history, read from storage at the first save that needs it.
+    history: HistoryState,
+    /// The record written by the last save (kept, not copied, for the next snapshot).
+    last_json: String,
+}
+
+/// Where the open draft's history stands.
+enum HistoryState {
+    /// Not read yet.
+    Unread,
+    /// Read (or new).
+    Ready(History),
+    /// The stored history is damaged: it is left untouched and no snapshot is written over it.
+    Damaged,
 }
 
 /// The handles the UI needs: the status and alert signals and the saver.
@@ -71,12 +97,14 @@ pub struct Autosave {
 }
 
 impl Autosave {
-    /// An autosave for draft `id` (at `revision`) into `drafts` (`None`: storage unavailable).
+    /// An autosave for draft `id` (at `revision`, made at `created_at`) into `drafts` (`None`:
+    /// storage unavailable).
     pub fn new(
         state: EditorState,
         drafts: Option<Drafts<LocalStore>>,
         id: String,
         revision: u64,
+        created_at: String,
     ) -> Autosave {
         let available = drafts.is_some();
         Autosave {
@@ -95,6 +123,10 @@ impl Autosave {
                 dirty: false,
                 encoder: DraftEncoder::new(),
                 replacing: false,
+                created_at,
+                read_only: false,
+                history: HistoryState::Unread,
+                last_json: String::new(),
             }),
             state,
         }
@@ -109,7 +141,10 @@ impl Autosave {
         {
             return;
         }
-        let available = self.saver.with_value(|s| s.drafts.is_some());
+        let (available, read_only) = self.saver.with_value(|s| (s.drafts.is_some(), s.read_only));
+        if read_only {
+            return;
+        }
         self.saver.update_value(|s| s.dirty = true);
         if !available {
             return;
@@ -145,7 +180,9 @@ impl Autosave {
 
     fn save_now(self) {
         self.saver.update_value(|s| s.pending = None);
-        if !self.saver.with_value(|s| s.dirty && s.drafts.is_some())
+        if !self
+            .saver
+            .with_value(|s| s.dirty && s.drafts.is_some() && !s.read_only)
             || self.conflict.with_untracked(Option::is_some)
         {
             return;
@@ -164,11 +201,124 @@ impl Autosave {
             self.on_external_change(&key, stored.as_deref());
             return;
         }
+        let result = self.saver.try_update_value(|s| {
+            let revision = s.revision + 1;
+            let now = clock::now_iso();
+            let json = self.encode(s, revision, &now);
+            let summary = self.summary(s, &now);
+            let drafts = s.drafts.as_mut()?;
+            let result = drafts.save_encoded(&s.id, &json);
+            if result.is_ok() {
+                // The summary beside the draft, for the `Reviews` list: small, and written
+                // after the draft, so a failure here costs an out-of-date line, not text.
+                let _ = drafts.write_summary(&summary);
+                s.revision = revision;
+                s.dirty = false;
+                s.last_json = json;
+            }
+            Some(result)
+        });
+        if matches!(result, Some(Some(Ok(())))) {
+            self.snapshot_when_idle();
+        }
+        match result.flatten() {
+            Some(Ok(_)) => {
+                self.status.set(SaveStatus::Saved);
+                if self.alert.get_untracked().is_some() {
+                    self.alert.set(None);
+                }
+            }
+            Some(Err(error)) => {
+                self.status.set(SaveStatus::Failed);
+                self.alert.set(Some(error.to_string()));
+                // Storage may get room again (the person deletes something): keep trying.
+                if !matches!(error, StoreError::Unavailable(_)) {
+                    self.schedule(RETRY_DELAY);
+                }
+            }
+            None => {}
+        }
+    }
+
+    /// Encodes the open draft once, without writing it, when the browser is idle: the first
+    /// save then re-encodes only what changed (at 100 KB a full encoding costs a few
+    /// milliseconds, which must not land on a keystroke).
+    pub fn warm_up_when_idle(self) {
+        when_idle(move || {
+            let _ = self.saver.try_update_value(|s| {
+                if s.drafts.is_some() && !s.read_only {
+                    let now = clock::now_iso();
+                    let _ = self.encode(s, s.revision, &now);
+                }
+            });
+        });
+    }
+
+    /// Keeps a history snapshot, if one is due, once the browser is idle: reading and writing
+    /// the history costs a few milliseconds at 100 KB, which must not land on a keystroke.
+    fn snapshot_when_idle(self) {
+        when_idle(move || {
+            let _ = self.saver.try_update_value(|s| {
+                let now = clock::now_iso();
+                self.snapshot_if_due(s, &now, false);
+            });
+        });
+    }
+
+    /// The open draft's summary as of a save at `now`.
+    fn summary(self, s: &Saver, now: &str) -> Summary {
+        let title = self.state.metadata.with_untracked(|m| {
+            self.state
+                .post_title
+                .with_untracked(|p| effective_post_title(p, &m.title, &m.author))
+        });
+        Summary {
+            schema: SUMMARY_SCHEMA,
+            id: s.id.clone(),
+            title,
+            saved_at: now.to_string(),
+            words: s.encoder.words(),
+            trashed_at: None,
+            read_only: false,
+        }
+    }
+
+    /// Adds the record just saved to the draft's history when a snapshot is due (or `force`d).
+    /// History is a bonus: when storage is too full for it, the draft itself is what counts.
+    fn snapshot_if_due(self, s: &mut Saver, now: &str, force: bool) {
+        let now_ms = js_sys::Date::now();
+        let Some(drafts) = s.drafts.as_mut() else {
+            return;
+        };
+        if matches!(s.history, HistoryState::Unread) {
+            s.history = match drafts.raw(&history_key(&s.id)) {
+                Ok(None) => HistoryState::Ready(History::new(&s.id)),
+                Ok(Some(raw)) => History::parse(&raw)
+                    .map(HistoryState::Ready)
+                    .unwrap_or(HistoryState::Damaged),
+                Err(_) => HistoryState::Damaged,
+            };
+        }
+        let HistoryState::Ready(history) = &mut s.history else {
+            return;
+        };
+        if !(force || history.is_due(now_ms)) || s.last_json.is_empty() {
+            return;
+        }
+        if history.record(&s.last_json, now, now_ms, s.encoder.words(), HISTORY_BUDGET) {
+            let _ = drafts
+                .store_mut()
+                .set(&history_key(&s.id), &history.to_json());
+        }
+    }
+
+    /// Encodes the open draft as a record at `revision`, saved at `now`.
+    fn encode(self, s: &mut Saver, revision: u64, now: &str) -> String {
         let state = self.state;
         let view = ViewState {
             show_spoilers: state.show_spoilers.get_untracked(),
         };
-        let result = self.saver.try_update_value(|s| {
+        {
             // Encoded straight from the signals, borrowing the text: nothing is copied but the
             // JSON of what changed since the last save.
             state.sections.with_untracked(|sections| {
@@ -186,45 +336,21 @@ impl Autosave {
                     });
                 }
             });
-            let revision = s.revision + 1;
-            let json = state.metadata.with_untracked(|metadata| {
+            state.metadata.with_untracked(|metadata| {
                 state.post_title.with_untracked(|post_title| {
                     let rating = state.rating.get_untracked();
                     s.encoder.finish(
                         &s.id,
                         revision,
-                        &clock::now_iso(),
+                        now,
+                        &s.created_at,
                         metadata,
                         post_title,
                         rating,
                         &view,
                     )
                 })
-            });
-            let drafts = s.drafts.as_mut()?;
-            let result = drafts.save_encoded(&s.id, &json);
-            if result.is_ok() {
-                s.revision = revision;
-                s.dirty = false;
-            }
-            Some(result)
-        });
-        match result.flatten() {
-            Some(Ok(_)) => {
-                self.status.set(SaveStatus::Saved);
-                if self.alert.get_untracked().is_some() {
-                    self.alert.set(None);
-                }
-            }
-            Some(Err(error)) => {
-                self.status.set(SaveStatus::Failed);
-                self.alert.set(Some(error.to_string()));
-                // Storage may get room again (the person deletes something): keep trying.
-                if !matches!(error, StoreError::Unavailable(_)) {
-                    self.schedule(RETRY_DELAY);
-                }
-            }
-            None => {}
+            })
         }
     }
 
@@ -297,5 +423,158 @@ impl Autosave {
         });
         self.conflict.set(None);
         self.save_now();
+    }
+
+    /// The id of the open draft.
+    pub fn id(self) -> String {
+        self.saver.with_value(|s| s.id.clone())
+    }
+
+    /// Whether storage can be used at all.
+    pub fn storage_available(self) -> bool {
+        self.saver.with_value(|s| s.drafts.is_some())
+    }
+
+    /// Opens another draft in this tab: what is unsaved here is saved first, and the draft
+    /// opened becomes the one that opens on the next start. A draft from an older schema is
+    /// saved at once in the new layout; one from a newer version opens read-only.
+    pub fn open(self, opened: Opened) {
+        self.flush();
+        let Opened {
+            record,
+            migrated_from,
+            read_only,
+        } = opened;
+        self.saver.update_value(|s| {
+            s.id = record.id.clone();
+            s.revision = record.revision;
+            s.created_at = record.created_at.clone();
+            s.read_only = read_only;
+            s.encoder = DraftEncoder::new();
+            s.history = HistoryState::Unread;
+            s.last_json = String::new();
+            s.dirty = false;
+            s.replacing = true;
+            if let Some(drafts) = s.drafts.as_mut() {
+                let _ = drafts.set_current(&record.id);
+            }
+        });
+        self.conflict.set(None);
+        self.state.read_only.set(read_only);
+        self.state
+            .replace(&record.review, record.view.show_spoilers);
+        self.status.set(if read_only {
+            SaveStatus::ReadOnly
+        } else if self.storage_available() {
+            SaveStatus::Saved
+        } else {
+            SaveStatus::Unavailable
+        });
+        if migrated_from.is_some() {
+            self.save_soon();
+        }
+        self.warm_up_when_idle();
+    }
+
+    /// Opens `record` as a new draft and saves it at once, so it shows in the list.
+    pub fn open_new(self, record: DraftRecord) {
+        self.open(Opened {
+            record,
+            migrated_from: None,
+            read_only: false,
+        });
+        self.save_soon();
+        self.flush();
+    }
+
+    /// Marks the open draft as changed, so the next save writes it (a migrated draft, a
+    /// restored version).
+    pub fn save_soon(self) {
+        self.saver.update_value(|s| {
+            s.replacing = false;
+            if !s.read_only {
+                s.dirty = true;
+            }
+        });
+        if self.storage_available() {
+            self.status.set(SaveStatus::Saving);
+            self.schedule(SAVE_DELAY);
+        }
+    }
+
+    /// Every kept version of the open draft, newest first, read fresh from storage (another
+    /// tab may have added some).
+    pub fn versions(self) -> Vec<Version> {
+        self.saver.with_value(|s| {
+            s.drafts
+                .as_ref()
+                .and_then(|d| d.raw(&history_key(&s.id)).ok().flatten())
+                .and_then(|raw| History::parse(&raw))
+                .map(|h| h.versions())
+                .unwrap_or_default()
+        })
+    }
+
+    /// Saves what is unsaved and keeps the open draft as it is now as a snapshot, due or not.
+    pub fn snapshot_now(self) {
+        self.flush();
+        self.saver.update_value(|s| {
+            // Re-read, in case another tab added snapshots since.
+            s.history = HistoryState::Unread;
+            if s.last_json.is_empty() {
+                let now = clock::now_iso();
+                s.last_json = self.encode(s, s.revision, &now);
+            }
+            let now = clock::now_iso();
+            self.snapshot_if_due(s, &now, true);
+        });
+    }
+
+    /// Forgets every snapshot but the newest (to make room); returns how many went.
+    pub fn delete_older_versions(self) -> usize {
+        self.saver
+            .try_update_value(|s| {
+                let drafts = s.drafts.as_mut()?;
+                let key = history_key(&s.id);
+                let mut history = History::parse(&drafts.raw(&key).ok()??)?;
+                let gone = history.older.len();
+                history.older.clear();
+                drafts.store_mut().set(&key, &history.to_json()).ok()?;
+                s.history = HistoryState::Unread;
+                Some(gone)
+            })
+            .flatten()
+            .unwrap_or(0)
+    }
+
+    /// Brings back a kept version: the review as it is now becomes a snapshot first, so the
+    /// restore can itself be taken back from the history.
+    pub fn restore_version(self, text: &str) -> Result<(), String> {
+        let record = read_record("history", text)
+            .map_err(|e| format!("This version cannot be restored: {e}"))?
+            .record;
+        self.snapshot_now();
+        self.state
+            .replace(&record.review, record.view.show_spoilers);
+        self.save_soon();
+        Ok(())
+    }
+
+    /// Marks the draft opened at start as read-only (a newer version of Verdict wrote it).
+    pub fn open_read_only_at_start(self) {
+        self.saver.update_value(|s| s.read_only = true);
+        self.state.read_only.set(true);
+        self.status.set(SaveStatus::ReadOnly);
+    }
+}
+
+/// Runs `run` when the browser is idle (or soon, where it cannot say).
+fn when_idle(run: impl FnOnce() + Copy + 'static) {
+    let callback = wasm_bindgen::closure::Closure::once_into_js(run);
+    let scheduled = window()
+        .request_idle_callback(callback.unchecked_ref())
+        .is_ok();
+    if !scheduled {
+        set_timeout(run, Duration::from_millis(50));
     }
 }

@@ -92,7 +92,10 @@ pub fn MetadataForm() -> impl IntoView {
                 <select
                     id="book-format"
                     prop:value=move || m.with(|m| m.format.key())
-                    on:change=move |ev| m.update(|m| m.format = Format::from_key(&event_target_value(&ev)))
+                    on:change=move |ev| {
+                        m.update(|m| m.format = Format::from_key(&event_target_value(&ev)));
+                        state.commit_fields();
+                    }
                 >
                     {Format::ALL
                         .into_iter()

@@ -3,26 +3,32 @@
 pub mod autosave;
 pub mod export_actions;
 pub mod fields;
+pub mod history;
+pub mod library;
 pub mod metadata_form;
 pub mod preview;
 pub mod rating;
 pub mod sections;
 pub mod state;
+pub mod undo;
 
 use leptos::ev;
 use leptos::prelude::*;
 
 use crate::browser::{clock, download::download_text, local_storage::LocalStore};
 use crate::review::Review;
-use crate::storage::drafts::{draft_key, Drafts, LoadError};
+use crate::storage::drafts::{draft_key, Drafts, LoadError, Opened};
 
 use autosave::{Autosave, SaveStatus};
 use export_actions::ExportActions;
+use history::HistoryDialog;
+use library::ReviewsDialog;
 use metadata_form::MetadataForm;
 use preview::Preview;
 use rating::RatingField;
 use sections::SectionList;
 use state::EditorState;
+use undo::UndoControls;
 
 /// What start-up found in storage.
 struct Startup {
@@ -31,11 +37,19 @@ struct Startup {
     drafts: Option<Drafts<LocalStore>>,
     id: String,
     revision: u64,
+    created_at: String,
+    /// Written by a newer version of Verdict: shown, never saved over.
+    read_only: bool,
+    /// Stored in an older layout: saved in the new one at once.
+    migrated: bool,
     /// A problem to tell the person about at once.
     alert: Option<String>,
     /// A record that could not be read: its key and raw text, offered as a download.
     unreadable: Option<(String, String)>,
 }
+
+/// Why a review opened read-only.
+const READ_ONLY_MESSAGE: &str = "This review was saved by a newer version of Verdict, so it is open read-only here: nothing you see is changed or saved over. Download it, or open it in the newer version (reload once this copy of Verdict is updated).";
 
 /// Opens storage and the draft opened last, or starts a new review. Never overwrites a record it
 /// could not read: a new draft gets a new id instead.
@@ -46,6 +60,9 @@ fn start() -> Startup {
         drafts,
         id: clock::new_draft_id(),
         revision: 0,
+        created_at: clock::now_iso(),
+        read_only: false,
+        migrated: false,
         alert,
         unreadable,
     };
@@ -57,15 +74,25 @@ fn start() -> Startup {
         Ok(id) => id,
         Err(e) => return fresh(None, Some(e.to_string()), None),
     };
-    let startup = match current.as_deref().map(|id| (id, drafts.load(id))) {
-        Some((_, Ok(Some(record)))) => {
+    let startup = match current.as_deref().map(|id| (id, drafts.open(id))) {
+        Some((
+            _,
+            Ok(Some(Opened {
+                record,
+                migrated_from,
+                read_only,
+            })),
+        )) => {
             return Startup {
                 review: record.review,
                 show_spoilers: record.view.show_spoilers,
                 drafts: Some(drafts),
                 id: record.id,
                 revision: record.revision,
-                alert: None,
+                created_at: record.created_at,
+                read_only,
+                migrated: migrated_from.is_some(),
+                alert: read_only.then(|| READ_ONLY_MESSAGE.to_string()),
                 unreadable: None,
             }
         }
@@ -95,7 +122,25 @@ fn start() -> Startup {
 pub fn App() -> impl IntoView {
     let startup = start();
     let state = EditorState::new(&startup.review, startup.show_spoilers);
-    let autosave = Autosave::new(state, startup.drafts, startup.id, startup.revision);
+    let autosave = Autosave::new(
+        state,
+        startup.drafts,
+        startup.id,
+        startup.revision,
+        startup.created_at,
+    );
+    if startup.read_only {
+        autosave.open_read_only_at_start();
+    }
+    if startup.migrated {
+        autosave.save_soon();
+    }
+    autosave.warm_up_when_idle();
+    // Ask the browser to keep this site's storage for good, and remember its answer.
+    let persisted = RwSignal::new(None);
+    leptos::task::spawn_local(async move {
+        persisted.set(crate::browser::files::persist_storage().await);
+    });
     let startup_alert = RwSignal::new(startup.alert);
     let unreadable = StoredValue::new(startup.unreadable);
     provide_context(state);
@@ -162,6 +207,10 @@ pub fn App() -> impl IntoView {
         <header class="app-bar">
             <p class="brand">"Verdict"</p>
             <p class="save-status" class:failed=failed role="status">{status_text}</p>
+            <nav class="app-actions" aria-label="Reviews and history">
+                <ReviewsDialog persisted=persisted />
+                <HistoryDialog />
+            </nav>
             <ExportActions />
         </header>
         <div class="alerts" role="alert">
@@ -193,11 +242,17 @@ pub fn App() -> impl IntoView {
             })}
         </div>
         <main class="workspace">
-            <section class="pane editor-pane" aria-label="Editor">
+            <section class="pane editor-pane" aria-label="Editor" on:focusout=move |_| state.commit_fields()>
                 <h1 class="visually-hidden">"Verdict review editor"</h1>
-                <MetadataForm />
-                <RatingField />
-                <SectionList />
+                <UndoControls />
+                <p class="notice-line" aria-live="polite">{move || state.notice.get()}</p>
+                // A review from a newer version is shown with every control disabled at once.
+                <fieldset class="editor-fields" disabled=move || state.read_only.get()>
+                    <legend class="visually-hidden">"Review"</legend>
+                    <MetadataForm />
+                    <RatingField />
+                    <SectionList />
+                </fieldset>
             </section>
             <Preview />
         </main>

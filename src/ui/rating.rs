@@ -17,7 +17,10 @@ pub fn RatingField() -> impl IntoView {
             <select
                 id="rating"
                 prop:value=move || rating.get().map(Rating::value_text).unwrap_or_default()
-                on:change=move |ev| rating.set(Rating::parse(&event_target_value(&ev)))
+                on:change=move |ev| {
+                    rating.set(Rating::parse(&event_target_value(&ev)));
+                    state.commit_fields();
+                }
             >
                 <option value="" selected=move || rating.get().is_none()>"No rating"</option>
                 {Rating::all()

@@ -141,15 +141,10 @@ pub fn SectionList() -> impl IntoView {
     }
 }
 
-/// The notice offering to undo the last removal.
+/// The notice naming the section just removed; `Undo` (which has focus) brings it back.
 #[component]
 fn RemovedNotice() -> impl IntoView {
     let state = expect_context::<EditorState>();
-    let undo = move |_| {
-        if let Some(id) = state.undo_remove() {
-            focus_later(format!("section-heading-{id}"));
-        }
-    };
     view! {
         {move || {
             state
@@ -159,10 +154,7 @@ fn RemovedNotice() -> impl IntoView {
                     let name = display_heading(&removed.section.heading, removed.position);
                     view! {
                         <div class="notice" role="group" aria-label="Removed section">
-                            <span>{format!("Removed \u{201c}{name}\u{201d}.")}</span>
-                            <button type="button" id="undo-remove" on:click=undo>
-                                "Undo"
-                            </button>
+                            <span>{format!("Removed \u{201c}{name}\u{201d}. Undo (Ctrl+Z) brings it back.")}</span>
                             <button type="button" class="quiet" on:click=move |_| state.removed.set(None)>
                                 "Dismiss"
                             </button>
@@ -205,7 +197,9 @@ fn SectionEditor(
     };
     let remove = move |_| {
         state.remove_section(id);
-        focus_later("undo-remove".to_string());
+        // The section's own controls are gone: focus goes to `Undo`, one key press from
+        // taking the removal back.
+        focus_later(super::undo::UNDO_BUTTON_ID.to_string());
     };
 
     view! {
@@ -218,7 +212,7 @@ fn SectionEditor(
                     <input
                         type="text"
                         id=heading_id.clone()
-                        prop:value=section.heading.get_untracked()
+                        prop:value=move || section.heading.get()
                         on:input=move |ev| {
                             take_edit(state, section.heading, event_target_value(&ev), |kept| {
                                 event_target::<web_sys::HtmlInputElement>(&ev).set_value(kept)
@@ -231,7 +225,7 @@ fn SectionEditor(
                         type="checkbox"
                         id=spoiler_id.clone()
                         prop:checked=move || section.spoiler.get()
-                        on:change=move |ev| section.spoiler.set(event_target_checked(&ev))
+                        on:change=move |ev| state.set_spoiler(id, event_target_checked(&ev))
                     />
                     " Mark " <span class="visually-hidden">{move || name.get()}</span> " as spoiler"
                 </label>

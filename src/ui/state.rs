@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::review::edits::{Edit, EditTarget, UndoStack};
 use crate::review::{Metadata, Rating, Review, Section};
 
 /// One section as signals, plus the preview's memory of which inline spoilers were opened.
@@ -54,13 +55,23 @@ impl SectionState {
     }
 }
 
-/// A section removed a moment ago, kept so that `Undo` can put it back where it was.
+/// A section removed a moment ago, named in a notice that points to `Undo`.
 #[derive(Clone, Debug)]
 pub struct Removed {
     /// Where it stood.
     pub position: usize,
     /// What it held.
     pub section: Section,
+}
+
+/// The fields as they were when last recorded for undo: a field's change becomes one undoable
+/// edit when focus leaves it, not one per keystroke.
+#[derive(Clone, Debug, Default)]
+struct Baseline {
+    metadata: Metadata,
+    post_title: String,
+    rating: Option<Rating>,
+    headings: Vec<(u64, String)>,
 }
 
 /// Everything the editor shows and edits.
@@ -88,6 +99,15 @@ pub struct EditorState {
     owner: StoredValue<Owner>,
     /// Bumped each time the whole review is replaced (see [`SectionState::generation`]).
     generation: StoredValue<u64>,
+    /// Edits that `Undo` and `Redo` take back and bring back.
+    undo: StoredValue<UndoStack>,
+    /// Whether `Undo` and `Redo` have something to do (for their disabled state).
+    pub can_undo_redo: RwSignal<(bool, bool)>,
+    baseline: StoredValue<Baseline>,
+    /// Opened read-only (a newer version of Verdict wrote it): every control is disabled.
+    pub read_only: RwSignal<bool>,
+    /// A passing piece of news for the person (a version restored), shown politely.
+    pub notice: RwSignal<Option<String>>,
 }
 
 impl EditorState {
@@ -104,6 +124,20 @@ impl EditorState {
             refused: RwSignal::new(None),
             owner: StoredValue::new(Owner::current().unwrap_or_default()),
             generation: StoredValue::new(0),
+            undo: StoredValue::new(UndoStack::new()),
+            can_undo_redo: RwSignal::new((false, false)),
+            baseline: StoredValue::new(Baseline {
+                metadata: review.metadata.clone(),
+                post_title: review.post_title.clone(),
+                rating: review.rating,
+                headings: review
+                    .sections
+                    .iter()
+                    .map(|s| (s.id, s.heading.clone()))
+                    .collect(),
+            }),
+            read_only: RwSignal::new(false),
+            notice: RwSignal::new(None),
         }
     }
 
@@ -121,6 +155,122 @@ impl EditorState {
         self.rating.set(review.rating);
         self.show_spoilers.set(show_spoilers);
         self.removed.set(None);
+        // Another review (or version): edits of the one before no longer apply.
+        self.undo.update_value(UndoStack::clear);
+        self.reset_baseline();
+        self.refresh_undo_flags();
+    }
+
+    fn reset_baseline(&self) {
+        let baseline = Baseline {
+            metadata: self.metadata.get_untracked(),
+            post_title: self.post_title.get_untracked(),
+            rating: self.rating.get_untracked(),
+            headings: self.headings(),
+        };
+        self.baseline.set_value(baseline);
+    }
+
+    fn headings(&self) -> Vec<(u64, String)> {
+        self.sections.with_untracked(|s| {
+            s.iter()
+                .map(|x| (x.id, x.heading.get_untracked()))
+                .collect()
+        })
+    }
+
+    fn refresh_undo_flags(&self) {
+        let flags = self.undo.with_value(|u| (u.can_undo(), u.can_redo()));
+        if self.can_undo_redo.get_untracked() != flags {
+            self.can_undo_redo.set(flags);
+        }
+    }
+
+    /// Records a change just made, given the edit that takes it back.
+    fn record(&self, inverse: Edit) {
+        self.undo.update_value(|u| u.record(inverse));
+        self.refresh_undo_flags();
+    }
+
+    /// Turns changed fields (metadata, post title, rating, headings) into undoable edits: one
+    /// per field changed since the last call. Called when focus leaves a field and before any
+    /// other change, undo or redo.
+    pub fn commit_fields(&self) {
+        let before = self.baseline.get_value();
+        let mut inverses = Vec::new();
+        let metadata_changed = self.metadata.with_untracked(|m| *m != before.metadata);
+        if metadata_changed {
+            inverses.push(Edit::Metadata(Box::new(before.metadata.clone())));
+        }
+        if self.post_title.with_untracked(|t| *t != before.post_title) {
+            inverses.push(Edit::PostTitle(before.post_title.clone()));
+        }
+        if self.rating.get_untracked() != before.rating {
+            inverses.push(Edit::Rating(before.rating));
+        }
+        let headings = self.headings();
+        for (id, old) in &before.headings {
+            if let Some((_, now)) = headings.iter().find(|(x, _)| x == id) {
+                if now != old {
+                    inverses.push(Edit::Heading {
+                        id: *id,
+                        value: old.clone(),
+                    });
+                }
+            }
+        }
+        if inverses.is_empty() && headings.len() == before.headings.len() {
+            return;
+        }
+        for inverse in inverses {
+            self.record(inverse);
+        }
+        self.reset_baseline();
+    }
+
+    /// Takes back the last change; returns the edit applied.
+    pub fn undo(&self) -> Option<Edit> {
+        self.step(true)
+    }
+
+    /// Brings back the last change undone; returns the edit applied.
+    pub fn redo(&self) -> Option<Edit> {
+        self.step(false)
+    }
+
+    fn step(&self, undo: bool) -> Option<Edit> {
+        self.commit_fields();
+        let mut target = *self;
+        let applied = self.undo.try_update_value(|u| {
+            if undo {
+                u.undo(&mut target)
+            } else {
+                u.redo(&mut target)
+            }
+        })??;
+        self.removed.set(None);
+        self.reset_baseline();
+        self.refresh_undo_flags();
+        Some(applied)
+    }
+
+    /// Sets a section's spoiler flag, as an undoable edit.
+    pub fn set_spoiler(&self, id: u64, value: bool) {
+        self.change(Edit::Spoiler { id, value });
+    }
+
+    /// Applies `edit` as a change the person made (recorded for undo).
+    fn change(&self, edit: Edit) -> bool {
+        self.commit_fields();
+        let mut target = *self;
+        match edit.apply(&mut target) {
+            Some(inverse) => {
+                self.record(inverse);
+                self.reset_baseline();
+                true
+            }
+            None => false,
+        }
     }
 
     /// Signals for `section`, owned by the editor rather than by whoever asked.
@@ -200,42 +350,34 @@ impl EditorState {
         }
     }
 
-    /// Appends a new, empty section and returns its id.
+    /// Appends a new, empty section (an undoable edit) and returns its id.
     pub fn add_section(&self) -> u64 {
-        let id = self
-            .sections
-            .with_untracked(|s| crate::review::next_section_id(s.iter().map(|x| x.id)));
-        self.sections
-            .update(|s| s.push(SectionState::new(&Section::new(id, ""))));
+        let (id, len) = self.sections.with_untracked(|s| {
+            (
+                crate::review::next_section_id(s.iter().map(|x| x.id)),
+                s.len(),
+            )
+        });
+        self.change(Edit::Insert {
+            position: len,
+            section: Section::new(id, ""),
+        });
         id
     }
 
-    /// Removes the section `id`, remembering it for `Undo`.
+    /// Removes the section `id` (an undoable edit), naming it in the removal notice.
     pub fn remove_section(&self, id: u64) {
         let Some(position) = self.position(id) else {
             return;
         };
         let section = self.sections.with_untracked(|s| s[position].snapshot());
-        self.sections.update(|s| {
-            s.remove(position);
-        });
-        self.removed.set(Some(Removed { position, section }));
+        if self.change(Edit::Remove { id }) {
+            self.removed.set(Some(Removed { position, section }));
+        }
     }
 
-    /// Puts the last removed section back where it was; returns its id.
-    pub fn undo_remove(&self) -> Option<u64> {
-        let removed = self.removed.get_untracked()?;
-        let id = removed.section.id;
-        let section = self.section_state(&removed.section);
-        self.sections.update(|s| {
-            let at = removed.position.min(s.len());
-            s.insert(at, section);
-        });
-        self.removed.set(None);
-        Some(id)
-    }
-
-    /// Moves section `id` by `delta` places (−1 up, +1 down) if it can go there.
+    /// Moves section `id` by `delta` places (−1 up, +1 down) if it can go there (an undoable
+    /// edit).
     pub fn move_section(&self, id: u64, delta: isize) -> bool {
         let Some(from) = self.position(id) else {
             return false;
@@ -245,8 +387,10 @@ impl EditorState {
         if to < 0 || to as usize >= len {
             return false;
         }
-        self.sections.update(|s| s.swap(from, to as usize));
-        true
+        self.change(Edit::Move {
+            id,
+            to: to as usize,
+        })
     }
 
     /// Where section `id` stands, as a memo that changes only when sections are added, removed
@@ -260,5 +404,84 @@ impl EditorState {
     pub fn position(&self, id: u64) -> Option<usize> {
         self.sections
             .with_untracked(|s| s.iter().position(|x| x.id == id))
+    }
+}
+
+/// Edits act on the signals directly: each change touches only the signals it concerns.
+impl EditTarget for EditorState {
+    fn section_ids(&self) -> Vec<u64> {
+        self.sections
+            .with_untracked(|s| s.iter().map(|x| x.id).collect())
+    }
+
+    fn section(&self, id: u64) -> Option<Section> {
+        self.sections
+            .with_untracked(|s| s.iter().find(|x| x.id == id).map(SectionState::snapshot))
+    }
+
+    fn insert_section(&mut self, position: usize, section: Section) {
+        let state = self.section_state(&section);
+        self.sections.update(|s| {
+            let at = position.min(s.len());
+            s.insert(at, state);
+        });
+    }
+
+    fn remove_section(&mut self, id: u64) {
+        self.sections.update(|s| s.retain(|x| x.id != id));
+    }
+
+    fn move_section(&mut self, id: u64, to: usize) {
+        self.sections.update(|s| {
+            if let Some(from) = s.iter().position(|x| x.id == id) {
+                let section = s.remove(from);
+                let to = to.min(s.len());
+                s.insert(to, section);
+            }
+        });
+    }
+
+    fn set_spoiler(&mut self, id: u64, value: bool) {
+        if let Some(section) = self.find(id) {
+            section.spoiler.set(value);
+        }
+    }
+
+    fn set_heading(&mut self, id: u64, value: String) {
+        if let Some(section) = self.find(id) {
+            section.heading.set(value);
+        }
+    }
+
+    fn metadata(&self) -> Metadata {
+        self.metadata.get_untracked()
+    }
+
+    fn set_metadata(&mut self, value: Metadata) {
+        self.metadata.set(value);
+    }
+
+    fn post_title(&self) -> String {
+        self.post_title.get_untracked()
+    }
+
+    fn set_post_title(&mut self, value: String) {
+        self.post_title.set(value);
+    }
+
+    fn rating(&self) -> Option<Rating> {
+        self.rating.get_untracked()
+    }
+
+    fn set_rating(&mut self, value: Option<Rating>) {
+        self.rating.set(value);
+    }
+}
+
+impl EditorState {
+    /// The signals of section `id`.
+    pub fn find(&self, id: u64) -> Option<SectionState> {
+        self.sections
+            .with_untracked(|s| s.iter().find(|x| x.id == id).copied())
     }
 }

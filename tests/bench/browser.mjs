@@ -41,7 +41,7 @@ function review(bytes, shape) {
     for (let i = 0; i < n; i++) sections.push({ id: i + 1, heading: `Section ${i + 1}`, body: text(Math.min(5000, bytes)), spoiler: i % 4 === 1 });
   }
   return {
-    schema: 1, id: "bench", revision: 1, saved_at: "2026-11-25T00:00:00Z",
+    schema: 2, id: "bench", revision: 1, saved_at: "2026-11-25T00:00:00Z", created_at: "2026-11-25T00:00:00Z",
     review: { metadata: { title: "Bench", author: "A. Writer", post_date: "2026-11-25" }, post_title: "", sections, rating: 7 },
     view: { show_spoilers: false },
   };

@@ -199,7 +199,10 @@ test("Remove offers Undo, with focus, which restores the section and its text in
   expect(await sectionHeadingValues(page)).toEqual(DEFAULT_HEADINGS);
   await expect(previewSectionHeadings(page)).toHaveText(DEFAULT_HEADINGS);
   await expect(preview(page)).toContainText("The letters.");
-  await expect(undo).toHaveCount(0);
+  // The removal notice is gone, focus is on the restored section, and Redo can take it out again.
+  await expect(page.getByRole("group", { name: "Removed section" })).toHaveCount(0);
+  await expect(headingField(page, "What I liked")).toBeFocused();
+  await expect(button(page, "Redo")).toBeEnabled();
 });
 
 test("Undo restores a section removed from the end, and an untitled one", async ({ page }) => {

@@ -1,0 +1,446 @@
+//! Undo and redo for the review's structure and fields: added, removed and moved sections,
+//! spoiler flags, headings, metadata, the post title and the rating. Text typed inside a text
+//! area is left to the browser's own undo, so these edits never carry a body's keystrokes.
+//!
+//! Each edit knows how to apply itself to an [`EditTarget`] and returns its own inverse,
+//! computed from the target at that moment (an undone "add" keeps whatever was typed into the
+//! section since, so that redo brings that back too).
+
+use super::{Metadata, Rating, Review, Section};
+
+/// The most edits kept for undo.
+pub const UNDO_LIMIT: usize = 200;
+
+/// One undoable change.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// Put `section` at `position`.
+    Insert {
+        /// Where it goes.
+        position: usize,
+        /// What it holds.
+        section: Section,
+    },
+    /// Take out the section with this id.
+    Remove {
+        /// The section's id.
+        id: u64,
+    },
+    /// Move the section with this id to `to`.
+    Move {
+        /// The section's id.
+        id: u64,
+        /// Its new position.
+        to: usize,
+    },
+    /// Set a section's spoiler flag.
+    Spoiler {
+        /// The section's id.
+        id: u64,
+        /// The flag's new value.
+        value: bool,
+    },
+    /// Set a section's heading.
+    Heading {
+        /// The section's id.
+        id: u64,
+        /// The new heading.
+        value: String,
+    },
+    /// Set every metadata field.
+    Metadata(Box<Metadata>),
+    /// Set the post title.
+    PostTitle(String),
+    /// Set the rating.
+    Rating(Option<Rating>),
+}
+
+/// What edits act on: the editor's signals in the app, a plain [`Review`] in tests.
+pub trait EditTarget {
+    /// The sections' ids, in order.
+    fn section_ids(&self) -> Vec<u64>;
+    /// A copy of the section with this id.
+    fn section(&self, id: u64) -> Option<Section>;
+    /// Inserts `section` at `position` (clamped to the end).
+    fn insert_section(&mut self, position: usize, section: Section);
+    /// Removes the section with this id.
+    fn remove_section(&mut self, id: u64);
+    /// Moves the section with this id to `to` (clamped).
+    fn move_section(&mut self, id: u64, to: usize);
+    /// Sets a section's spoiler flag.
+    fn set_spoiler(&mut self, id: u64, value: bool);
+    /// Sets a section's heading.
+    fn set_heading(&mut self, id: u64, value: String);
+    /// The metadata now.
+    fn metadata(&self) -> Metadata;
+    /// Sets the metadata.
+    fn set_metadata(&mut self, value: Metadata);
+    /// The post title now.
+    fn post_title(&self) -> String;
+    /// Sets the post title.
+    fn set_post_title(&mut self, value: String);
+    /// The rating now.
+    fn rating(&self) -> Option<Rating>;
+    /// Sets the rating.
+    fn set_rating(&mut self, value: Option<Rating>);
+}
+
+impl Edit {
+    /// Applies the edit and returns the edit that takes it back, or `None` if it no longer
+    /// applies (its section is gone) and nothing was changed.
+    pub fn apply(self, target: &mut impl EditTarget) -> Option<Edit> {
+        let position =
+            |target: &dyn Fn() -> Vec<u64>, id: u64| target().iter().position(|&x| x == id);
+        match self {
+            Edit::Insert {
+                position: at,
+                section,
+            } => {
+                let id = section.id;
+                if target.section(id).is_some() {
+                    return None;
+                }
+                target.insert_section(at, section);
+                Some(Edit::Remove { id })
+            }
+            Edit::Remove { id } => {
+                let at = position(&|| target.section_ids(), id)?;
+                let section = target.section(id)?;
+                target.remove_section(id);
+                Some(Edit::Insert {
+                    position: at,
+                    section,
+                })
+            }
+            Edit::Move { id, to } => {
+                let from = position(&|| target.section_ids(), id)?;
+                target.move_section(id, to);
+                Some(Edit::Move { id, to: from })
+            }
+            Edit::Spoiler { id, value } => {
+                let before = target.section(id)?.spoiler;
+                target.set_spoiler(id, value);
+                Some(Edit::Spoiler { id, value: before })
+            }
+            Edit::Heading { id, value } => {
+                let before = target.section(id)?.heading;
+                target.set_heading(id, value);
+                Some(Edit::Heading { id, value: before })
+            }
+            Edit::Metadata(value) => {
+                let before = target.metadata();
+                target.set_metadata(*value);
+                Some(Edit::Metadata(Box::new(before)))
+            }
+            Edit::PostTitle(value) => {
+                let before = target.post_title();
+                target.set_post_title(value);
+                Some(Edit::PostTitle(before))
+            }
+            Edit::Rating(value) => {
+                let before = target.rating();
+                target.set_rating(value);
+                Some(Edit::Rating(before))
+            }
+        }
+    }
+
+    /// The section to focus after this edit was applied, if any.
+    pub fn section_id(&self) -> Option<u64> {
+        match self {
+            Edit::Insert { section, .. } => Some(section.id),
+            Edit::Move { id, .. } | Edit::Spoiler { id, .. } | Edit::Heading { id, .. } => {
+                Some(*id)
+            }
+            _ => None,
+        }
+    }
+
+    /// A few words for the buttons' titles: "Undo remove section".
+    pub fn describe(&self) -> &'static str {
+        match self {
+            Edit::Insert { .. } => "add section",
+            Edit::Remove { .. } => "remove section",
+            Edit::Move { .. } => "move section",
+            Edit::Spoiler { .. } => "spoiler mark",
+            Edit::Heading { .. } => "heading",
+            Edit::Metadata(_) => "book details",
+            Edit::PostTitle(_) => "post title",
+            Edit::Rating(_) => "rating",
+        }
+    }
+}
+
+/// The undo and redo stacks. Each holds the edits that take a change back (or forward).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct UndoStack {
+    undo: Vec<Edit>,
+    redo: Vec<Edit>,
+}
+
+impl UndoStack {
+    /// Empty stacks.
+    pub fn new() -> UndoStack {
+        UndoStack::default()
+    }
+
+    /// Records a change just made, given the edit that takes it back. A new change ends what
+    /// could be redone.
+    pub fn record(&mut self, inverse: Edit) {
+        self.undo.push(inverse);
+        if self.undo.len() > UNDO_LIMIT {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+    }
+
+    /// Whether there is something to undo.
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// Whether there is something to redo.
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// What `Undo` would take back.
+    pub fn next_undo(&self) -> Option<&Edit> {
+        self.undo.last()
+    }
+
+    /// What `Redo` would bring back.
+    pub fn next_redo(&self) -> Option<&Edit> {
+        self.redo.last()
+    }
+
+    /// Takes back the last change; returns the edit applied. Edits that no longer apply are
+    /// skipped.
+    pub fn undo(&mut self, target: &mut impl EditTarget) -> Option<Edit> {
+        while let Some(edit) = self.undo.pop() {
+            if let Some(inverse) = edit.clone().apply(target) {
+                self.redo.push(inverse);
+                return Some(edit);
+            }
+        }
+        None
+    }
+
+    /// Brings back the last change undone; returns the edit applied.
+    pub fn redo(&mut self, target: &mut impl EditTarget) -> Option<Edit> {
+        while let Some(edit) = self.redo.pop() {
+            if let Some(inverse) = edit.clone().apply(target) {
+                self.undo.push(inverse);
+                return Some(edit);
+            }
+        }
+        None
+    }
+
+    /// Forgets everything (another review was opened).
+    pub fn clear(&mut self) {
+        self.undo.clear();
+        self.redo.clear();
+    }
+}
+
+impl EditTarget for Review {
+    fn section_ids(&self) -> Vec<u64> {
+        self.sections.iter().map(|s| s.id).collect()
+    }
+    fn section(&self, id: u64) -> Option<Section> {
+        self.sections.iter().find(|s| s.id == id).cloned()
+    }
+    fn insert_section(&mut self, position: usize, section: Section) {
+        let at = position.min(self.sections.len());
+        self.sections.insert(at, section);
+    }
+    fn remove_section(&mut self, id: u64) {
+        self.sections.retain(|s| s.id != id);
+    }
+    fn move_section(&mut self, id: u64, to: usize) {
+        if let Some(from) = self.sections.iter().position(|s| s.id == id) {
+            let section = self.sections.remove(from);
+            let to = to.min(self.sections.len());
+            self.sections.insert(to, section);
+        }
+    }
+    fn set_spoiler(&mut self, id: u64, value: bool) {
+        if let Some(s) = self.sections.iter_mut().find(|s| s.id == id) {
+            s.spoiler = value;
+        }
+    }
+    fn set_heading(&mut self, id: u64, value: String) {
+        if let Some(s) = self.sections.iter_mut().find(|s| s.id == id) {
+            s.heading = value;
+        }
+    }
+    fn metadata(&self) -> Metadata {
+        self.metadata.clone()
+    }
+    fn set_metadata(&mut self, value: Metadata) {
+        self.metadata = value;
+    }
+    fn post_title(&self) -> String {
+        self.post_title.clone()
+    }
+    fn set_post_title(&mut self, value: String) {
+        self.post_title = value;
+    }
+    fn rating(&self) -> Option<Rating> {
+        self.rating
+    }
+    fn set_rating(&mut self, value: Option<Rating>) {
+        self.rating = value;
+    }
+}
+
+// Property tests run natively (proptest is a native-only dev-dependency).
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Makes a change the way the editor does (apply, record the inverse).
+    fn change(review: &mut Review, stack: &mut UndoStack, edit: Edit) {
+        if let Some(inverse) = edit.apply(review) {
+            stack.record(inverse);
+        }
+    }
+
+    #[test]
+    fn remove_add_and_move_come_back_with_their_text() {
+        let mut review = Review::new_book("2026-11-25");
+        review.sections[1].body = "The letters.".into();
+        let original = review.clone();
+        let mut stack = UndoStack::new();
+        change(&mut review, &mut stack, Edit::Remove { id: 2 });
+        assert_eq!(review.sections.len(), 3);
+        assert!(stack.undo(&mut review).is_some());
+        assert_eq!(review, original);
+        assert!(stack.redo(&mut review).is_some());
+        assert_eq!(review.sections.len(), 3);
+        stack.undo(&mut review);
+
+        // An added section, typed into, then undone and redone, keeps its text.
+        let added = Section::new(9, "Characters");
+        change(
+            &mut review,
+            &mut stack,
+            Edit::Insert {
+                position: 4,
+                section: added,
+            },
+        );
+        review.sections[4].body = "Ames".into();
+        stack.undo(&mut review);
+        assert_eq!(review, original);
+        stack.redo(&mut review);
+        assert_eq!(review.sections[4].body, "Ames");
+        assert!(!stack.can_redo());
+
+        change(&mut review, &mut stack, Edit::Move { id: 1, to: 3 });
+        assert_eq!(review.section_ids(), [2, 3, 4, 1, 9]);
+        stack.undo(&mut review);
+        assert_eq!(review.section_ids(), [1, 2, 3, 4, 9]);
+    }
+
+    #[test]
+    fn fields_flags_and_rating_come_back_and_a_new_change_ends_redo() {
+        let mut review = Review::new_book("2026-11-25");
+        let mut stack = UndoStack::new();
+        let mut metadata = review.metadata.clone();
+        metadata.title = "Gilead".into();
+        change(&mut review, &mut stack, Edit::Metadata(Box::new(metadata)));
+        change(
+            &mut review,
+            &mut stack,
+            Edit::Spoiler { id: 1, value: true },
+        );
+        change(&mut review, &mut stack, Edit::Rating(Rating::parse("4")));
+        change(&mut review, &mut stack, Edit::PostTitle("Mine".into()));
+        change(
+            &mut review,
+            &mut stack,
+            Edit::Heading {
+                id: 2,
+                value: "Highs".into(),
+            },
+        );
+        for _ in 0..5 {
+            stack.undo(&mut review);
+        }
+        assert_eq!(review, Review::new_book("2026-11-25"));
+        assert!(!stack.can_undo());
+        stack.redo(&mut review);
+        assert_eq!(review.metadata.title, "Gilead");
+        change(&mut review, &mut stack, Edit::Rating(Rating::parse("2")));
+        assert!(!stack.can_redo());
+    }
+
+    #[test]
+    fn edits_whose_section_is_gone_are_skipped() {
+        let mut review = Review::new_book("2026-11-25");
+        let mut stack = UndoStack::new();
+        change(
+            &mut review,
+            &mut stack,
+            Edit::Spoiler { id: 4, value: true },
+        );
+        review.sections.retain(|s| s.id != 4);
+        assert_eq!(stack.undo(&mut review), None);
+    }
+
+    #[test]
+    fn the_stack_is_bounded() {
+        let mut review = Review::new_book("2026-11-25");
+        let mut stack = UndoStack::new();
+        for i in 0..UNDO_LIMIT + 10 {
+            change(
+                &mut review,
+                &mut stack,
+                Edit::Spoiler {
+                    id: 1,
+                    value: i % 2 == 0,
+                },
+            );
+        }
+        let mut n = 0;
+        while stack.undo(&mut review).is_some() {
+            n += 1;
+        }
+        assert_eq!(n, UNDO_LIMIT);
+    }
+
+    fn edit_strategy() -> impl Strategy<Value = (u8, u64, usize, bool)> {
+        (0u8..6, 1u64..8, 0usize..8, any::<bool>())
+    }
+
+    proptest! {
+        #[test]
+        fn undoing_everything_restores_the_start_and_redoing_everything_the_end(
+            steps in proptest::collection::vec(edit_strategy(), 0..30)
+        ) {
+            let start = Review::new_book("2026-11-25");
+            let mut review = start.clone();
+            let mut stack = UndoStack::new();
+            let mut next_id = 100;
+            for (kind, id, to, flag) in steps {
+                let edit = match kind {
+                    0 => { next_id += 1; Edit::Insert { position: to, section: Section::new(next_id, "New") } }
+                    1 => Edit::Remove { id },
+                    2 => Edit::Move { id, to },
+                    3 => Edit::Spoiler { id, value: flag },
+                    4 => Edit::Heading { id, value: format!("H{to}") },
+                    _ => Edit::Rating(Rating::parse(&format!("{}", to % 5 + 1))),
+                };
+                change(&mut review, &mut stack, edit);
+            }
+            let end = review.clone();
+            while stack.undo(&mut review).is_some() {}
+            prop_assert_eq!(&review, &start);
+            while stack.redo(&mut review).is_some() {}
+            prop_assert_eq!(&review, &end);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+//! Word counts, as a reader would count them: runs of letters and digits (apostrophes and
+//! hyphens inside a word keep it whole), so Markdown markers such as `**` or `||` count for
+//! nothing.
+
+/// The number of words in `text`.
+pub fn count_words(text: &str) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    let mut joiner_pending = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if !in_word {
+                words += 1;
+            }
+            in_word = true;
+            joiner_pending = false;
+        } else if in_word && !joiner_pending && matches!(c, '\'' | '\u{2019}' | '-' | '\u{2010}') {
+            // "didn't" and "well-known" are one word; a trailing apostrophe ends it.
+            joiner_pending = true;
+        } else {
+            in_word = false;
+            joiner_pending = false;
+        }
+    }
+    words
+}
+
+/// The words of a whole review: every section's heading and body.
+pub fn review_words(review: &super::Review) -> usize {
+    review
+        .sections
+        .iter()
+        .map(|s| count_words(&s.heading) + count_words(&s.body))
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_words_not_markup() {
+        assert_eq!(count_words(""), 0);
+        assert_eq!(count_words("   \n\t"), 0);
+        assert_eq!(count_words("**Bold** and ||hidden|| text"), 4);
+        assert_eq!(count_words("I didn't like the well-known ending."), 6);
+        assert_eq!(count_words("ends-- with -- dashes ' here"), 4);
+        assert_eq!(count_words("Ishiguro’s 2005 novel, 288 pages"), 5);
+        assert_eq!(count_words("日本 語"), 2);
+        assert_eq!(count_words("[link](https://example.com)"), 4);
+    }
+}

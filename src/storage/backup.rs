@@ -1,0 +1,362 @@
+//! `Back up all` and `Restore from backup`: every draft, with its trash state and history, in
+//! one JSON file; reading one back adds its drafts without overwriting any (a clash of ids
+//! becomes a copy under a new id), and a malformed or foreign file changes nothing.
+
+use serde::{Deserialize, Serialize};
+
+use super::drafts::{draft_key, read_record, DraftRecord, Drafts};
+use super::history::{history_key, History};
+use super::library::Summary;
+use super::{KeyValueStore, StoreError};
+
+/// What a backup file says it is.
+pub const BACKUP_FORMAT: &str = "verdict-backup";
+
+/// The backup layout this version writes (and the newest it reads).
+pub const BACKUP_VERSION: u32 = 1;
+
+/// The largest backup file read: localStorage holds far less than this anyway.
+pub const MAX_BACKUP_BYTES: usize = 50 * 1024 * 1024;
+
+/// A backup file.
+#[derive(Debug, Serialize, Deserialize)]
+struct BackupFile {
+    format: String,
+    version: u32,
+    created_at: String,
+    drafts: Vec<BackupDraft>,
+    /// Records that could not be read when the backup was made, kept raw so nothing is lost.
+    #[serde(default)]
+    unreadable: Vec<RawRecord>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct BackupDraft {
+    /// The draft record, as stored.
+    record: serde_json::Value,
+    #[serde(default)]
+    trashed_at: Option<String>,
+    #[serde(default)]
+    history: Option<History>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct RawRecord {
+    key: String,
+    raw: String,
+}
+
+/// One draft a backup holds, read and ready to add.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BackedUpDraft {
+    /// The draft (migrated to this version's layout if it was older).
+    pub record: DraftRecord,
+    /// Its word count.
+    pub words: usize,
+    /// When it was put in the trash, if it was.
+    pub trashed_at: Option<String>,
+    /// Its history, if the backup carried one.
+    pub history: Option<History>,
+}
+
+/// What a backup file holds, shown to the person before anything is added.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BackupContents {
+    /// When the backup was made.
+    pub created_at: String,
+    /// The drafts it holds.
+    pub drafts: Vec<BackedUpDraft>,
+    /// Drafts in it that this version cannot read (newer or damaged), which will be skipped.
+    pub skipped: Vec<String>,
+}
+
+/// What adding a backup did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RestoreReport {
+    /// Drafts added under their own ids.
+    pub added: usize,
+    /// Drafts added under a new id because one with their id already existed.
+    pub copies: usize,
+}
+
+impl<S: KeyValueStore> Drafts<S> {
+    /// Every draft (in the trash too) with its history, and any unreadable record raw, as
+    /// one JSON document.
+    pub fn backup(&self, created_at: &str) -> Result<String, StoreError> {
+        let mut drafts = Vec::new();
+        let mut unreadable = Vec::new();
+        for key in self.store().keys()? {
+            let Some(id) = key.strip_prefix(super::library::DRAFT_PREFIX) else {
+                continue;
+            };
+            let raw = self.store().get(&key)?.unwrap_or_default();
+            match serde_json::from_str::<serde_json::Value>(&raw) {
+                Ok(record) => {
+                    let trashed_at = self.summary(id).ok().and_then(|s| s.trashed_at);
+                    let history = self
+                        .store()
+                        .get(&history_key(id))?
+                        .and_then(|raw| History::parse(&raw));
+                    drafts.push(BackupDraft {
+                        record,
+                        trashed_at,
+                        history,
+                    });
+                }
+                Err(_) => unreadable.push(RawRecord { key, raw }),
+            }
+        }
+        let file = BackupFile {
+            format: BACKUP_FORMAT.into(),
+            version: BACKUP_VERSION,
+            created_at: created_at.into(),
+            drafts,
+            unreadable,
+        };
+        serde_json::to_string_pretty(&file).map_err(|e| StoreError::Other(e.to_string()))
+    }
+
+    /// Adds every draft of `contents`; a draft whose id is taken gets `new_id()` instead, so
+    /// nothing stored is overwritten. Stops at the first failed write (each draft is written
+    /// whole or not at all) and says how far it got.
+    pub fn add_backup(
+        &mut self,
+        contents: &BackupContents,
+        mut new_id: impl FnMut() -> String,
+    ) -> Result<RestoreReport, (StoreError, RestoreReport)> {
+        let mut report = RestoreReport::default();
+        for draft in &contents.drafts {
+            let mut record = draft.record.clone();
+            let mut copy = false;
+            while self
+                .store()
+                .get(&draft_key(&record.id))
+                .map_err(|e| (e, report.clone()))?
+                .is_some()
+            {
+                record.id = new_id();
+                copy = true;
+            }
+            // Saved as it was (the revision goes up by one, as on any save).
+            self.save(&mut record).map_err(|e| (e, report.clone()))?;
+            let summary = Summary {
+                trashed_at: draft.trashed_at.clone(),
+                ..Summary::new(&record, draft.words)
+            };
+            self.write_summary(&summary)
+                .map_err(|e| (e, report.clone()))?;
+            if let Some(history) = &draft.history {
+                let history = History {
+                    id: record.id.clone(),
+                    ..history.clone()
+                };
+                // History is a bonus: a full storage keeps the draft without it.
+                let _ = self
+                    .store_mut()
+                    .set(&history_key(&record.id), &history.to_json());
+            }
+            if copy {
+                report.copies += 1;
+            } else {
+                report.added += 1;
+            }
+        }
+        Ok(report)
+    }
+}
+
+/// Reads a backup file, or says in words why it cannot be used. Nothing is stored here.
+pub fn read_backup(bytes: &[u8]) -> Result<BackupContents, String> {
+    if bytes.len() > MAX_BACKUP_BYTES {
+        return Err(format!(
+            "This file is {} MB, too large to be a Verdict backup (the limit is {} MB). Nothing was changed.",
+            bytes.len() / (1024 * 1024),
+            MAX_BACKUP_BYTES / (1024 * 1024)
+        ));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| {
+        "This file is not text, so it is not a Verdict backup. Nothing was changed.".to_string()
+    })?;
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        format!(
+            "This file is not a Verdict backup: it is not valid JSON ({e}). Nothing was changed."
+        )
+    })?;
+    if value.get("format").and_then(|f| f.as_str()) != Some(BACKUP_FORMAT) {
+        return Err(
+            "This file is not a Verdict backup (it does not say \u{201c}verdict-backup\u{201d}). Use a file made with \u{201c}Back up all\u{201d}. Nothing was changed."
+                .into(),
+        );
+    }
+    let version = value.get("version").and_then(|v| v.as_u64()).unwrap_or(0);
+    if version > u64::from(BACKUP_VERSION) {
+        return Err(format!(
+            "This backup was made by a newer version of Verdict (format {version}). Open it there. Nothing was changed."
+        ));
+    }
+    let file: BackupFile = serde_json::from_value(value)
+        .map_err(|e| format!("This Verdict backup is damaged ({e}). Nothing was changed."))?;
+    let mut contents = BackupContents {
+        created_at: file.created_at,
+        drafts: Vec::new(),
+        skipped: file.unreadable.iter().map(|r| r.key.clone()).collect(),
+    };
+    for (n, draft) in file.drafts.into_iter().enumerate() {
+        let raw = draft.record.to_string();
+        match read_record(&format!("backup draft {}", n + 1), &raw) {
+            Ok(opened) if !opened.read_only => contents.drafts.push(BackedUpDraft {
+                words: crate::review::words::review_words(&opened.record.review),
+                record: opened.record,
+                trashed_at: draft.trashed_at,
+                history: draft.history,
+            }),
+            Ok(opened) => contents.skipped.push(format!(
+                "{} (made by a newer version)",
+                opened.record.review.effective_post_title()
+            )),
+            Err(e) => contents.skipped.push(e.to_string()),
+        }
+    }
+    Ok(contents)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::review::Review;
+    use crate::storage::drafts::{ViewState, SCHEMA_VERSION};
+    use crate::storage::memory::MemoryStore;
+
+    fn record(id: &str, title: &str) -> DraftRecord {
+        let mut review = Review::new_book("2026-11-25");
+        review.metadata.title = title.into();
+        review.sections[1].body = format!("About {title}: \u{201c}quoted\u{201d} 😀");
+        DraftRecord {
+            schema: SCHEMA_VERSION,
+            id: id.into(),
+            revision: 0,
+            saved_at: "2026-11-25T10:00:00Z".into(),
+            created_at: "2026-11-25T10:00:00Z".into(),
+            review,
+            view: ViewState::default(),
+        }
+    }
+
+    fn library() -> Drafts<MemoryStore> {
+        let mut drafts = Drafts::new(MemoryStore::new());
+        drafts
+            .save_with_summary(&mut record("a", "Gilead"))
+            .unwrap();
+        drafts
+            .save_with_summary(&mut record("b", "Beloved"))
+            .unwrap();
+        drafts.trash("b", "2026-11-25T11:00:00Z").unwrap();
+        let mut history = History::new("a");
+        history.record("old text", "t0", 0.0, 2, usize::MAX);
+        drafts
+            .store_mut()
+            .set(&history_key("a"), &history.to_json())
+            .unwrap();
+        drafts
+            .store_mut()
+            .set("verdict:draft:bad", "{damaged")
+            .unwrap();
+        drafts
+    }
+
+    #[test]
+    fn a_backup_restores_into_an_empty_browser_exactly() {
+        let source = library();
+        let file = source.backup("2026-11-25T12:00:00Z").unwrap();
+        let contents = read_backup(file.as_bytes()).unwrap();
+        assert_eq!(contents.drafts.len(), 2);
+        assert_eq!(contents.skipped, ["verdict:draft:bad"]);
+        let mut target = Drafts::new(MemoryStore::new());
+        let report = target.add_backup(&contents, || unreachable!()).unwrap();
+        assert_eq!(
+            report,
+            RestoreReport {
+                added: 2,
+                copies: 0
+            }
+        );
+        let library = target.library().unwrap();
+        assert_eq!(library.drafts[0].title, "Review: Gilead");
+        assert_eq!(library.trash[0].title, "Review: Beloved");
+        for id in ["a", "b"] {
+            assert_eq!(
+                target.load(id).unwrap().unwrap().review,
+                source.load(id).unwrap().unwrap().review
+            );
+        }
+        let history = History::parse(&target.raw(&history_key("a")).unwrap().unwrap()).unwrap();
+        assert_eq!(history.versions()[0].text, "old text");
+    }
+
+    #[test]
+    fn restoring_over_existing_drafts_makes_copies_and_overwrites_nothing() {
+        let mut drafts = library();
+        let before_a = drafts.raw("verdict:draft:a").unwrap();
+        let contents = read_backup(drafts.backup("t").unwrap().as_bytes()).unwrap();
+        let mut n = 0;
+        let report = drafts
+            .add_backup(&contents, || {
+                n += 1;
+                format!("copy{n}")
+            })
+            .unwrap();
+        assert_eq!(
+            report,
+            RestoreReport {
+                added: 0,
+                copies: 2
+            }
+        );
+        assert_eq!(drafts.raw("verdict:draft:a").unwrap(), before_a);
+        let copy = drafts.load("copy1").unwrap().unwrap();
+        assert_eq!(copy.id, "copy1");
+        assert_eq!(copy.review, drafts.load("a").unwrap().unwrap().review);
+        let library = drafts.library().unwrap();
+        assert_eq!(library.drafts.len() + library.trash.len(), 4);
+    }
+
+    #[test]
+    fn malformed_and_foreign_files_are_refused_in_words() {
+        let cases: [(&[u8], &str); 6] = [
+            (b"\xff\xfe\x00binary", "not text"),
+            (b"{not json", "not valid JSON"),
+            (b"[1,2,3]", "not a Verdict backup"),
+            (
+                br#"{"format":"something-else","drafts":[]}"#,
+                "not a Verdict backup",
+            ),
+            (
+                br#"{"format":"verdict-backup","version":99,"drafts":[]}"#,
+                "newer version",
+            ),
+            (
+                br#"{"format":"verdict-backup","version":1,"drafts":"no"}"#,
+                "damaged",
+            ),
+        ];
+        for (bytes, expected) in cases {
+            let error = read_backup(bytes).unwrap_err();
+            assert!(error.contains(expected), "{error}");
+            assert!(error.contains("Nothing was changed"), "{error}");
+        }
+    }
+
+    #[test]
+    fn a_full_storage_stops_cleanly_and_reports_how_far_it_got() {
+        let source = library();
+        let contents = read_backup(source.backup("t").unwrap().as_bytes()).unwrap();
+        let one = serde_json::to_string(&contents.drafts[0].record)
+            .unwrap()
+            .len();
+        let mut target = Drafts::new(MemoryStore::with_quota(one + 600));
+        let (error, report) = target.add_backup(&contents, || "x".into()).unwrap_err();
+        assert_eq!(error, StoreError::Full);
+        assert_eq!(report.added, 1);
+        assert_eq!(target.library().unwrap().drafts.len(), 1);
+    }
+}

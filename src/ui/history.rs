@@ -1,0 +1,112 @@
+//! The `History` dialog: the open review's kept versions (one every few minutes of editing,
+//! within a byte budget), each of which can be restored; restoring first keeps the review as
+//! it is now, so a restore can itself be taken back.
+
+use leptos::html::Dialog;
+use leptos::prelude::*;
+
+use crate::browser::clock;
+use crate::storage::history::{Version, HISTORY_BUDGET, SNAPSHOT_INTERVAL_MS};
+
+use super::autosave::Autosave;
+use super::state::EditorState;
+
+/// The `History` button and its dialog.
+#[component]
+pub fn HistoryDialog() -> impl IntoView {
+    let state = expect_context::<EditorState>();
+    let autosave = expect_context::<Autosave>();
+    let dialog = NodeRef::<Dialog>::new();
+    let versions = RwSignal::new(Vec::<Version>::new());
+    let message = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<String>);
+
+    let close = move || {
+        if let Some(d) = dialog.get_untracked() {
+            d.close();
+        }
+    };
+    let open_dialog = move |_| {
+        autosave.flush();
+        message.set(None);
+        error.set(None);
+        versions.set(autosave.versions());
+        if let Some(d) = dialog.get_untracked() {
+            let _ = d.show_modal();
+        }
+    };
+    let take_snapshot = move |_| {
+        autosave.snapshot_now();
+        versions.set(autosave.versions());
+        message.set(Some("Kept this version of the review.".into()));
+    };
+    let delete_older = move |_| {
+        let gone = autosave.delete_older_versions();
+        versions.set(autosave.versions());
+        message.set(Some(format!(
+            "Deleted {gone} older version{}; the newest is kept.",
+            if gone == 1 { "" } else { "s" }
+        )));
+    };
+    let restore = move |version: Version| match autosave.restore_version(&version.text) {
+        Ok(()) => {
+            close();
+            state.notice.set(Some(format!(
+                "Restored the version of {}. The review as it was before is kept in History.",
+                clock::local_time(&version.at)
+            )));
+        }
+        Err(e) => error.set(Some(e)),
+    };
+    let storage_off = move || !autosave.storage_available();
+
+    view! {
+        <button type="button" class="quiet" on:click=open_dialog>"History"</button>
+        <dialog node_ref=dialog class="history" aria-labelledby="history-heading">
+            <div class="dialog-head">
+                <h2 id="history-heading">"History"</h2>
+                <button type="button" class="quiet" on:click=move |_| close()>"Close"</button>
+            </div>
+            <p>{format!(
+                "A version of this review is kept every {} minutes of editing, up to {} KB per review; when that fills, the oldest versions go first.",
+                (SNAPSHOT_INTERVAL_MS / 60_000.0) as u32,
+                HISTORY_BUDGET / 1024
+            )}</p>
+            <p class="dialog-message" aria-live="polite">{move || message.get()}</p>
+            {move || error.get().map(|e| view! { <p class="alert" role="alert">{e}</p> })}
+            <div class="dialog-actions">
+                <button type="button" disabled=storage_off on:click=take_snapshot>"Keep this version"</button>
+                <button type="button" class="danger" disabled=move || versions.with(|v| v.len() < 2) on:click=delete_older>
+                    "Delete older versions"
+                </button>
+            </div>
+            {move || {
+                let list = versions.get();
+                if list.is_empty() {
+                    view! { <p class="quiet-text">"No versions kept yet: the first is kept at the first save."</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="draft-list" aria-label="Versions">
+                            {list.into_iter().map(|version| {
+                                let when = clock::local_time(&version.at);
+                                let words = version.words;
+                                let v = version.clone();
+                                view! {
+                                    <li class="draft-row">
+                                        <div class="draft-info">
+                                            <span class="draft-title">{when.clone()}</span>
+                                            <span class="draft-meta">{format!("{words} words")}</span>
+                                        </div>
+                                        <button type="button" on:click=move |_| restore(v.clone())>
+                                            "Restore" <span class="visually-hidden">{format!(" the version of {when}")}</span>
+                                        </button>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }
+            }}
+        </dialog>
+    }
+}
