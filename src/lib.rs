@@ -1,10 +1,11 @@
 //! Verdict: a review editor that runs entirely in the browser.
 //!
-//! The core (`review`, `markup`, `export`, `storage`) is plain Rust with no DOM and is tested
+//! The core (`review`, `markup`, `export`, `import`, `storage`) is plain Rust with no DOM and is tested
 //! natively. `browser` holds the few seams that touch browser APIs, and `ui` the Leptos
 //! components that bind signals to the core. `main.rs` only mounts [`ui::App`].
 
 pub mod export;
+pub mod import;
 pub mod markup;
 pub mod review;
 pub mod storage;

@@ -87,13 +87,15 @@ fn kitchen_sink_markdown_is_safe_and_stable() {
     assert!(md.contains("author: \"Me\\nand: you\""));
     golden::check_golden("kitchen-sink.md", &md);
     // Read back by a CommonMark parser, the Markdown export yields no raw HTML but Verdict's own
-    // disclosures, and no link or image outside the allow-list.
+    // disclosures and marker comments, and no link or image outside the allow-list.
     for event in pulldown_cmark::Parser::new(body) {
         match event {
             pulldown_cmark::Event::Html(h) | pulldown_cmark::Event::InlineHtml(h) => {
                 let tag = h.trim();
                 assert!(
-                    ["<details>", "</details>"].contains(&tag) || tag.starts_with("<summary>"),
+                    ["<details>", "</details>"].contains(&tag)
+                        || tag.starts_with("<summary>")
+                        || verdict::export::markers::is_marker(tag),
                     "unexpected HTML {tag:?}"
                 );
             }

@@ -4,8 +4,10 @@
 pub mod filename;
 pub mod front_matter;
 pub mod html;
+pub mod json;
 pub mod language;
 pub mod markdown;
+pub mod markers;
 
 use crate::review::{date::parse_date, split_list, Format, Metadata, Review};
 

@@ -202,13 +202,15 @@ pub fn is_safe(markdown: &str) -> bool {
 }
 
 /// [`is_safe`] for a whole exported document, whose spoiler sections also carry a one-line
-/// `<summary>` of escaped text.
+/// `<summary>` of escaped text, and whose markers are HTML comments.
 pub fn is_safe_document(markdown: &str) -> bool {
     is_safe_with(markdown, |html| {
         let summary = html
             .strip_prefix("<summary>")
             .and_then(|l| l.strip_suffix("</summary>"));
-        matches!(html, "<details>" | "</details>") || summary.is_some_and(|s| !s.contains('<'))
+        matches!(html, "<details>" | "</details>")
+            || summary.is_some_and(|s| !s.contains('<'))
+            || crate::export::markers::is_marker(html)
     })
 }
 

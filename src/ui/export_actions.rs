@@ -1,34 +1,28 @@
-//! The two download buttons.
+//! The download buttons.
 
 use leptos::prelude::*;
 
 use crate::browser::download::download_text;
-use crate::export::{filename::file_name, html, markdown};
+use crate::export::{filename::file_name, html, json, markdown};
 
 use super::autosave::Autosave;
 use super::state::EditorState;
 
-/// `Download Markdown` and `Download HTML`.
+/// `Download Markdown`, `Download HTML` and `Download JSON` (which `Open file` reads back
+/// exactly, as it does the Markdown).
 #[component]
 pub fn ExportActions() -> impl IntoView {
     let state = expect_context::<EditorState>();
     let autosave = expect_context::<Autosave>();
-    let download = move |html_file: bool| {
+    let download = move |kind: &'static str| {
         let review = state.snapshot();
         let title = review.effective_post_title();
-        let result = if html_file {
-            download_text(
-                &file_name(&title, "html"),
-                html::MIME,
-                &html::document(&review),
-            )
-        } else {
-            download_text(
-                &file_name(&title, "md"),
-                markdown::MIME,
-                &markdown::document(&review),
-            )
+        let (mime, text) = match kind {
+            "html" => (html::MIME, html::document(&review)),
+            "json" => (json::MIME, json::document(&review)),
+            _ => (markdown::MIME, markdown::document(&review)),
         };
+        let result = download_text(&file_name(&title, kind), mime, &text);
         if let Err(e) = result {
             autosave.alert.set(Some(format!(
                 "The download could not be started ({e:?}). Your review is unchanged."
@@ -37,11 +31,18 @@ pub fn ExportActions() -> impl IntoView {
     };
     view! {
         <div class="export-actions" role="group" aria-label="Export">
-            <button type="button" on:click=move |_| download(false)>
+            <button type="button" on:click=move |_| download("md")>
                 "Download Markdown"
             </button>
-            <button type="button" on:click=move |_| download(true)>
+            <button type="button" on:click=move |_| download("html")>
                 "Download HTML"
+            </button>
+            <button
+                type="button"
+                title="The review exactly as stored, to open in Verdict in another browser"
+                on:click=move |_| download("json")
+            >
+                "Download JSON"
             </button>
         </div>
     }

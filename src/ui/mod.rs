@@ -6,6 +6,7 @@ pub mod fields;
 pub mod history;
 pub mod library;
 pub mod metadata_form;
+pub mod open_file;
 pub mod preview;
 pub mod rating;
 pub mod sections;
@@ -24,6 +25,7 @@ use export_actions::ExportActions;
 use history::HistoryDialog;
 use library::ReviewsDialog;
 use metadata_form::MetadataForm;
+use open_file::OpenFile;
 use preview::Preview;
 use rating::RatingField;
 use sections::SectionList;
@@ -210,6 +212,7 @@ pub fn App() -> impl IntoView {
             <nav class="app-actions" aria-label="Reviews and history">
                 <ReviewsDialog persisted=persisted />
                 <HistoryDialog />
+                <OpenFile />
             </nav>
             <ExportActions />
         </header>
@@ -232,6 +235,12 @@ pub fn App() -> impl IntoView {
                     <button type="button" on:click=move |_| autosave.take_theirs()>"Take the other version"</button>
                     " "
                     <button type="button" on:click=move |_| autosave.keep_both(clock::new_draft_id())>"Keep both"</button>
+                </div>
+            })}
+            {move || state.problem.get().map(|message| view! {
+                <div class="alert">
+                    <p>{message}</p>
+                    <button type="button" class="quiet" on:click=move |_| state.problem.set(None)>"Dismiss"</button>
                 </div>
             })}
             {move || state.refused.get().map(|message| view! {

@@ -108,6 +108,8 @@ pub struct EditorState {
     pub read_only: RwSignal<bool>,
     /// A passing piece of news for the person (a version restored), shown politely.
     pub notice: RwSignal<Option<String>>,
+    /// A problem to show in the alert region until dismissed (a file that could not be opened).
+    pub problem: RwSignal<Option<String>>,
 }
 
 impl EditorState {
@@ -138,6 +140,7 @@ impl EditorState {
             }),
             read_only: RwSignal::new(false),
             notice: RwSignal::new(None),
+            problem: RwSignal::new(None),
         }
     }
 

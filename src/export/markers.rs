@@ -1,0 +1,149 @@
+//! The markers that make Verdict's own Markdown readable back exactly: HTML comments (which
+//! renderers hide) holding a little JSON. The review marker after the front matter carries the
+//! fields; each section's marker carries its id, heading, spoiler flag and the byte length of
+//! the text that follows it, so that an importer never has to guess where a section ends (a
+//! body may hold headings, `---`, code blocks or anything else). A section's body is carried in
+//! its marker only when the text written for it would not read back as exactly what was typed
+//! (inline spoilers, escaped HTML, refused links, trailing spaces…).
+
+use serde::{Deserialize, Serialize};
+
+use crate::markup::escape;
+use crate::review::{Metadata, Rating};
+
+/// How every marker begins.
+pub const PREFIX: &str = "<!-- verdict:";
+/// How every marker ends (the line's end).
+pub const SUFFIX: &str = " -->";
+/// The layout of the markers this version writes.
+pub const MARKER_VERSION: u32 = 1;
+
+/// The review marker's content.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReviewMarker {
+    /// The marker layout.
+    pub v: u32,
+    /// Every metadata field, as typed.
+    pub metadata: Metadata,
+    /// The post title as typed.
+    pub post_title: String,
+    /// The rating.
+    pub rating: Option<Rating>,
+    /// Bytes between the end of this marker's line and the first section marker.
+    pub head_len: usize,
+    /// How many sections follow.
+    pub sections: usize,
+}
+
+/// A section marker's content.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SectionMarker {
+    /// The section's id.
+    pub id: u64,
+    /// Its heading as typed.
+    pub heading: String,
+    /// Whether it is a spoiler.
+    pub spoiler: bool,
+    /// Bytes of text written for it after this marker's line.
+    pub len: usize,
+    /// The body as typed, when the written text does not read back as it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+}
+
+/// One marker line (with its newline): `<!-- verdict:<kind> <json> -->`. `<`, `>` and `&` in
+/// the JSON are written as `\u` escapes (the same string to a JSON reader), so the comment can
+/// never end early and holds nothing a browser could take for markup.
+pub fn line<T: Serialize>(kind: &str, content: &T) -> String {
+    let json = serde_json::to_string(content).unwrap_or_else(|_| "null".into());
+    let json = json
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026");
+    format!("{PREFIX}{kind} {json}{SUFFIX}\n")
+}
+
+/// The end marker, after the last section.
+pub fn end_line() -> String {
+    format!("{PREFIX}end{SUFFIX}\n")
+}
+
+/// Whether `html` (one raw HTML line of an export, trimmed) is one of these markers.
+pub fn is_marker(html: &str) -> bool {
+    html.strip_prefix(PREFIX)
+        .and_then(|rest| rest.strip_suffix(SUFFIX))
+        .is_some_and(|inner| !inner.contains(['>', '\n', '\r']))
+}
+
+/// Reads the marker of `kind` at the start of `text`: its content and the text after its line.
+pub fn read<'a, T: for<'de> Deserialize<'de>>(kind: &str, text: &'a str) -> Option<(T, &'a str)> {
+    let rest = text
+        .strip_prefix(PREFIX)?
+        .strip_prefix(kind)?
+        .strip_prefix(' ')?;
+    let end = rest.find('\n')?;
+    let json = rest[..end].strip_suffix(SUFFIX)?;
+    let content = serde_json::from_str(json).ok()?;
+    Some((content, &rest[end + 1..]))
+}
+
+/// Whether `text` starts with the end marker; the text after it.
+pub fn read_end(text: &str) -> Option<&str> {
+    text.strip_prefix(&end_line())
+}
+
+/// The heading line written for a section heading (nothing for an empty one).
+pub fn heading_line(heading: &str) -> String {
+    let heading = heading.trim();
+    if heading.is_empty() {
+        String::new()
+    } else {
+        format!("## {}\n\n", escape::markdown_inline(heading))
+    }
+}
+
+/// The body a reader gets back from the text written for a section (the `len` bytes after its
+/// marker), without the marker's own copy.
+pub fn visible_body(chunk: &str, heading: &str, spoiler: bool) -> String {
+    let heading_line = heading_line(heading);
+    let mut rest = chunk.strip_prefix(heading_line.as_str()).unwrap_or(chunk);
+    if spoiler {
+        if let Some(inner) = rest.strip_prefix("<details>\n<summary>").and_then(|r| {
+            r.find("</summary>\n\n")
+                .map(|at| &r[at + "</summary>\n\n".len()..])
+        }) {
+            rest = inner;
+        }
+        rest = rest.strip_suffix("\n\n</details>\n\n").unwrap_or(rest);
+    } else {
+        rest = rest.strip_suffix("\n\n").unwrap_or(rest);
+    }
+    rest.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers_hide_markup_and_read_back() {
+        let section = SectionMarker {
+            id: 3,
+            heading: "<b>--> & \"q\"".into(),
+            spoiler: true,
+            len: 12,
+            body: Some("x -->\n<script>".into()),
+        };
+        let line = line("section", &section);
+        assert!(
+            !line[PREFIX.len()..line.len() - SUFFIX.len() - 1].contains('>'),
+            "{line}"
+        );
+        assert!(is_marker(line.trim()));
+        let text = line.clone() + "after";
+        let (read_back, rest): (SectionMarker, _) = read("section", &text).unwrap();
+        assert_eq!(read_back, section);
+        assert_eq!(rest, "after");
+        assert!(!is_marker("<!-- verdict:x --> <script> -->"));
+    }
+}

@@ -1,0 +1,482 @@
+//! Reading Markdown: Verdict's own (with markers) exactly; any other as well as it can be read.
+//!
+//! For Markdown without markers: front matter (YAML `---` or TOML `+++`) fills the fields it
+//! names; the first `#` heading is the post title; a list of `Label: value` lines under it fills
+//! the book details the way Verdict writes them; each top-level `##` heading starts a section;
+//! a section wrapped whole in `<details>`, a HackMD `:::spoiler` block or an Obsidian
+//! `[!spoiler]` callout becomes a spoiler section; Reddit's `>!…!<` becomes `||…||`; a closing
+//! `Rating:` line and `Posted in:` / `Tagged:` lines fill the rating and lists. Text that fits
+//! nowhere is kept in a section of its own.
+
+use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+
+use crate::export::markers::{self, ReviewMarker, SectionMarker};
+use crate::review::{default_post_title, Format, Metadata, Rating, Review, Section};
+
+use super::yaml::{parse_toml, parse_yaml, Value};
+use super::{Imported, Source};
+
+/// Reads Markdown text.
+pub fn import(text: &str) -> Imported {
+    let text = text.replace("\r\n", "\n");
+    let (front, body) = split_front_matter(&text);
+    if let Some(review) = exact(body) {
+        return Imported {
+            review,
+            source: Source::VerdictMarkdown,
+            notes: Vec::new(),
+        };
+    }
+    let mut notes = Vec::new();
+    let unmarked;
+    let body = if body.contains(markers::PREFIX) {
+        notes.push("This file was written by Verdict but changed since, so it was read as plain Markdown: check the sections and spoilers.".to_string());
+        // The markers no longer fit the text: read it without them.
+        unmarked = body
+            .split_inclusive('\n')
+            .filter(|line| !markers::is_marker(line.trim()))
+            .collect::<String>();
+        unmarked.as_str()
+    } else {
+        body
+    };
+    let review = plain(front.as_ref(), body, &mut notes);
+    Imported {
+        review,
+        source: Source::Markdown,
+        notes,
+    }
+}
+
+/// The front matter (if any) and the text after it.
+fn split_front_matter(text: &str) -> (Option<Value>, &str) {
+    for (fence, parse) in [
+        ("---", parse_yaml as fn(&str) -> Value),
+        ("+++", parse_toml),
+    ] {
+        let Some(rest) = text.strip_prefix(fence).and_then(|r| r.strip_prefix('\n')) else {
+            continue;
+        };
+        let close = format!("\n{fence}\n");
+        if let Some(end) = rest.find(&close).or_else(|| {
+            rest.strip_suffix(&format!("\n{fence}"))
+                .map(|r| r.len())
+                .or_else(|| rest.starts_with(&format!("{fence}\n")).then_some(0))
+        }) {
+            let inner = &rest[..end];
+            let after = rest[end..]
+                .strip_prefix(&close)
+                .or_else(|| rest[end..].strip_prefix(&format!("{fence}\n")))
+                .unwrap_or("");
+            return (Some(parse(inner)), after);
+        }
+    }
+    (None, text)
+}
+
+/// Verdict's own Markdown, read back through its markers; `None` if the markers are missing
+/// or do not fit the text (the file was edited).
+fn exact(body: &str) -> Option<Review> {
+    let body = body.trim_start_matches('\n');
+    let (head, rest): (ReviewMarker, _) = markers::read("review", body)?;
+    if head.v > markers::MARKER_VERSION {
+        return None;
+    }
+    let mut rest = rest.get(head.head_len..)?;
+    let mut sections = Vec::with_capacity(head.sections);
+    for _ in 0..head.sections {
+        let (marker, after): (SectionMarker, _) = markers::read("section", rest)?;
+        let chunk = after.get(..marker.len)?;
+        let body = marker
+            .body
+            .unwrap_or_else(|| markers::visible_body(chunk, &marker.heading, marker.spoiler));
+        sections.push(Section {
+            id: marker.id,
+            heading: marker.heading,
+            body,
+            spoiler: marker.spoiler,
+        });
+        rest = &after[marker.len..];
+    }
+    markers::read_end(rest)?;
+    Some(Review {
+        metadata: head.metadata,
+        post_title: head.post_title,
+        sections,
+        rating: head.rating,
+    })
+}
+
+/// Top-level headings of level 1 or 2: (level, byte range of the whole heading, its text).
+fn top_headings(body: &str) -> Vec<(HeadingLevel, std::ops::Range<usize>, String)> {
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut current: Option<(HeadingLevel, usize, String)> = None;
+    for (event, range) in
+        Parser::new_ext(body, crate::markup::spoilers::parser_options()).into_offset_iter()
+    {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) if depth == 0 => {
+                current = Some((level, range.start, String::new()));
+                depth += 1;
+            }
+            Event::End(TagEnd::Heading(_)) if depth == 1 && current.is_some() => {
+                depth -= 1;
+                if let Some((level, start, text)) = current.take() {
+                    if matches!(level, HeadingLevel::H1 | HeadingLevel::H2) {
+                        out.push((level, start..range.end, text.trim().to_string()));
+                    }
+                }
+            }
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, _, text)) = current.as_mut() {
+                    text.push_str(&t);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn plain(front: Option<&Value>, body: &str, notes: &mut Vec<String>) -> Review {
+    let mut review = Review::default();
+    if let Some(front) = front {
+        fill_from_front_matter(&mut review, front);
+    }
+    let headings = top_headings(body);
+    let mut cursor = 0;
+    let mut sections: Vec<Section> = Vec::new();
+    let mut intro = String::new();
+    let mut h1_seen = false;
+    // Where each section's text starts and its heading, in order.
+    let mut starts: Vec<(usize, String)> = Vec::new();
+    for (level, range, text) in &headings {
+        if *level == HeadingLevel::H1 && !h1_seen && starts.is_empty() {
+            h1_seen = true;
+            intro.push_str(&body[cursor..range.start]);
+            if review.post_title.is_empty() && front.and_then(|f| f.text_of("title")).is_none() {
+                review.post_title = text.clone();
+            }
+            cursor = range.end;
+        } else if *level == HeadingLevel::H2 {
+            if starts.is_empty() {
+                intro.push_str(&body[cursor..range.start]);
+            }
+            starts.push((range.end, text.clone()));
+        }
+    }
+    let mut chunks: Vec<(String, String)> = Vec::new();
+    for (i, (start, heading)) in starts.iter().enumerate() {
+        let end = headings
+            .iter()
+            .filter(|(level, _, _)| *level == HeadingLevel::H2)
+            .nth(i + 1)
+            .map(|(_, r, _)| r.start)
+            .unwrap_or(body.len());
+        chunks.push((heading.clone(), body[*start..end].to_string()));
+    }
+    if starts.is_empty() {
+        intro.push_str(&body[cursor..]);
+    }
+    // The closing rating and list lines, as Verdict writes them, end the last text.
+    match chunks.last_mut() {
+        Some((_, last)) => *last = take_closing_lines(&mut review, last),
+        None => intro = take_closing_lines(&mut review, &intro),
+    }
+    for (heading, text) in &chunks {
+        sections.push(section_from(heading, text, 0));
+    }
+    // The book details list under the title, as Verdict writes it.
+    let intro = take_detail_lines(&mut review.metadata, &intro);
+    if !intro.trim().is_empty() {
+        let section = section_from("", intro.trim(), 0);
+        sections.insert(0, section);
+        if !starts.is_empty() {
+            notes.push(
+                "The text before the first heading was kept in an untitled first section."
+                    .to_string(),
+            );
+        }
+    }
+    for (i, section) in sections.iter_mut().enumerate() {
+        section.id = i as u64 + 1;
+    }
+    if sections.is_empty() {
+        sections.push(Section::new(1, ""));
+    }
+    review.sections = sections;
+    // A post title equal to the default stays empty, so it keeps following the book's title.
+    if review.post_title == default_post_title(&review.metadata.title, &review.metadata.author) {
+        review.post_title.clear();
+    }
+    review
+}
+
+/// A section from its heading and the Markdown under it, unwrapping a whole-section spoiler.
+fn section_from(heading: &str, text: &str, id: u64) -> Section {
+    let text = text.trim_matches('\n');
+    let (body, spoiler) = unwrap_spoiler(text);
+    Section {
+        id,
+        heading: heading.to_string(),
+        body: reddit_spoilers(&body),
+        spoiler,
+    }
+}
+
+/// `<details>`, `:::spoiler` and `> [!spoiler]` wrappers around a whole section.
+fn unwrap_spoiler(text: &str) -> (String, bool) {
+    let trimmed = text.trim();
+    if let Some(inner) = trimmed
+        .strip_prefix("<details>")
+        .and_then(|t| t.strip_suffix("</details>"))
+    {
+        let inner = inner.trim_start();
+        let inner = match inner.strip_prefix("<summary>") {
+            Some(rest) => rest
+                .find("</summary>")
+                .map(|at| &rest[at + 10..])
+                .unwrap_or(rest),
+            None => inner,
+        };
+        return (inner.trim_matches('\n').to_string(), true);
+    }
+    if let Some(rest) = trimmed.strip_prefix(":::spoiler") {
+        if let Some(inner) = rest.strip_suffix(":::") {
+            let inner = inner.split_once('\n').map(|(_, body)| body).unwrap_or("");
+            return (inner.trim_matches('\n').to_string(), true);
+        }
+    }
+    let mut lines = trimmed.lines();
+    if let Some(first) = lines.next() {
+        let callout = first
+            .trim_start_matches('>')
+            .trim_start()
+            .to_ascii_lowercase();
+        if first.starts_with('>') && callout.starts_with("[!spoiler]") {
+            let rest: Vec<&str> = lines.collect();
+            if rest.iter().all(|l| l.starts_with('>')) {
+                let body: Vec<&str> = rest
+                    .iter()
+                    .map(|l| {
+                        let l = &l[1..];
+                        l.strip_prefix(' ').unwrap_or(l)
+                    })
+                    .collect();
+                return (body.join("\n").trim_matches('\n').to_string(), true);
+            }
+        }
+    }
+    (text.to_string(), false)
+}
+
+/// Reddit's `>!spoiler!<` as Verdict's `||spoiler||`.
+fn reddit_spoilers(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find(">!") {
+        let Some(len) = rest[start + 2..].find("!<") else {
+            break;
+        };
+        let inner = &rest[start + 2..start + 2 + len];
+        if inner.contains('\n') || inner.is_empty() {
+            out.push_str(&rest[..start + 2]);
+            rest = &rest[start + 2..];
+            continue;
+        }
+        out.push_str(&rest[..start]);
+        out.push_str("||");
+        out.push_str(inner);
+        out.push_str("||");
+        rest = &rest[start + 2 + len + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn fill_from_front_matter(review: &mut Review, front: &Value) {
+    let m = &mut review.metadata;
+    let book = front
+        .get("book")
+        .or_else(|| front.get("params").and_then(|p| p.get("book")));
+    let text = |v: Option<&Value>, key: &str| v.and_then(|v| v.text_of(key)).unwrap_or_default();
+    m.title = text(book, "title");
+    m.author = text(book, "author");
+    m.format = Format::ALL
+        .into_iter()
+        .find(|f| {
+            let typed = text(book, "format");
+            !typed.is_empty() && (f.label().eq_ignore_ascii_case(&typed) || f.key() == typed)
+        })
+        .unwrap_or_default();
+    m.pages = text(book, "pages");
+    m.publisher = text(book, "publisher");
+    m.publication_date = text(book, "published");
+    m.language = text(book, "language");
+    m.isbn10 = text(book, "isbn10");
+    m.isbn13 = text(book, "isbn13");
+    m.genre = text(book, "genres");
+    m.audience = text(book, "audience");
+    m.categories = text(Some(front), "categories");
+    m.tags = text(Some(front), "tags");
+    m.reviewer = text(Some(front), "author");
+    m.post_date = text(Some(front), "date");
+    review.post_title = text(Some(front), "title");
+    review.rating = front.text_of("rating").and_then(|r| Rating::parse(&r));
+}
+
+/// Takes the `- Label: value` lines that open `text` into the metadata (only into empty
+/// fields); returns what is left.
+fn take_detail_lines(m: &mut Metadata, text: &str) -> String {
+    let mut rest = Vec::new();
+    let mut in_list = true;
+    for line in text.trim_start_matches('\n').lines() {
+        let item = line.strip_prefix("- ").map(unescape_inline);
+        let taken = in_list
+            && item
+                .as_deref()
+                .and_then(|i| i.split_once(": "))
+                .is_some_and(|(label, value)| take_detail(m, label, value));
+        if !taken {
+            in_list = in_list && line.trim().is_empty() && rest.is_empty();
+            if !(rest.is_empty() && line.trim().is_empty()) {
+                rest.push(line);
+            }
+        }
+    }
+    rest.join("\n")
+}
+
+fn take_detail(m: &mut Metadata, label: &str, value: &str) -> bool {
+    fn set(field: &mut String, value: &str) -> bool {
+        if field.is_empty() {
+            *field = value.to_string();
+        }
+        true
+    }
+    if let Some(format) = Format::ALL
+        .into_iter()
+        .find(|f| *f != Format::Unset && f.label() == label)
+    {
+        if m.format == Format::Unset {
+            m.format = format;
+        }
+        let pages = value.strip_suffix(" pages").unwrap_or(value);
+        return set(&mut m.pages, pages);
+    }
+    match label {
+        "Format" => {
+            if let Some(f) = Format::ALL.into_iter().find(|f| f.label() == value) {
+                m.format = f;
+            }
+            true
+        }
+        "Pages" => set(&mut m.pages, value),
+        "Publisher" => match value
+            .rsplit_once(" (")
+            .and_then(|(p, d)| Some((p, d.strip_suffix(')')?)))
+        {
+            Some((publisher, date)) => {
+                set(&mut m.publisher, publisher);
+                set(&mut m.publication_date, date)
+            }
+            None => set(&mut m.publisher, value),
+        },
+        "Published" => set(&mut m.publication_date, value),
+        "Language" => set(&mut m.language, value),
+        "ISBN-10" => set(&mut m.isbn10, value),
+        "ISBN-13" => set(&mut m.isbn13, value),
+        "Genre" => set(&mut m.genre, value),
+        "Target group" | "Audience" => set(&mut m.audience, value),
+        _ => false,
+    }
+}
+
+/// Takes the closing `Rating:`, `Posted in:` and `Tagged:` lines off the end of `text`.
+fn take_closing_lines(review: &mut Review, text: &str) -> String {
+    let mut lines: Vec<&str> = text.lines().collect();
+    while let Some(last) = lines.last() {
+        let line = unescape_inline(last.trim_end_matches(' '));
+        if let Some(value) = line.strip_prefix("Posted in: ") {
+            if review.metadata.categories.is_empty() {
+                review.metadata.categories = value.to_string();
+            }
+        } else if let Some(value) = line.strip_prefix("Tagged: ") {
+            if review.metadata.tags.is_empty() {
+                review.metadata.tags = value.to_string();
+            }
+        } else if let Some(value) = line.strip_prefix("Rating: ") {
+            let number = value
+                .split_whitespace()
+                .find(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()));
+            if review.rating.is_none() {
+                review.rating = number.and_then(Rating::parse);
+            }
+        } else if !line.trim().is_empty() {
+            break;
+        }
+        lines.pop();
+    }
+    lines.join("\n").trim_end().to_string()
+}
+
+/// Backslash escapes of punctuation removed (Verdict escapes inline text that way).
+fn unescape_inline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' && chars.peek().is_some_and(|n| n.is_ascii_punctuation()) {
+            if let Some(n) = chars.next() {
+                out.push(n);
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_markdown_becomes_sections_and_keeps_everything() {
+        let text = "---\ntitle: \"My post\"\ndate: 2026-11-20\ntags: [a, b]\n---\n\nIntro words.\n\n## First\n\nBody *one*.\n\n```\n## not a heading\n```\n\n## Second\n\n<details>\n<summary>Spoiler</summary>\n\nHidden >!bit!<.\n\n</details>\n\nRating: ★★★★☆ 4 out of 5\n\nPosted in: books  \nTagged: x\n";
+        let imported = import(text);
+        assert_eq!(imported.source, Source::Markdown);
+        let r = imported.review;
+        assert_eq!(r.post_title, "My post");
+        assert_eq!(r.metadata.post_date, "2026-11-20");
+        assert_eq!(r.metadata.tags, "a, b");
+        assert_eq!(r.metadata.categories, "books");
+        assert_eq!(r.rating, Rating::parse("4"));
+        let headings: Vec<&str> = r.sections.iter().map(|s| s.heading.as_str()).collect();
+        assert_eq!(headings, ["", "First", "Second"]);
+        assert_eq!(r.sections[0].body, "Intro words.");
+        assert!(r.sections[1].body.contains("## not a heading"));
+        assert!(r.sections[2].spoiler);
+        assert_eq!(r.sections[2].body, "Hidden ||bit||.");
+        assert_eq!(imported.notes.len(), 1);
+    }
+
+    #[test]
+    fn flavour_wrappers_become_spoiler_sections() {
+        let hackmd = import("## A\n\n:::spoiler Spoiler: A\nSecret *text*\n:::\n");
+        assert!(hackmd.review.sections[0].spoiler);
+        assert_eq!(hackmd.review.sections[0].body, "Secret *text*");
+        let obsidian = import("## B\n\n> [!spoiler]- Spoiler: B\n> Line one\n>\n> Line two\n");
+        assert!(obsidian.review.sections[0].spoiler);
+        assert_eq!(obsidian.review.sections[0].body, "Line one\n\nLine two");
+    }
+
+    #[test]
+    fn an_empty_file_is_one_empty_section() {
+        let r = import("").review;
+        assert_eq!(r.sections.len(), 1);
+        assert_eq!(r.sections[0].body, "");
+    }
+}

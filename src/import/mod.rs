@@ -1,0 +1,190 @@
+//! `Open file`: reading a review back from a file. Verdict's own JSON and its Markdown (which
+//! carries markers, see [`crate::export::markers`]) come back exactly; Markdown from elsewhere
+//! (or a flavour without markers) comes back as well as it can be read, its headings becoming
+//! sections, and nothing that cannot be placed is dropped. Every failure is a message in words.
+
+pub mod markdown;
+pub mod yaml;
+
+use serde::Deserialize;
+
+use crate::export::json::{ReviewFile, FORMAT, VERSION};
+use crate::review::limits::MAX_REVIEW_BYTES;
+use crate::review::Review;
+use crate::storage::backup::BACKUP_FORMAT;
+use crate::storage::drafts::read_record;
+
+/// The largest file read: a review holds at most [`MAX_REVIEW_BYTES`] of text, and a file
+/// carries some markup around it.
+pub const MAX_FILE_BYTES: usize = MAX_REVIEW_BYTES * 2;
+
+/// How a file was read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// A Verdict JSON file: exact.
+    Json,
+    /// Markdown written by Verdict, with its markers: exact.
+    VerdictMarkdown,
+    /// Other Markdown: headings became sections.
+    Markdown,
+}
+
+/// A review read from a file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Imported {
+    /// The review.
+    pub review: Review,
+    /// How it was read.
+    pub source: Source,
+    /// What the person should know (e.g. what could not be placed and where it went).
+    pub notes: Vec<String>,
+}
+
+/// Reads a chosen file (`name` only helps to tell JSON from Markdown). Nothing is stored here.
+pub fn import(name: &str, bytes: &[u8]) -> Result<Imported, String> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(format!(
+            "\u{201c}{name}\u{201d} is {:.1} MB, more than a review can hold ({} MB of text). Nothing was opened.",
+            bytes.len() as f64 / (1024.0 * 1024.0),
+            MAX_REVIEW_BYTES / (1024 * 1024)
+        ));
+    }
+    let text = std::str::from_utf8(bytes)
+        .ok()
+        .filter(|t| !t.contains('\0'))
+        .ok_or_else(|| {
+            format!(
+                "\u{201c}{name}\u{201d} is not a text file (Markdown or JSON). Nothing was opened."
+            )
+        })?;
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let looks_json =
+        name.to_ascii_lowercase().ends_with(".json") || text.trim_start().starts_with('{');
+    let mut imported = if looks_json {
+        json(name, text)?
+    } else {
+        markdown::import(text)
+    };
+    tidy(&mut imported.review);
+    if imported.review.text_len() > MAX_REVIEW_BYTES {
+        return Err(format!(
+            "\u{201c}{name}\u{201d} holds more text than a review can ({} MB). Nothing was opened.",
+            MAX_REVIEW_BYTES / (1024 * 1024)
+        ));
+    }
+    Ok(imported)
+}
+
+/// Reads a Verdict JSON file (or a single draft record, as downloaded from storage).
+fn json(name: &str, text: &str) -> Result<Imported, String> {
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        format!("\u{201c}{name}\u{201d} is not valid JSON ({e}). Nothing was opened.")
+    })?;
+    let format = value.get("format").and_then(|f| f.as_str());
+    if format == Some(BACKUP_FORMAT) {
+        return Err(format!(
+            "\u{201c}{name}\u{201d} is a backup of all reviews: open Reviews and use \u{201c}Restore from backup\u{201d}. Nothing was opened."
+        ));
+    }
+    if format == Some(FORMAT) {
+        #[derive(Deserialize)]
+        struct Head {
+            version: u32,
+        }
+        let head: Head = serde_json::from_value(value.clone()).map_err(|e| {
+            format!("\u{201c}{name}\u{201d} is a damaged Verdict file ({e}). Nothing was opened.")
+        })?;
+        if head.version > VERSION {
+            return Err(format!(
+                "\u{201c}{name}\u{201d} was made by a newer version of Verdict (format {}). Open it there. Nothing was opened.",
+                head.version
+            ));
+        }
+        let file: ReviewFile = serde_json::from_value(value).map_err(|e| {
+            format!("\u{201c}{name}\u{201d} is a damaged Verdict file ({e}). Nothing was opened.")
+        })?;
+        return Ok(Imported {
+            review: file.review,
+            source: Source::Json,
+            notes: Vec::new(),
+        });
+    }
+    if value.get("schema").is_some() && value.get("review").is_some() {
+        let opened = read_record(name, text).map_err(|e| format!("{e} Nothing was opened."))?;
+        let mut notes = Vec::new();
+        if opened.read_only {
+            notes.push("This review was saved by a newer version of Verdict; fields this version does not know were left out of the copy.".to_string());
+        }
+        return Ok(Imported {
+            review: opened.record.review,
+            source: Source::Json,
+            notes,
+        });
+    }
+    Err(format!(
+        "\u{201c}{name}\u{201d} is JSON, but not a Verdict review (it does not say \u{201c}{FORMAT}\u{201d}). Nothing was opened."
+    ))
+}
+
+/// Makes an imported review safe for the editor: section ids unique and non-zero (the editor
+/// follows sections by id).
+fn tidy(review: &mut Review) {
+    let mut seen = std::collections::HashSet::new();
+    let mut next = review.sections.iter().map(|s| s.id).max().unwrap_or(0) + 1;
+    for section in &mut review.sections {
+        if section.id == 0 || !seen.insert(section.id) {
+            section.id = next;
+            seen.insert(next);
+            next += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::json::document;
+
+    #[test]
+    fn json_round_trip_and_refusals() {
+        let mut review = Review::new_book("2026-11-25");
+        review.metadata.title = "Gilead".into();
+        review.sections[0].body = "||spoiler|| and <b>".into();
+        let file = document(&review);
+        let back = import("r.json", file.as_bytes()).unwrap();
+        assert_eq!(back.review, review);
+        assert_eq!(back.source, Source::Json);
+
+        for (bytes, expected) in [
+            (&b"\xff\xfe"[..], "not a text file"),
+            (b"{nope", "not valid JSON"),
+            (br#"{"a":1}"#, "not a Verdict review"),
+            (br#"{"format":"verdict-backup"}"#, "Restore from backup"),
+            (
+                br#"{"format":"verdict-review","version":9,"review":{}}"#,
+                "newer version",
+            ),
+            (
+                br#"{"format":"verdict-review","version":1,"review":7}"#,
+                "damaged",
+            ),
+            (b"text with a \0 nul", "not a text file"),
+        ] {
+            let error = import("f.json", bytes).unwrap_err();
+            assert!(error.contains(expected), "{error}");
+            assert!(error.contains("Nothing was opened"), "{error}");
+        }
+        let huge = vec![b'a'; MAX_FILE_BYTES + 1];
+        assert!(import("big.md", &huge)
+            .unwrap_err()
+            .contains("more than a review can hold"));
+    }
+
+    #[test]
+    fn duplicate_section_ids_are_renumbered() {
+        let text = r#"{"format":"verdict-review","version":1,"review":{"sections":[{"id":1},{"id":1},{"id":0}]}}"#;
+        let review = import("r.json", text.as_bytes()).unwrap().review;
+        let ids: Vec<u64> = review.sections.iter().map(|s| s.id).collect();
+        assert_eq!(ids, [1, 2, 3]);
+    }
+}

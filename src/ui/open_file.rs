@@ -1,0 +1,76 @@
+//! `Open file`: a Markdown or JSON file read into a new draft (the review open before is saved
+//! first and stays in the library). A file that cannot be read creates nothing and says why.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::browser::{clock, files};
+use crate::import::{import, Source};
+use crate::storage::drafts::{DraftRecord, ViewState, SCHEMA_VERSION};
+
+use super::autosave::Autosave;
+use super::sections::focus_later;
+use super::state::EditorState;
+
+/// The `Open file` control (a labelled file input styled as a button).
+#[component]
+pub fn OpenFile() -> impl IntoView {
+    let state = expect_context::<EditorState>();
+    let autosave = expect_context::<Autosave>();
+    let choose = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        let name = file.name();
+        spawn_local(async move {
+            let read = match files::read_bytes(&file).await {
+                Ok(bytes) => import(&name, &bytes),
+                Err(e) => Err(format!(
+                    "\u{201c}{name}\u{201d} could not be read: {e}. Nothing was opened."
+                )),
+            };
+            match read {
+                Ok(imported) => {
+                    let now = clock::now_iso();
+                    autosave.open_new(DraftRecord {
+                        schema: SCHEMA_VERSION,
+                        id: clock::new_draft_id(),
+                        revision: 0,
+                        saved_at: now.clone(),
+                        created_at: now,
+                        review: imported.review,
+                        view: ViewState::default(),
+                    });
+                    let how = match imported.source {
+                        Source::Json | Source::VerdictMarkdown => "exactly as it was exported",
+                        Source::Markdown => "its headings became sections",
+                    };
+                    let mut notice = format!(
+                        "Opened \u{201c}{name}\u{201d} as a new review ({how}). The review you had open is kept in Reviews."
+                    );
+                    for note in imported.notes {
+                        notice.push(' ');
+                        notice.push_str(&note);
+                    }
+                    state.problem.set(None);
+                    state.notice.set(Some(notice));
+                    focus_later("book-title".into());
+                }
+                Err(message) => state.problem.set(Some(message)),
+            }
+        });
+    };
+    view! {
+        <label class="file-button">
+            "Open file"
+            <input
+                type="file"
+                class="visually-hidden-file"
+                accept=".md,.markdown,.txt,.json,text/markdown,text/plain,application/json"
+                on:change=choose
+            />
+        </label>
+    }
+}

@@ -1,0 +1,145 @@
+//! Export then import gives the same review back, for the JSON file and for Verdict's own
+//! Markdown, over generated reviews: any text a text area can hold (every Unicode scalar but
+//! NUL and CR, which a text area turns into LF), empty and long fields, spoilers everywhere,
+//! and bodies full of what could confuse a reader of the file (headings, `---`, `||`,
+//! `<details>`, code fences, marker look-alikes).
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use verdict::export::{json, markdown};
+use verdict::import::{import, Source};
+use verdict::review::{Format, Metadata, Rating, Review, Section};
+
+/// Fragments that look like structure to a Markdown reader or to Verdict's own markers.
+const TRICKY: &[&str] = &[
+    "## Heading in a body\n",
+    "# Title\n",
+    "\n---\n",
+    "---\n",
+    "+++\n",
+    "||spoiler||",
+    "\\||",
+    "<details>\n<summary>x</summary>\n\n",
+    "</details>",
+    "```\n",
+    "~~~",
+    "<!-- verdict:section {\"id\":1,\"heading\":\"x\",\"spoiler\":false,\"len\":3} -->\n",
+    "<!-- verdict:end -->\n",
+    "<!-- verdict:review {} -->",
+    ":::spoiler A\n",
+    ":::\n",
+    "> [!spoiler]- x\n",
+    ">!reddit!<",
+    "Rating: ★★☆☆☆ 2 out of 5\n",
+    "Posted in: x  \n",
+    "- Hardcover: 3 pages\n",
+    "[a](javascript:alert(1))",
+    "<script>alert(1)</script>",
+    "  \n",
+    "\t",
+    "\u{2028}",
+    "\u{FEFF}",
+    "\u{FDD0}",
+    "😀",
+    "é",
+    "\n\n",
+];
+
+fn text(max: usize) -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            4 => any::<char>().prop_filter("a text area holds no NUL or CR", |c| *c != '\0' && *c != '\r').prop_map(String::from),
+            3 => "[a-zA-Z ]{1,12}",
+            3 => prop::sample::select(TRICKY).prop_map(String::from),
+        ],
+        0..max,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+fn review() -> impl Strategy<Value = Review> {
+    let metadata = (
+        prop::collection::vec(text(6), 14),
+        prop::sample::select(Format::ALL.to_vec()),
+    )
+        .prop_map(|(f, format)| Metadata {
+            title: f[0].clone(),
+            author: f[1].clone(),
+            format,
+            pages: f[2].clone(),
+            publisher: f[3].clone(),
+            publication_date: f[4].clone(),
+            language: f[5].clone(),
+            isbn10: f[6].clone(),
+            isbn13: f[7].clone(),
+            genre: f[8].clone(),
+            audience: f[9].clone(),
+            categories: f[10].clone(),
+            tags: f[11].clone(),
+            reviewer: f[12].clone(),
+            post_date: f[13].clone(),
+        });
+    let sections = prop::collection::vec((text(6), text(30), any::<bool>()), 0..6);
+    (metadata, text(6), sections, prop::option::of(1u8..=10)).prop_map(
+        |(metadata, post_title, sections, halves)| Review {
+            metadata,
+            post_title,
+            sections: sections
+                .into_iter()
+                .enumerate()
+                .map(|(i, (heading, body, spoiler))| Section {
+                    id: i as u64 + 1,
+                    heading,
+                    body,
+                    spoiler,
+                })
+                .collect(),
+            rating: halves.and_then(Rating::from_halves),
+        },
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn json_export_then_import_is_exact(review in review()) {
+        let file = json::document(&review);
+        let back = import("review.json", file.as_bytes()).expect("reads back");
+        prop_assert_eq!(back.source, Source::Json);
+        prop_assert_eq!(back.review, review);
+    }
+
+    #[test]
+    fn markdown_export_then_import_is_exact(review in review()) {
+        let file = markdown::document(&review);
+        let back = import("review.md", file.as_bytes()).expect("reads back");
+        prop_assert_eq!(back.source, Source::VerdictMarkdown, "{}", file);
+        prop_assert_eq!(back.review, review);
+    }
+}
+
+#[test]
+fn the_seed_review_round_trips_through_markdown() {
+    let text = std::fs::read_to_string("tests/golden/review-never-let-me-go-by-kazuo-ishiguro.md")
+        .unwrap();
+    let imported = import("seed.md", text.as_bytes()).unwrap();
+    assert_eq!(imported.source, Source::VerdictMarkdown);
+    assert_eq!(imported.review.metadata.title, "Never Let Me Go");
+    let again = markdown::document(&imported.review);
+    assert_eq!(
+        again, text,
+        "the golden file is a fixed point of import then export"
+    );
+}
+
+#[test]
+fn a_hand_edited_export_is_read_as_plain_markdown_and_says_so() {
+    let mut review = Review::new_book("2026-11-25");
+    review.sections[0].body = "Original text.".into();
+    let file = markdown::document(&review).replace("Original text.", "Edited by hand, longer.");
+    let back = import("review.md", file.as_bytes()).unwrap();
+    assert_eq!(back.source, Source::Markdown);
+    assert!(back.notes.iter().any(|n| n.contains("changed since")));
+    assert_eq!(back.review.sections[0].body, "Edited by hand, longer.");
+}
