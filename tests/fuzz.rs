@@ -13,7 +13,9 @@ use std::time::{Duration, Instant};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::TestRunner;
+use verdict::export::targets::Target;
 use verdict::export::{html, markdown};
+use verdict::import;
 use verdict::markup::incremental::IncrementalRender;
 use verdict::markup::{self, SpoilerView};
 use verdict::review::{date, isbn, validation, Format, Rating, Review, Section};
@@ -242,8 +244,36 @@ fn assert_inert(html: &str) {
     }
 }
 
+/// Goodreads' review box takes only a few tags: nothing else may appear.
+fn assert_goodreads_subset(text: &str) {
+    const ALLOWED: &[&str] = &[
+        "<b>",
+        "</b>",
+        "<i>",
+        "</i>",
+        "<a href=\"",
+        "</a>",
+        "<blockquote>",
+        "</blockquote>",
+        "<spoiler>",
+        "</spoiler>",
+    ];
+    for (at, _) in text.match_indices('<') {
+        assert!(
+            ALLOWED.iter().any(|tag| text[at..].starts_with(tag)),
+            "unexpected markup at {at} in {text}"
+        );
+        if text[at..].starts_with("<a href=\"") {
+            let rest = &text[at + 9..];
+            let url = &rest[..rest.find('"').unwrap_or(rest.len())];
+            assert!(markup::url::is_allowed(url), "refused URL {url} in {text}");
+        }
+    }
+}
+
 /// A whole exported Markdown body read back by a CommonMark parser: no raw HTML but Verdict's
-/// own disclosures (`<details>`, `</details>`, a one-line `<summary>` of plain text) and no link
+/// own disclosures (`<details>`, `</details>`, a one-line `<summary>` of plain text) and marker
+/// comments, and no link
 /// or image outside the allow-list, across section boundaries too.
 fn assert_markdown_inert(body: &str) {
     use pulldown_cmark::{Event, Parser, Tag};
@@ -254,8 +284,11 @@ fn assert_markdown_inert(body: &str) {
                 let summary = line
                     .strip_prefix("<summary>")
                     .and_then(|l| l.strip_suffix("</summary>"));
-                let ours = matches!(line, "<details>" | "</details>")
-                    || summary.is_some_and(|s| !s.contains('<'));
+                let ours = matches!(
+                    line,
+                    "<details>" | "<details markdown=\"1\">" | "</details>"
+                ) || summary.is_some_and(|s| !s.contains('<'))
+                    || verdict::export::markers::is_marker(line);
                 assert!(ours, "raw HTML {line:?} in {body}");
             }
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
@@ -312,6 +345,33 @@ fn fuzz_exports() {
         let md = markdown::document(review);
         let body = md.splitn(3, "---\n").nth(2).unwrap_or("");
         assert_markdown_inert(body);
+        // Every other target, full and spoiler-free.
+        for target in Target::ALL {
+            for spoiler_free in [false, true] {
+                let out = target.render(review, spoiler_free);
+                let checked = catch_unwind(AssertUnwindSafe(|| match target {
+                    Target::HtmlDocument | Target::HtmlFragment => {
+                        assert_inert(&out.text[out.text.find("<body>").unwrap_or(0)..])
+                    }
+                    Target::Goodreads => assert_goodreads_subset(&out.text),
+                    Target::Json => {}
+                    Target::HugoToml => {
+                        assert_markdown_inert(out.text.splitn(3, "+++\n").nth(2).unwrap_or(""))
+                    }
+                    Target::GitHub | Target::HugoYaml | Target::Jekyll => {
+                        assert_markdown_inert(out.text.splitn(3, "---\n").nth(2).unwrap_or(""))
+                    }
+                    _ => assert_markdown_inert(&out.text),
+                }));
+                assert!(
+                    checked.is_ok(),
+                    "{target:?} (spoiler-free: {spoiler_free}) failed"
+                );
+                if let Some(limit) = target.limit() {
+                    assert!(out.parts.iter().all(|p| p.chars().count() <= limit));
+                }
+            }
+        }
         if let Some(dir) = &samples {
             if written.get() < 200 {
                 std::fs::write(format!("{dir}/sample-{}.html", written.get()), &doc)
@@ -370,4 +430,27 @@ fn fuzz_isbn_and_dates() {
             }
         },
     );
+}
+
+#[test]
+fn fuzz_markdown_import() {
+    fuzz("Markdown import", (text(), review()), |(text, review)| {
+        // Anything at all: read (or refused in words), never a panic, at least one section.
+        match import::import("f.md", text.as_bytes()) {
+            Ok(imported) => assert!(!imported.review.sections.is_empty()),
+            // Only a NUL near the start makes text read as binary.
+            Err(e) => assert!(text.contains('\0'), "{e}"),
+        }
+        // Verdict's own Markdown comes back exactly; every other target reads without panic.
+        // (A text area cannot hold NUL; a file with NUL near its start reads as binary.)
+        let md = markdown::document(review);
+        if !md.contains('\0') {
+            let back = import::import("f.md", md.as_bytes()).expect("own export is read");
+            assert_eq!(&back.review, review);
+        }
+        for target in Target::ALL {
+            let out = target.render(review, false);
+            let _ = import::import(&target.file_name("f", false), out.text.as_bytes());
+        }
+    });
 }

@@ -9,6 +9,7 @@
 #[path = "support/golden.rs"]
 mod golden;
 
+use verdict::export::targets::Target;
 use verdict::export::{filename::file_name, html, markdown};
 use verdict::review::{Format, Review};
 
@@ -155,4 +156,39 @@ fn download_names_come_from_the_post_title() {
         file_name(&title, "html"),
         "review-never-let-me-go-by-kazuo-ishiguro.html"
     );
+}
+
+/// The seed in every export target, full and spoiler-free, as golden files under
+/// `tests/golden/targets/` (read by eye once; the HTML ones also go through the Nu HTML
+/// Checker in the test command).
+#[test]
+fn the_seed_in_every_target_matches_its_golden_file() {
+    let (review, sections) = seed_review();
+    let synopsis_fact = sections[0][1].clone();
+    for target in Target::ALL {
+        for spoiler_free in [false, true] {
+            if spoiler_free && !target.has_spoiler_free() {
+                continue;
+            }
+            let output = target.render(&review, spoiler_free);
+            let name = format!("targets/{}", target.file_name("seed", spoiler_free));
+            golden::check_golden(&name, &output.text);
+            // The synopsis is the seed's spoiler: gone from every spoiler-free version.
+            let words: String = synopsis_fact.chars().take(40).collect();
+            let words = words.split_whitespace().last().unwrap_or("").to_string();
+            if spoiler_free && words.len() > 6 {
+                assert!(
+                    !output
+                        .text
+                        .contains(&synopsis_fact[..40.min(synopsis_fact.len())]),
+                    "{name}"
+                );
+            }
+            for part in &output.parts {
+                if let Some(limit) = target.limit() {
+                    assert!(part.chars().count() <= limit, "{name}: a part over {limit}");
+                }
+            }
+        }
+    }
 }

@@ -128,7 +128,12 @@ pub fn document(review: &Review) -> String {
         "</title>\n<style>\nbody { max-width: 42em; margin: 2em auto; padding: 0 1em; }\n",
     );
     out.push_str(STYLE);
-    out.push_str("</style>\n</head>\n<body>\n");
+    out.push_str("</style>\n");
+    // Structured data for search engines: a data block, never run (and the policy above allows
+    // no script anyway).
+    out.push_str("<script type=\"application/ld+json\">");
+    out.push_str(&super::structured::json_ld(review));
+    out.push_str("</script>\n</head>\n<body>\n");
     out.push_str(&article_html(review));
     out.push_str("</body>\n</html>\n");
     out
@@ -162,8 +167,42 @@ mod tests {
         let html = document(&review);
         assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
         assert!(html.contains("default-src 'none'"));
-        assert!(!html.to_lowercase().contains("<script"), "{html}");
+        // The one script element is the JSON-LD data block, which never runs.
+        assert_eq!(html.to_lowercase().matches("<script").count(), 1, "{html}");
+        assert!(html.contains("<script type=\"application/ld+json\">{"));
+        assert!(!html.contains("<script>"), "{html}");
         assert!(!html.contains("javascript:alert(3)"), "{html}");
         assert!(!html.contains("<img"));
     }
+}
+
+/// The post as an HTML fragment to paste into WordPress, Ghost or any editor that takes HTML:
+/// no page around it and no style sheet needed. Spoiler sections are `<details>`; inline
+/// spoilers show as `[spoiler N]`, listed after their paragraph in a `<details>`, so they stay
+/// hidden with no script and no CSS.
+pub fn fragment(review: &Review) -> String {
+    let mut out = String::from("<article class=\"review\">\n");
+    out.push_str(&header_html(&review.metadata, &review.post_title));
+    for (position, section) in review.sections.iter().enumerate() {
+        out.push_str("<section class=\"review-section\">\n");
+        if !section.heading.trim().is_empty() {
+            out.push_str("<h2>");
+            escape::push_html(&mut out, section.heading.trim());
+            out.push_str("</h2>\n");
+        }
+        let body = markup::render_listed(&section.body);
+        if section.spoiler {
+            out.push_str("<details class=\"spoiler-section\">\n<summary>");
+            escape::push_html(&mut out, &spoiler_summary(review, position));
+            out.push_str("</summary>\n");
+            out.push_str(&body);
+            out.push_str("</details>\n");
+        } else {
+            out.push_str(&body);
+        }
+        out.push_str("</section>\n");
+    }
+    out.push_str(&footer_html(&review.metadata, review.rating));
+    out.push_str("</article>\n");
+    out
 }

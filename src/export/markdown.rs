@@ -1,31 +1,250 @@
-//! The Markdown export: YAML front matter, then the post body in CommonMark/GFM.
+//! The Markdown exports: one assembler, configured per platform ([`Flavour`]): front matter,
+//! how a spoiler section is hidden, how inline spoilers are written, whether Verdict's markers
+//! (which make the file readable back exactly) are included, and spoiler-free versions.
 
 use crate::markup::escape;
-use crate::markup::markdown::{escaped_text, is_safe_document, section_markdown};
+use crate::markup::markdown::{
+    escaped_text, is_safe_document, section_markdown_with, InlineSpoilers, ListForm,
+};
 use crate::review::Review;
 
+use super::front_matter::{front_matter_for, FrontMatter};
 use super::markers::{self, ReviewMarker, SectionMarker};
-use super::{footer_lines, front_matter::front_matter, metadata_lines, spoiler_summary};
+use super::{footer_lines, metadata_lines, spoiler_summary};
 
 /// The MIME type of the Markdown download.
 pub const MIME: &str = "text/markdown;charset=utf-8";
 
-/// The whole Markdown file. Each section is made safe on its own; the assembled body is then
-/// checked as a whole too (a construct could reach across sections), and if that check ever
-/// failed, every section would be written as escaped plain text instead.
-pub fn document(review: &Review) -> String {
-    let out = assemble(review, section_markdown);
-    let body = out.splitn(3, "---\n").nth(2).unwrap_or("");
-    if is_safe_document(body) {
-        out
-    } else {
-        assemble(review, escaped_text)
+/// The note left where a spoiler section was, in spoiler-free versions.
+pub const REMOVED_SECTION: &str = "*(This section is a spoiler and was left out.)*";
+
+/// How a spoiler section is hidden.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockForm {
+    /// `<details>` with a `<summary>` (GitHub, CommonMark, pandoc).
+    Details,
+    /// `<details markdown="1">` (Jekyll's kramdown renders the Markdown inside only so).
+    KramdownDetails,
+    /// Hugo's `details` shortcode (its default renderer drops raw HTML).
+    HugoShortcode,
+    /// `:::spoiler Summary` … `:::` (HackMD, HedgeDoc).
+    HackMd,
+    /// A folded callout, `> [!spoiler]- Summary` (Obsidian).
+    Obsidian,
+    /// No block form: every line wrapped in these inline markers (Reddit `>!…!<`, Discord
+    /// `||…||`).
+    Lines(&'static str, &'static str),
+}
+
+/// Everything that differs between the Markdown exports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Flavour {
+    /// The front matter block.
+    pub front_matter: FrontMatter,
+    /// How a spoiler section is hidden.
+    pub block: BlockForm,
+    /// How inline spoilers are written outside spoiler sections.
+    pub inline: InlineSpoilers,
+    /// Whether Verdict's markers are written (only where renderers hide HTML comments).
+    pub markers: bool,
+    /// Every spoiler left out, with a note where it was.
+    pub spoiler_free: bool,
+}
+
+impl Flavour {
+    /// GitHub / CommonMark with Verdict's front matter: the `Download Markdown` file.
+    pub const GITHUB: Flavour = Flavour {
+        front_matter: FrontMatter::Verdict,
+        block: BlockForm::Details,
+        inline: InlineSpoilers::Listed(ListForm::Details),
+        markers: true,
+        spoiler_free: false,
+    };
+
+    /// The same flavour, spoiler-free.
+    pub fn without_spoilers(self) -> Flavour {
+        Flavour {
+            spoiler_free: true,
+            markers: false,
+            inline: InlineSpoilers::Removed,
+            ..self
+        }
     }
 }
 
-fn assemble(review: &Review, section_markdown: fn(&str) -> String) -> String {
-    let mut out = front_matter(review);
-    out.push('\n');
+/// The `Download Markdown` file (GitHub / CommonMark, with Verdict's front matter and markers).
+pub fn document(review: &Review) -> String {
+    document_as(review, &Flavour::GITHUB)
+}
+
+/// The Markdown file in `flavour`. Each section is made safe on its own; the assembled body is
+/// then checked as a whole too (a construct could reach across sections), and if that check
+/// ever failed, every section would be written as escaped plain text instead.
+pub fn document_as(review: &Review, flavour: &Flavour) -> String {
+    let out = assemble(review, flavour, false);
+    let body = body_of(&out, flavour.front_matter);
+    if is_safe_document(body) {
+        out
+    } else {
+        assemble(review, flavour, true)
+    }
+}
+
+/// The text after the front matter.
+fn body_of(out: &str, front_matter: FrontMatter) -> &str {
+    match front_matter {
+        FrontMatter::None => out,
+        FrontMatter::HugoToml => out.splitn(3, "+++\n").nth(2).unwrap_or(""),
+        _ => out.splitn(3, "---\n").nth(2).unwrap_or(""),
+    }
+}
+
+/// The longest run of `c` that starts a line of `text`.
+fn longest_leading_run(text: &str, c: char) -> usize {
+    text.lines()
+        .map(|l| l.trim_start().chars().take_while(|x| *x == c).count())
+        .max()
+        .unwrap_or(0)
+}
+
+/// A summary made safe for each wrapper.
+fn summary_for(block: BlockForm, summary: &str) -> String {
+    let line = escape::one_line(summary);
+    match block {
+        BlockForm::Details | BlockForm::KramdownDetails => escape::html(&line),
+        // A quoted shortcode parameter that Hugo renders as Markdown: punctuation escaped (no
+        // link, no markup) and quotes as entities, so it cannot end early.
+        BlockForm::HugoShortcode => escape::markdown_inline(&line).replace('"', "&quot;"),
+        _ => escape::markdown_inline(&line),
+    }
+}
+
+/// Wraps every line of safe Markdown in inline spoiler markers, keeping list, quote and heading
+/// markers outside; code fences go (their lines stay, wrapped), since no spoiler holds a block.
+fn wrap_lines(markdown: &str, open: &str, close: &str) -> String {
+    let mut out = Vec::new();
+    let mut in_code = false;
+    for line in markdown.lines() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            in_code = !in_code;
+            continue;
+        }
+        if in_code {
+            // Out of its fence, code would be read as Markdown (raw HTML and all): every
+            // character escaped, it reads as the text it was.
+            let text = escape::markdown(trimmed);
+            if !text.is_empty() {
+                out.push(format!(
+                    "{open}{}{close}",
+                    text.replace(close, &escape_each(close))
+                ));
+            } else {
+                out.push(String::new());
+            }
+            continue;
+        }
+        if trimmed.is_empty() {
+            out.push(String::new());
+            continue;
+        }
+        let mut prefix_len = line.len() - trimmed.len();
+        let mut rest = trimmed;
+        loop {
+            let before = rest.len();
+            if let Some(r) = rest.strip_prefix("> ").or_else(|| rest.strip_prefix('>')) {
+                rest = r;
+            } else if let Some(r) = ["- ", "* ", "+ "].iter().find_map(|m| rest.strip_prefix(m)) {
+                rest = r;
+            } else if let Some(digits) = rest
+                .find(['.', ')'])
+                .filter(|&at| at > 0 && at < 10 && rest[..at].bytes().all(|b| b.is_ascii_digit()))
+            {
+                match rest[digits + 1..].strip_prefix(' ') {
+                    Some(r) => rest = r,
+                    None => break,
+                }
+            } else if rest.starts_with('#') {
+                let hashes = rest.chars().take_while(|c| *c == '#').count();
+                match rest[hashes..].strip_prefix(' ') {
+                    Some(r) => rest = r,
+                    None => break,
+                }
+            }
+            if rest.len() == before {
+                break;
+            }
+            prefix_len += before - rest.len();
+        }
+        let (prefix, content) = line.split_at(prefix_len);
+        // The closing marker must not appear early inside the content.
+        let content = content.trim().replace(close, &escape_each(close));
+        if content.is_empty() {
+            out.push(prefix.trim_end().to_string());
+        } else {
+            out.push(format!("{prefix}{open}{content}{close}"));
+        }
+    }
+    out.join("\n")
+}
+
+/// Every character of `text` backslash-escaped.
+fn escape_each(text: &str) -> String {
+    text.chars().flat_map(|c| ['\\', c]).collect()
+}
+
+/// One spoiler section's text, hidden in `block` (or left out, spoiler-free).
+fn spoiler_block(flavour: &Flavour, summary: &str, body: &str) -> String {
+    if flavour.spoiler_free {
+        return format!("{REMOVED_SECTION}\n\n");
+    }
+    let summary = summary_for(flavour.block, summary);
+    let body = body.trim_end();
+    match flavour.block {
+        // Blank lines so that the Markdown inside is rendered.
+        BlockForm::Details => {
+            format!("<details>\n<summary>{summary}</summary>\n\n{body}\n\n</details>\n\n")
+        }
+        BlockForm::KramdownDetails => format!(
+            "<details markdown=\"1\">\n<summary>{summary}</summary>\n\n{body}\n\n</details>\n\n"
+        ),
+        BlockForm::HugoShortcode => format!(
+            "{{{{< details summary=\"{summary}\" >}}}}\n\n{body}\n\n{{{{< /details >}}}}\n\n"
+        ),
+        BlockForm::HackMd => {
+            // A longer fence than any colon run inside, so the body cannot close it.
+            let fence = ":".repeat(3.max(longest_leading_run(body, ':') + 1));
+            format!("{fence}spoiler {summary}\n{body}\n{fence}\n\n")
+        }
+        BlockForm::Obsidian => {
+            let quoted: String = body
+                .lines()
+                .map(|l| {
+                    if l.is_empty() {
+                        ">\n".to_string()
+                    } else {
+                        format!("> {l}\n")
+                    }
+                })
+                .collect();
+            format!("> [!spoiler]- {summary}\n{quoted}\n")
+        }
+        BlockForm::Lines(open, close) => {
+            let title = format!(
+                "{open}{}{close}",
+                summary.replace(close, &escape_each(close))
+            );
+            format!("{title}\n\n{}\n\n", wrap_lines(body, open, close))
+        }
+    }
+}
+
+fn assemble(review: &Review, flavour: &Flavour, escaped: bool) -> String {
+    let markers_on = flavour.markers && !flavour.spoiler_free;
+    let mut out = front_matter_for(review, flavour.front_matter);
+    if !out.is_empty() {
+        out.push('\n');
+    }
     let mut head = format!(
         "# {}\n\n",
         escape::markdown_inline(&review.effective_post_title())
@@ -41,49 +260,68 @@ fn assemble(review: &Review, section_markdown: fn(&str) -> String) -> String {
         }
         head.push('\n');
     }
-    out.push_str(&markers::line(
-        "review",
-        &ReviewMarker {
-            v: markers::MARKER_VERSION,
-            metadata: review.metadata.clone(),
-            post_title: review.post_title.clone(),
-            rating: review.rating,
-            head_len: head.len(),
-            sections: review.sections.len(),
-        },
-    ));
+    if markers_on {
+        out.push_str(&markers::line(
+            "review",
+            &ReviewMarker {
+                v: markers::MARKER_VERSION,
+                metadata: review.metadata.clone(),
+                post_title: review.post_title.clone(),
+                rating: review.rating,
+                head_len: head.len(),
+                sections: review.sections.len(),
+            },
+        ));
+    }
     out.push_str(&head);
+    let inline_in_spoilers = match flavour.block {
+        // GitHub keeps its listed form inside spoiler sections too (the foundation's layout).
+        BlockForm::Details => flavour.inline,
+        _ => InlineSpoilers::Plain,
+    };
     for (position, section) in review.sections.iter().enumerate() {
         let mut chunk = markers::heading_line(&section.heading);
-        let body = section_markdown(section.body.trim_end());
+        let style = if section.spoiler {
+            inline_in_spoilers
+        } else {
+            flavour.inline
+        };
+        let body = if escaped {
+            escaped_text(section.body.trim_end())
+        } else {
+            section_markdown_with(section.body.trim_end(), style)
+        };
         if section.spoiler {
-            // A plain-text summary, and blank lines so that GitHub renders the Markdown inside.
-            chunk.push_str(&format!(
-                "<details>\n<summary>{}</summary>\n\n{}\n\n</details>\n\n",
-                escape::html(&escape::one_line(&spoiler_summary(review, position))),
-                body.trim_end()
+            chunk.push_str(&spoiler_block(
+                flavour,
+                &spoiler_summary(review, position),
+                &body,
             ));
         } else if !body.trim().is_empty() {
             chunk.push_str(body.trim_end());
             chunk.push_str("\n\n");
         }
-        // The marker carries the body itself only when the written text would not read back
-        // as exactly what was typed.
-        let read_back = markers::visible_body(&chunk, &section.heading, section.spoiler);
-        out.push_str(&markers::line(
-            "section",
-            &SectionMarker {
-                id: section.id,
-                heading: section.heading.clone(),
-                spoiler: section.spoiler,
-                len: chunk.len(),
-                body: (read_back != section.body).then(|| section.body.clone()),
-            },
-        ));
+        if markers_on {
+            // The marker carries the body itself only when the written text would not read
+            // back as exactly what was typed.
+            let read_back = markers::visible_body(&chunk, &section.heading, section.spoiler);
+            out.push_str(&markers::line(
+                "section",
+                &SectionMarker {
+                    id: section.id,
+                    heading: section.heading.clone(),
+                    spoiler: section.spoiler,
+                    len: chunk.len(),
+                    body: (read_back != section.body).then(|| section.body.clone()),
+                },
+            ));
+        }
         out.push_str(&chunk);
     }
-    out.push_str(&markers::end_line());
-    out.push('\n');
+    if markers_on {
+        out.push_str(&markers::end_line());
+        out.push('\n');
+    }
     if let Some(rating) = review.rating {
         out.push_str(&format!(
             "Rating: {} {}\n\n",
@@ -103,6 +341,9 @@ fn assemble(review: &Review, section_markdown: fn(&str) -> String) -> String {
     }
     while out.ends_with("\n\n") {
         out.pop();
+    }
+    if !out.ends_with('\n') {
+        out.push('\n');
     }
     out
 }

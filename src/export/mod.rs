@@ -3,11 +3,14 @@
 
 pub mod filename;
 pub mod front_matter;
+pub mod goodreads;
 pub mod html;
 pub mod json;
 pub mod language;
 pub mod markdown;
 pub mod markers;
+pub mod structured;
+pub mod targets;
 
 use crate::review::{date::parse_date, split_list, Format, Metadata, Review};
 

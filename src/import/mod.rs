@@ -49,9 +49,10 @@ pub fn import(name: &str, bytes: &[u8]) -> Result<Imported, String> {
             MAX_REVIEW_BYTES / (1024 * 1024)
         ));
     }
+    // Binary, as git decides it: not UTF-8, or a NUL byte near the start.
     let text = std::str::from_utf8(bytes)
         .ok()
-        .filter(|t| !t.contains('\0'))
+        .filter(|_| !bytes[..bytes.len().min(8000)].contains(&0))
         .ok_or_else(|| {
             format!(
                 "\u{201c}{name}\u{201d} is not a text file (Markdown or JSON). Nothing was opened."

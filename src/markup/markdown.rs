@@ -17,6 +17,36 @@ use super::spoilers::{
 };
 use super::url;
 
+/// How inline `||spoilers||` are written: each platform has its own syntax, or none.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InlineSpoilers {
+    /// `[spoiler N]` in place, and the spoilers listed after the block they sit in, inside a
+    /// disclosure of this form (for platforms with no inline spoiler).
+    Listed(ListForm),
+    /// In place between these markers: Reddit's `>!…!<`, Discord's `||…||`.
+    Wrapped(&'static str, &'static str),
+    /// In place as plain content (inside a section that is hidden whole).
+    Plain,
+    /// Left out, with `[spoiler removed]` in their place (spoiler-free versions).
+    Removed,
+}
+
+/// The disclosure that lists a block's inline spoilers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListForm {
+    /// `<details>` with blank lines around the Markdown (GitHub, CommonMark).
+    Details,
+    /// `<details markdown="1">` (Jekyll's kramdown renders Markdown inside only when asked).
+    KramdownDetails,
+    /// `:::spoiler Spoilers` … `:::` (HackMD, HedgeDoc).
+    HackMd,
+    /// `> [!spoiler]- Spoilers` callout (Obsidian).
+    Obsidian,
+    /// `{{< details summary="Spoilers" >}}` … `{{< /details >}}` (Hugo's built-in shortcode,
+    /// since its default renderer drops raw HTML).
+    HugoShortcode,
+}
+
 /// A replacement of `range` of the prepared source by `text`.
 struct Edit {
     range: Range<usize>,
@@ -30,7 +60,12 @@ struct Edit {
 /// every text character escaped, so that nothing left around a change can combine with it into
 /// new syntax (patching only a link's source could make its neighbours a link again).
 pub fn section_markdown(body: &str) -> String {
-    let out = rewrite(body);
+    section_markdown_with(body, InlineSpoilers::Listed(ListForm::Details))
+}
+
+/// [`section_markdown`] with inline spoilers written in `style`.
+pub fn section_markdown_with(body: &str, style: InlineSpoilers) -> String {
+    let out = rewrite(body, style);
     // The rewriting keeps the person's Markdown; this check makes its safety a fact rather than
     // a hope. Should any raw HTML or refused link ever get through, the section is written as
     // plain escaped text instead: formatting is lost, nothing unsafe is published.
@@ -51,7 +86,7 @@ pub fn escaped_text(body: &str) -> String {
 }
 
 /// The rewriting of [`section_markdown`], without its final safety net.
-fn rewrite(body: &str) -> String {
+fn rewrite(body: &str, style: InlineSpoilers) -> String {
     let prepared = prepare(body);
     let pieces = pieces(&prepared);
     let mut edits: Vec<Edit> = Vec::new();
@@ -75,6 +110,7 @@ fn rewrite(body: &str) -> String {
                     &mut text,
                     &mut pending,
                     &mut spoiler_number,
+                    style,
                 );
                 if prepared[range.clone()].ends_with('\n') {
                     text.push('\n');
@@ -121,7 +157,7 @@ fn rewrite(body: &str) -> String {
                     } else {
                         "\n\n"
                     };
-                    let text = format!("{gap}{}", spoiler_details(&pending));
+                    let text = format!("{gap}{}", spoiler_details(&pending, style));
                     edits.push(Edit {
                         range: range.end..range.end,
                         text,
@@ -139,7 +175,8 @@ fn rewrite(body: &str) -> String {
             _ if in_code_block => {}
             _ => {
                 let end = run_end(&pieces, i);
-                if let Some(edit) = rewrite_run(&pieces[i..end], &mut spoiler_number, &mut pending)
+                if let Some(edit) =
+                    rewrite_run(&pieces[i..end], &mut spoiler_number, &mut pending, style)
                 {
                     edits.push(edit);
                 }
@@ -152,7 +189,7 @@ fn rewrite(body: &str) -> String {
     if !pending.is_empty() {
         edits.push(Edit {
             range: prepared.len()..prepared.len(),
-            text: format!("\n\n{}", spoiler_details(&pending)),
+            text: format!("\n\n{}", spoiler_details(&pending, style)),
         });
     }
     // A definition with a refused URL is written as text, so no other section can use it.
@@ -196,7 +233,7 @@ pub fn is_safe(markdown: &str) -> bool {
     is_safe_with(markdown, |html| {
         matches!(
             html,
-            "<details>" | "</details>" | "<summary>Spoilers</summary>"
+            "<details>" | "<details markdown=\"1\">" | "</details>" | "<summary>Spoilers</summary>"
         )
     })
 }
@@ -258,6 +295,7 @@ fn rewrite_run(
     run: &[Piece],
     number: &mut usize,
     pending: &mut Vec<(usize, String)>,
+    style: InlineSpoilers,
 ) -> Option<Edit> {
     if !needs_rewrite(run) {
         return None;
@@ -272,7 +310,7 @@ fn rewrite_run(
             _ => acc,
         })?;
     let mut text = String::new();
-    inline_markdown(run, &mut text, pending, number);
+    inline_markdown(run, &mut text, pending, number, style);
     Some(Edit { range, text })
 }
 
@@ -301,6 +339,7 @@ fn inline_markdown(
     out: &mut String,
     spoilers: &mut Vec<(usize, String)>,
     number: &mut usize,
+    style: InlineSpoilers,
 ) {
     let mut i = 0;
     while i < pieces.len() {
@@ -309,12 +348,36 @@ fn inline_markdown(
                 let end = (i..pieces.len())
                     .find(|&j| matches!(pieces[j], Piece::SpoilerEnd))
                     .unwrap_or(pieces.len());
-                *number += 1;
-                let n = *number;
-                out.push_str(&format!("[spoiler {n}]"));
-                let mut content = String::new();
-                inline_markdown(&pieces[i + 1..end], &mut content, &mut Vec::new(), &mut 0);
-                spoilers.push((n, content));
+                let inner = &pieces[i + 1..end.min(pieces.len())];
+                match style {
+                    InlineSpoilers::Listed(_) => {
+                        *number += 1;
+                        let n = *number;
+                        out.push_str(&format!("[spoiler {n}]"));
+                        let mut content = String::new();
+                        let plain = InlineSpoilers::Plain;
+                        inline_markdown(inner, &mut content, &mut Vec::new(), &mut 0, plain);
+                        spoilers.push((n, content));
+                    }
+                    InlineSpoilers::Wrapped(open, close) => {
+                        let mut content = String::new();
+                        let plain = InlineSpoilers::Plain;
+                        inline_markdown(inner, &mut content, &mut Vec::new(), &mut 0, plain);
+                        // No space just inside the markers (Reddit then shows them as text).
+                        let trimmed = content.trim();
+                        let lead = &content[..content.len() - content.trim_start().len()];
+                        let trail = &content[content.trim_end().len()..];
+                        if trimmed.is_empty() {
+                            out.push_str(&content);
+                        } else {
+                            out.push_str(&format!("{lead}{open}{trimmed}{close}{trail}"));
+                        }
+                    }
+                    InlineSpoilers::Plain => {
+                        inline_markdown(inner, out, spoilers, number, style);
+                    }
+                    InlineSpoilers::Removed => out.push_str("\\[spoiler removed\\]"),
+                }
                 i = end + 1;
                 continue;
             }
@@ -343,7 +406,7 @@ fn inline_markdown(
                     let is_image = matches!(event, Event::Start(Tag::Image { .. }));
                     let end = matching_end(pieces, i);
                     let mut inner = String::new();
-                    inline_markdown(&pieces[i + 1..end], &mut inner, spoilers, number);
+                    inline_markdown(&pieces[i + 1..end], &mut inner, spoilers, number, style);
                     if url::is_allowed(dest_url) {
                         if is_image {
                             out.push('!');
@@ -414,14 +477,31 @@ fn code_span(code: &str) -> String {
 
 /// The `<details>` block (to be put after a blank line) listing a paragraph's spoilers; GitHub needs the blank lines to render
 /// Markdown inside it.
-fn spoiler_details(spoilers: &[(usize, String)]) -> String {
-    let mut out = String::from("<details>\n<summary>Spoilers</summary>\n\n");
-    for (n, content) in spoilers {
-        out.push_str(&format!("{n}. {content}\n"));
+fn spoiler_details(spoilers: &[(usize, String)], style: InlineSpoilers) -> String {
+    let InlineSpoilers::Listed(form) = style else {
+        return String::new();
+    };
+    let items: String = spoilers
+        .iter()
+        .map(|(n, content)| format!("{n}. {content}\n"))
+        .collect();
+    match form {
+        // A blank line after: the HTML block that `<details>` opens ends only at one.
+        ListForm::Details => {
+            format!("<details>\n<summary>Spoilers</summary>\n\n{items}\n</details>\n\n")
+        }
+        ListForm::KramdownDetails => format!(
+            "<details markdown=\"1\">\n<summary>Spoilers</summary>\n\n{items}\n</details>\n\n"
+        ),
+        ListForm::HackMd => format!(":::spoiler Spoilers\n{items}:::\n\n"),
+        ListForm::Obsidian => {
+            let quoted: String = items.lines().map(|l| format!("> {l}\n")).collect();
+            format!("> [!spoiler]- Spoilers\n{quoted}\n")
+        }
+        ListForm::HugoShortcode => {
+            format!("{{{{< details summary=\"Spoilers\" >}}}}\n\n{items}\n{{{{< /details >}}}}\n\n")
+        }
     }
-    // A blank line after: the HTML block that `<details>` opens ends only at one.
-    out.push_str("\n</details>\n\n");
-    out
 }
 
 fn apply(source: &str, mut edits: Vec<Edit>) -> String {

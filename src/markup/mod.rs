@@ -204,6 +204,71 @@ pub fn write_html(
     }
 }
 
+/// Renders one section body for pages without Verdict's style sheet (an HTML fragment pasted
+/// into a blog): each inline spoiler shows as `[spoiler N]`, and the spoilers of a block are
+/// listed after it in a `<details>` disclosure, which hides them with no script and no CSS.
+pub fn render_listed(body: &str) -> String {
+    let prepared = prepare(body);
+    let all = pieces(&prepared);
+    let mut out = String::with_capacity(body.len() + body.len() / 4 + 16);
+    let mut depth = 0usize;
+    let mut block: Vec<Piece> = Vec::new();
+    let mut listed: Vec<(usize, String)> = Vec::new();
+    let mut count = 0usize;
+    let mut i = 0;
+    while i < all.len() {
+        match &all[i] {
+            Piece::SpoilerStart => {
+                let end = (i..all.len())
+                    .find(|&j| matches!(all[j], Piece::SpoilerEnd))
+                    .unwrap_or(all.len());
+                count += 1;
+                let mut inner = String::new();
+                write_html(
+                    &all[i + 1..end],
+                    &mut inner,
+                    &SpoilerView::closed(""),
+                    &mut 0,
+                );
+                listed.push((count, inner));
+                block.push(Piece::Event(
+                    Event::Text(format!("[spoiler {count}]").into()),
+                    0..0,
+                ));
+                i = end + 1;
+                continue;
+            }
+            Piece::SpoilerEnd => {}
+            Piece::Event(event, _) => {
+                match event {
+                    Event::Start(tag) if !spoilers::is_inline(tag) => depth += 1,
+                    Event::End(tag) if !spoilers::is_inline_end(tag) => {
+                        depth = depth.saturating_sub(1)
+                    }
+                    _ => {}
+                }
+                block.push(all[i].clone());
+                if depth == 0 {
+                    write_html(&block, &mut out, &SpoilerView::closed(""), &mut 0);
+                    block.clear();
+                    if !listed.is_empty() {
+                        out.push_str(
+                            "<details class=\"spoiler-list\">\n<summary>Spoilers</summary>\n<ol>\n",
+                        );
+                        for (n, html) in listed.drain(..) {
+                            out.push_str(&format!("<li value=\"{n}\">{html}</li>\n"));
+                        }
+                        out.push_str("</ol>\n</details>\n");
+                    }
+                }
+            }
+        }
+        i += 1;
+    }
+    write_html(&block, &mut out, &SpoilerView::closed(""), &mut 0);
+    out
+}
+
 /// Writes the opening of inline spoiler number `n` (from 1).
 fn open_spoiler(out: &mut String, view: &SpoilerView, n: usize) {
     if view.reveal {
@@ -228,6 +293,15 @@ mod tests {
 
     fn html(body: &str) -> String {
         render(body, &SpoilerView::closed("s1"))
+    }
+
+    #[test]
+    fn listed_spoilers_need_no_style_sheet() {
+        let html = render_listed("It was ||the *butler*|| and ||Ruth||.\n\nNext.");
+        assert_eq!(
+            html,
+            "<p>It was [spoiler 1] and [spoiler 2].</p>\n<details class=\"spoiler-list\">\n<summary>Spoilers</summary>\n<ol>\n<li value=\"1\">the <em>butler</em></li>\n<li value=\"2\">Ruth</li>\n</ol>\n</details>\n<p>Next.</p>\n"
+        );
     }
 
     #[test]

@@ -170,3 +170,103 @@ export async function selectWithKeyboard(textarea, start, length) {
   for (let i = 0; i < start; i++) await textarea.press("ArrowRight");
   for (let i = 0; i < length; i++) await textarea.press("Shift+ArrowRight");
 }
+
+/** Every localStorage entry of the page's origin, as a plain object (key → raw text). */
+export async function storageSnapshot(page) {
+  return page.evaluate(() => {
+    const all = {};
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i);
+      all[key] = localStorage.getItem(key);
+    }
+    return all;
+  });
+}
+
+/** Runs `action` (which starts a download) and returns the file's name and its bytes. */
+export async function downloadFrom(page, action) {
+  const [download] = await Promise.all([page.waitForEvent("download"), action()]);
+  const { readFile } = await import("node:fs/promises");
+  const path = await download.path();
+  return { name: download.suggestedFilename(), path, bytes: await readFile(path) };
+}
+
+/**
+ * A stored draft record (the object; JSON.stringify it to store it) for a book review made of
+ * the default four sections, with `body` in the first.
+ */
+export function draftRecord({
+  id,
+  title = "",
+  author = "",
+  postTitle = "",
+  body = "",
+  savedAt = "2026-01-01T10:00:00.000Z",
+  createdAt = savedAt,
+  schema = 2,
+  revision = 1,
+  showSpoilers = false,
+}) {
+  const record = { schema, id, revision, saved_at: savedAt };
+  if (schema >= 2) record.created_at = createdAt;
+  record.review = {
+    metadata: {
+      title,
+      author,
+      format: "Unset",
+      pages: "",
+      publisher: "",
+      publication_date: "",
+      language: "",
+      isbn10: "",
+      isbn13: "",
+      genre: "",
+      audience: "",
+      categories: "",
+      tags: "",
+      reviewer: "",
+      post_date: "2026-01-01",
+    },
+    post_title: postTitle,
+    sections: DEFAULT_HEADINGS.map((heading, i) => ({ id: i + 1, heading, body: i === 0 ? body : "", spoiler: false })),
+    rating: null,
+  };
+  record.view = { show_spoilers: showSpoilers };
+  return record;
+}
+
+/**
+ * Replaces the origin's localStorage with `entries` (key → raw text), points `verdict:current`
+ * at `current` (if given) and starts the app afresh on it.
+ */
+export async function seedStorage(page, entries, current) {
+  await page.goto("/");
+  await page.evaluate(
+    ({ entries, current }) => {
+      localStorage.clear();
+      for (const [key, value] of Object.entries(entries)) localStorage.setItem(key, value);
+      if (current !== undefined) localStorage.setItem("verdict:current", current);
+    },
+    { entries, current },
+  );
+  await page.reload();
+  await expect(field(page, "Title")).toBeVisible();
+}
+
+/** The `Reviews` dialog. */
+export function reviewsDialog(page) {
+  return page.getByRole("dialog", { name: "Reviews" });
+}
+
+/** Opens the `Reviews` dialog and returns it. */
+export async function openReviews(page) {
+  await button(page, "Reviews").click();
+  const dialog = reviewsDialog(page);
+  await expect(dialog).toBeVisible();
+  return dialog;
+}
+
+/** The items of the `Your reviews` list in the `Reviews` dialog, newest first. */
+export function reviewItems(page) {
+  return reviewsDialog(page).getByRole("list", { name: "Your reviews", exact: true }).getByRole("listitem");
+}

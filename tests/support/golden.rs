@@ -5,6 +5,9 @@
 pub fn check_golden(name: &str, actual: &str) {
     let path = std::path::Path::new("tests/golden").join(name);
     if std::env::var_os("UPDATE_GOLDEN").is_some() || !path.exists() {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).expect("golden directory");
+        }
         std::fs::write(&path, actual).expect("write golden");
     }
     let expected = std::fs::read_to_string(&path).expect("golden file");

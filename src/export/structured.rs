@@ -1,0 +1,343 @@
+//! schema.org structured data for the HTML export: a `Review` of a `Book`, as JSON-LD. Its
+//! `reviewBody` and notes come from the spoiler-free text, so that no spoiler reaches a search
+//! result snippet.
+
+use serde_json::{json, Map, Value};
+
+use crate::markup::spoilers::{pieces, prepare, restore_source, Piece};
+use crate::review::{isbn::digits_only, split_list, Format, Review};
+
+use super::{iso_date, language};
+
+/// Every schema.org type the structured data may name.
+pub const TYPES: &[&str] = &[
+    "Review",
+    "Book",
+    "Person",
+    "Organization",
+    "Rating",
+    "ItemList",
+    "ListItem",
+    "PeopleAudience",
+];
+
+/// Every schema.org property the structured data may use.
+pub const PROPERTIES: &[&str] = &[
+    "name",
+    "itemReviewed",
+    "author",
+    "isbn",
+    "numberOfPages",
+    "bookFormat",
+    "inLanguage",
+    "publisher",
+    "datePublished",
+    "genre",
+    "audience",
+    "audienceType",
+    "reviewRating",
+    "ratingValue",
+    "bestRating",
+    "worstRating",
+    "reviewBody",
+    "positiveNotes",
+    "negativeNotes",
+    "itemListElement",
+    "position",
+];
+
+/// The schema.org `BookFormatType` of a format.
+fn book_format(format: Format) -> Option<&'static str> {
+    match format {
+        Format::Hardcover => Some("https://schema.org/Hardcover"),
+        Format::Paperback => Some("https://schema.org/Paperback"),
+        Format::Ebook => Some("https://schema.org/EBook"),
+        Format::Audiobook => Some("https://schema.org/AudiobookFormat"),
+        Format::Unset | Format::Other => None,
+    }
+}
+
+/// The plain text of a body, spoilers left out; one string per paragraph or list item.
+fn plain_parts(body: &str) -> Vec<String> {
+    let prepared = prepare(body);
+    let mut parts = Vec::new();
+    let mut current = String::new();
+    let mut in_spoiler = false;
+    for piece in pieces(&prepared) {
+        match piece {
+            Piece::SpoilerStart => in_spoiler = true,
+            Piece::SpoilerEnd => in_spoiler = false,
+            Piece::Event(_, _) if in_spoiler => {}
+            Piece::Event(event, _) => {
+                use pulldown_cmark::{Event, TagEnd};
+                match event {
+                    Event::Text(t) | Event::Code(t) => current.push_str(&restore_source(&t)),
+                    Event::SoftBreak | Event::HardBreak => current.push(' '),
+                    Event::End(
+                        TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_) | TagEnd::CodeBlock,
+                    ) => {
+                        let text = current.split_whitespace().collect::<Vec<_>>().join(" ");
+                        if !text.is_empty() {
+                            parts.push(text);
+                        }
+                        current.clear();
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    let text = current.split_whitespace().collect::<Vec<_>>().join(" ");
+    if !text.is_empty() {
+        parts.push(text);
+    }
+    parts
+}
+
+/// Whether a heading names what the reviewer liked (`Some(true)`) or did not (`Some(false)`).
+fn notes_kind(heading: &str) -> Option<bool> {
+    let h = heading.to_lowercase().replace('\u{2019}', "'");
+    if [
+        "didn't like",
+        "did not like",
+        "disliked",
+        "cons",
+        "not so good",
+    ]
+    .iter()
+    .any(|k| h.contains(k))
+    {
+        Some(false)
+    } else if ["liked", "loved", "pros", "highlights"]
+        .iter()
+        .any(|k| h.contains(k))
+    {
+        Some(true)
+    } else {
+        None
+    }
+}
+
+fn item_list(items: &[String]) -> Value {
+    let elements: Vec<Value> = items
+        .iter()
+        .enumerate()
+        .map(|(i, name)| json!({"@type": "ListItem", "position": i + 1, "name": name}))
+        .collect();
+    json!({"@type": "ItemList", "itemListElement": elements})
+}
+
+/// The JSON-LD object.
+pub fn review_json(review: &Review) -> Value {
+    let m = &review.metadata;
+    let mut book = Map::new();
+    book.insert("@type".into(), json!("Book"));
+    let text = |s: &str| s.trim().to_string();
+    if !m.title.trim().is_empty() {
+        book.insert("name".into(), json!(text(&m.title)));
+    }
+    if !m.author.trim().is_empty() {
+        book.insert(
+            "author".into(),
+            json!({"@type": "Person", "name": text(&m.author)}),
+        );
+    }
+    let isbn = [digits_only(&m.isbn13), digits_only(&m.isbn10)]
+        .into_iter()
+        .find(|d| !d.is_empty());
+    if let Some(isbn) = isbn {
+        book.insert("isbn".into(), json!(isbn));
+    }
+    if let Ok(pages) = m.pages.trim().parse::<u64>() {
+        if pages > 0 {
+            book.insert("numberOfPages".into(), json!(pages));
+        }
+    }
+    if let Some(format) = book_format(m.format) {
+        book.insert("bookFormat".into(), json!(format));
+    }
+    if !m.language.trim().is_empty() {
+        let lang = language::code(&m.language).unwrap_or_else(|| text(&m.language));
+        book.insert("inLanguage".into(), json!(lang));
+    }
+    if !m.publisher.trim().is_empty() {
+        book.insert(
+            "publisher".into(),
+            json!({"@type": "Organization", "name": text(&m.publisher)}),
+        );
+    }
+    if let Some(date) = iso_date(&m.publication_date) {
+        book.insert("datePublished".into(), json!(date));
+    }
+    let genres = split_list(&m.genre);
+    if !genres.is_empty() {
+        book.insert("genre".into(), json!(genres));
+    }
+    if !m.audience.trim().is_empty() {
+        book.insert(
+            "audience".into(),
+            json!({"@type": "PeopleAudience", "audienceType": text(&m.audience)}),
+        );
+    }
+    let mut out = Map::new();
+    out.insert("@context".into(), json!("https://schema.org"));
+    out.insert("@type".into(), json!("Review"));
+    out.insert("name".into(), json!(review.effective_post_title()));
+    out.insert("itemReviewed".into(), Value::Object(book));
+    if !m.reviewer.trim().is_empty() {
+        out.insert(
+            "author".into(),
+            json!({"@type": "Person", "name": text(&m.reviewer)}),
+        );
+    }
+    if let Some(date) = iso_date(&m.post_date) {
+        out.insert("datePublished".into(), json!(date));
+    }
+    if let Some(rating) = review.rating {
+        let value: f64 = rating.value_text().parse().unwrap_or(0.0);
+        out.insert(
+            "reviewRating".into(),
+            json!({"@type": "Rating", "ratingValue": value, "bestRating": 5, "worstRating": 0.5}),
+        );
+    }
+    let mut body = Vec::new();
+    let (mut positive, mut negative) = (Vec::new(), Vec::new());
+    for section in review.sections.iter().filter(|s| !s.spoiler) {
+        let parts = plain_parts(&section.body);
+        match notes_kind(&section.heading) {
+            Some(true) => positive.extend(parts.iter().cloned()),
+            Some(false) => negative.extend(parts.iter().cloned()),
+            None => {}
+        }
+        body.extend(parts);
+    }
+    if !body.is_empty() {
+        out.insert("reviewBody".into(), json!(body.join("\n\n")));
+    }
+    if !positive.is_empty() {
+        out.insert("positiveNotes".into(), item_list(&positive));
+    }
+    if !negative.is_empty() {
+        out.insert("negativeNotes".into(), item_list(&negative));
+    }
+    Value::Object(out)
+}
+
+/// The JSON-LD as text that is safe inside `<script type="application/ld+json">`: `<`, `>` and
+/// `&` are `\u` escapes, so no `</script>` can end it early.
+pub fn json_ld(review: &Review) -> String {
+    serde_json::to_string(&review_json(review))
+        .unwrap_or_else(|_| "{}".into())
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+/// The fields that search engines require for a review snippet and that are still empty.
+pub fn missing_for_snippet(review: &Review) -> Vec<&'static str> {
+    let mut missing = Vec::new();
+    if review.metadata.title.trim().is_empty() {
+        missing.push("Title");
+    }
+    if review.metadata.reviewer.trim().is_empty() {
+        missing.push("Reviewer");
+    }
+    if review.rating.is_none() {
+        missing.push("Rating");
+    }
+    missing
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::review::Rating;
+
+    fn walk(value: &Value, problems: &mut Vec<String>) {
+        match value {
+            Value::Object(map) => {
+                for (key, v) in map {
+                    match key.as_str() {
+                        "@context" => assert_eq!(v, "https://schema.org"),
+                        "@type" => {
+                            if !TYPES.contains(&v.as_str().unwrap_or("")) {
+                                problems.push(format!("type {v}"));
+                            }
+                        }
+                        key if !PROPERTIES.contains(&key) => {
+                            problems.push(format!("property {key}"))
+                        }
+                        _ => {}
+                    }
+                    walk(v, problems);
+                }
+            }
+            Value::Array(items) => items.iter().for_each(|v| walk(v, problems)),
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn a_full_review_names_only_known_schema_org_terms_and_no_spoiler() {
+        let mut review = Review::new_book("2026-11-25");
+        let m = &mut review.metadata;
+        m.title = "Never Let Me Go".into();
+        m.author = "Kazuo Ishiguro".into();
+        m.format = Format::Hardcover;
+        m.pages = "304".into();
+        m.publisher = "Knopf".into();
+        m.publication_date = "April 5, 2005".into();
+        m.language = "English".into();
+        m.isbn13 = "978-1400043392".into();
+        m.genre = "sci-fi, dystopia".into();
+        m.audience = "adult".into();
+        m.reviewer = "Mira".into();
+        review.rating = Rating::parse("4.5");
+        review.sections[0].body = "They are clones.".into();
+        review.sections[0].spoiler = true;
+        review.sections[1].body = "- The narration\n- The ||twist||".into();
+        review.sections[2].body = "The cover.".into();
+        let value = review_json(&review);
+        let mut problems = Vec::new();
+        walk(&value, &mut problems);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(value["itemReviewed"]["isbn"], "9781400043392");
+        assert_eq!(
+            value["itemReviewed"]["bookFormat"],
+            "https://schema.org/Hardcover"
+        );
+        assert_eq!(value["itemReviewed"]["inLanguage"], "en");
+        assert_eq!(value["itemReviewed"]["datePublished"], "2005-04-05");
+        assert_eq!(value["datePublished"], "2026-11-25");
+        assert_eq!(value["reviewRating"]["ratingValue"], 4.5);
+        assert_eq!(value["positiveNotes"]["itemListElement"][1]["name"], "The");
+        assert_eq!(
+            value["negativeNotes"]["itemListElement"][0]["name"],
+            "The cover."
+        );
+        let text = json_ld(&review);
+        assert!(
+            !text.contains("clones") && !text.contains("twist"),
+            "{text}"
+        );
+        assert!(serde_json::from_str::<Value>(&text).is_ok());
+        assert!(missing_for_snippet(&review).is_empty());
+        assert_eq!(
+            missing_for_snippet(&Review::new_book("x")),
+            ["Title", "Reviewer", "Rating"]
+        );
+    }
+
+    #[test]
+    fn markup_in_fields_cannot_end_the_script() {
+        let mut review = Review::new_book("2026-11-25");
+        review.metadata.title = "</script><script>alert(1)</script>".into();
+        let text = json_ld(&review);
+        assert!(!text.contains('<') && !text.contains('>'));
+        let back: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(
+            back["itemReviewed"]["name"],
+            "</script><script>alert(1)</script>"
+        );
+    }
+}

@@ -1,0 +1,459 @@
+//! Every export target of the `Export` panel: what it is called, its file name and MIME type,
+//! its text (optionally spoiler-free), and platform limits (Discord's 2,000 characters a
+//! message, Reddit's 10,000 a comment), where the text is split into parts.
+
+use crate::markup::markdown::{section_markdown_with, InlineSpoilers, ListForm};
+use crate::review::Review;
+
+use super::filename::slug;
+use super::front_matter::FrontMatter;
+use super::markdown::{document_as, BlockForm, Flavour, REMOVED_SECTION};
+use super::{goodreads, html, json};
+
+/// One export target.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// GitHub / CommonMark with Verdict's front matter (the `Download Markdown` file).
+    GitHub,
+    /// CommonMark with no front matter (pandoc, forums, anything plain).
+    CommonMark,
+    /// Hugo, YAML front matter, spoilers in its `details` shortcode.
+    HugoYaml,
+    /// Hugo, TOML front matter.
+    HugoToml,
+    /// Jekyll, YAML front matter, spoilers in `<details markdown="1">`.
+    Jekyll,
+    /// HackMD / HedgeDoc: `:::spoiler`.
+    HackMd,
+    /// Obsidian: a folded `[!spoiler]` callout.
+    Obsidian,
+    /// Reddit: `>!…!<`.
+    Reddit,
+    /// Discord: `||…||`.
+    Discord,
+    /// Goodreads' HTML subset with `<spoiler>`.
+    Goodreads,
+    /// The standalone HTML page (the `Download HTML` file).
+    HtmlDocument,
+    /// An HTML fragment for WordPress or Ghost.
+    HtmlFragment,
+    /// Verdict's JSON (read back exactly by `Open file`).
+    Json,
+}
+
+/// A target's text, ready to copy or download.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Output {
+    /// The whole text (parts joined with a separator line, where split).
+    pub text: String,
+    /// The parts to post one by one, where the platform limits length (else one part).
+    pub parts: Vec<String>,
+    /// What the person should know about this output.
+    pub notes: Vec<String>,
+}
+
+impl Target {
+    /// Every target, in the order the panel lists them.
+    pub const ALL: [Target; 13] = [
+        Target::GitHub,
+        Target::CommonMark,
+        Target::HugoYaml,
+        Target::HugoToml,
+        Target::Jekyll,
+        Target::HackMd,
+        Target::Obsidian,
+        Target::Reddit,
+        Target::Discord,
+        Target::Goodreads,
+        Target::HtmlDocument,
+        Target::HtmlFragment,
+        Target::Json,
+    ];
+
+    /// A stable key (form values, file names).
+    pub fn key(self) -> &'static str {
+        match self {
+            Target::GitHub => "github",
+            Target::CommonMark => "commonmark",
+            Target::HugoYaml => "hugo-yaml",
+            Target::HugoToml => "hugo-toml",
+            Target::Jekyll => "jekyll",
+            Target::HackMd => "hackmd",
+            Target::Obsidian => "obsidian",
+            Target::Reddit => "reddit",
+            Target::Discord => "discord",
+            Target::Goodreads => "goodreads",
+            Target::HtmlDocument => "html",
+            Target::HtmlFragment => "html-fragment",
+            Target::Json => "json",
+        }
+    }
+
+    /// The target with this key.
+    pub fn from_key(key: &str) -> Option<Target> {
+        Target::ALL.into_iter().find(|t| t.key() == key)
+    }
+
+    /// What the panel calls it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Target::GitHub => "Markdown: GitHub / CommonMark, with front matter",
+            Target::CommonMark => "Markdown: plain, no front matter",
+            Target::HugoYaml => "Markdown: Hugo (YAML front matter)",
+            Target::HugoToml => "Markdown: Hugo (TOML front matter)",
+            Target::Jekyll => "Markdown: Jekyll",
+            Target::HackMd => "Markdown: HackMD / HedgeDoc",
+            Target::Obsidian => "Markdown: Obsidian",
+            Target::Reddit => "Reddit",
+            Target::Discord => "Discord",
+            Target::Goodreads => "Goodreads (its HTML subset)",
+            Target::HtmlDocument => "HTML: standalone page",
+            Target::HtmlFragment => "HTML: fragment for WordPress or Ghost",
+            Target::Json => "JSON: Verdict file",
+        }
+    }
+
+    /// The MIME type of its download.
+    pub fn mime(self) -> &'static str {
+        match self {
+            Target::HtmlDocument | Target::HtmlFragment => html::MIME,
+            Target::Json => json::MIME,
+            Target::Reddit | Target::Discord | Target::Goodreads => "text/plain;charset=utf-8",
+            _ => super::markdown::MIME,
+        }
+    }
+
+    /// The download's file name for a post titled `title`. The foundation's two downloads keep
+    /// their names; the others say what they are for.
+    pub fn file_name(self, title: &str, spoiler_free: bool) -> String {
+        let base = slug(title);
+        let free = if spoiler_free { "-spoiler-free" } else { "" };
+        match self {
+            Target::GitHub => format!("{base}{free}.md"),
+            Target::HtmlDocument => format!("{base}{free}.html"),
+            Target::HtmlFragment => format!("{base}-fragment{free}.html"),
+            Target::Json => format!("{base}.json"),
+            Target::Reddit | Target::Discord | Target::Goodreads => {
+                format!("{base}-{}{free}.txt", self.key())
+            }
+            _ => format!("{base}-{}{free}.md", self.key()),
+        }
+    }
+
+    /// The most characters one post may hold on the platform, if it limits length.
+    pub fn limit(self) -> Option<usize> {
+        match self {
+            Target::Discord => Some(2_000),
+            Target::Reddit => Some(10_000),
+            _ => None,
+        }
+    }
+
+    /// Whether a spoiler-free version makes sense (JSON is the review itself).
+    pub fn has_spoiler_free(self) -> bool {
+        self != Target::Json
+    }
+
+    fn flavour(self) -> Option<Flavour> {
+        let base = Flavour::GITHUB;
+        let listed = |form| InlineSpoilers::Listed(form);
+        Some(match self {
+            Target::GitHub => base,
+            Target::CommonMark => Flavour {
+                front_matter: FrontMatter::None,
+                ..base
+            },
+            Target::HugoYaml | Target::HugoToml => Flavour {
+                front_matter: if self == Target::HugoYaml {
+                    FrontMatter::HugoYaml
+                } else {
+                    FrontMatter::HugoToml
+                },
+                block: BlockForm::HugoShortcode,
+                inline: listed(ListForm::HugoShortcode),
+                ..base
+            },
+            Target::Jekyll => Flavour {
+                front_matter: FrontMatter::Jekyll,
+                block: BlockForm::KramdownDetails,
+                inline: listed(ListForm::KramdownDetails),
+                ..base
+            },
+            Target::HackMd => Flavour {
+                front_matter: FrontMatter::None,
+                block: BlockForm::HackMd,
+                inline: listed(ListForm::HackMd),
+                ..base
+            },
+            Target::Obsidian => Flavour {
+                front_matter: FrontMatter::None,
+                block: BlockForm::Obsidian,
+                inline: listed(ListForm::Obsidian),
+                ..base
+            },
+            Target::Reddit => Flavour {
+                front_matter: FrontMatter::None,
+                block: BlockForm::Lines(">!", "!<"),
+                inline: InlineSpoilers::Wrapped(">!", "!<"),
+                markers: false,
+                spoiler_free: false,
+            },
+            Target::Discord => Flavour {
+                front_matter: FrontMatter::None,
+                block: BlockForm::Lines("||", "||"),
+                inline: InlineSpoilers::Wrapped("||", "||"),
+                markers: false,
+                spoiler_free: false,
+            },
+            _ => return None,
+        })
+    }
+
+    /// The target's text for `review`; `spoiler_free` leaves every spoiler out, with a note.
+    pub fn render(self, review: &Review, spoiler_free: bool) -> Output {
+        let spoiler_free = spoiler_free && self.has_spoiler_free();
+        let mut notes = Vec::new();
+        let text = match self {
+            Target::Goodreads => goodreads::document(review, spoiler_free),
+            Target::HtmlDocument if spoiler_free => html::document(&without_spoilers(review)),
+            Target::HtmlDocument => html::document(review),
+            Target::HtmlFragment if spoiler_free => html::fragment(&without_spoilers(review)),
+            Target::HtmlFragment => html::fragment(review),
+            Target::Json => json::document(review),
+            _ => {
+                let mut flavour = self.flavour().unwrap_or(Flavour::GITHUB);
+                if spoiler_free {
+                    flavour = flavour.without_spoilers();
+                }
+                document_as(review, &flavour)
+            }
+        };
+        match self {
+            Target::Reddit => notes.push("Reddit has no block spoiler: each line of a spoiler section is hidden on its own, and code blocks inside one become lines.".into()),
+            Target::Discord => notes.push("Discord has no block spoiler: each line of a spoiler section is hidden on its own.".into()),
+            Target::Obsidian => notes.push("Obsidian has no spoiler syntax: spoiler sections are folded callouts, and inline spoilers are listed in one after their paragraph.".into()),
+            Target::HackMd => notes.push("HackMD has no inline spoiler: inline spoilers are listed in a :::spoiler block after their paragraph.".into()),
+            Target::HugoYaml | Target::HugoToml => notes.push("Spoilers use Hugo's built-in details shortcode (Hugo 0.140 or newer; older sites need a details shortcode of their own).".into()),
+            _ => {}
+        }
+        let parts = match self.limit() {
+            Some(limit) => split(&text, limit),
+            None => vec![text.clone()],
+        };
+        if parts.len() > 1 {
+            let what = if self == Target::Discord {
+                "messages"
+            } else {
+                "comments"
+            };
+            notes.push(format!(
+                "Longer than {} allows in one post ({} characters): split into {} {what}, to post in order.",
+                if self == Target::Discord { "Discord" } else { "Reddit" },
+                self.limit().unwrap_or(0),
+                parts.len()
+            ));
+            let joined = parts
+                .iter()
+                .enumerate()
+                .map(|(i, p)| format!("----- {} of {} -----\n\n{p}", i + 1, parts.len()))
+                .collect::<Vec<_>>()
+                .join("\n\n");
+            return Output {
+                text: joined,
+                parts,
+                notes,
+            };
+        }
+        Output { text, parts, notes }
+    }
+}
+
+/// The review with every spoiler left out: a spoiler section keeps its heading and says it was
+/// left out; an inline spoiler becomes `[spoiler removed]`.
+pub fn without_spoilers(review: &Review) -> Review {
+    let mut out = review.clone();
+    for section in &mut out.sections {
+        if section.spoiler {
+            section.body = REMOVED_SECTION.to_string();
+            section.spoiler = false;
+        } else {
+            section.body = section_markdown_with(&section.body, InlineSpoilers::Removed);
+        }
+    }
+    out
+}
+
+/// Splits `text` into parts of at most `limit` characters: at blank lines where it can, else at
+/// line ends, else inside a line.
+pub fn split(text: &str, limit: usize) -> Vec<String> {
+    let count = |s: &str| s.chars().count();
+    if count(text) <= limit {
+        return vec![text.to_string()];
+    }
+    let mut parts = Vec::new();
+    let mut current = String::new();
+    let push_piece = |piece: &str, current: &mut String, parts: &mut Vec<String>, sep: &str| {
+        let extra = if current.is_empty() { 0 } else { count(sep) };
+        if count(current) + extra + count(piece) <= limit {
+            if !current.is_empty() {
+                current.push_str(sep);
+            }
+            current.push_str(piece);
+            true
+        } else {
+            if !current.is_empty() {
+                parts.push(std::mem::take(current));
+            }
+            false
+        }
+    };
+    for paragraph in text.split("\n\n") {
+        if push_piece(paragraph, &mut current, &mut parts, "\n\n") {
+            continue;
+        }
+        if count(paragraph) <= limit {
+            current.push_str(paragraph);
+            continue;
+        }
+        for line in paragraph.split('\n') {
+            if push_piece(line, &mut current, &mut parts, "\n") {
+                continue;
+            }
+            let mut rest = line;
+            while count(rest) > limit {
+                let cut = hard_cut(rest, limit);
+                parts.push(rest[..cut].to_string());
+                rest = &rest[cut..];
+            }
+            current.push_str(rest);
+        }
+    }
+    if !current.is_empty() {
+        parts.push(current);
+    }
+    close_fences(parts)
+}
+
+/// Where to cut a line longer than `limit` characters: at its last space within the limit if
+/// there is one, and never just after a backslash (which would split an escape in two).
+fn hard_cut(line: &str, limit: usize) -> usize {
+    let max = line
+        .char_indices()
+        .nth(limit)
+        .map(|(i, _)| i)
+        .unwrap_or(line.len());
+    let mut cut = match line[..max].rfind(' ') {
+        Some(space) if space > max / 2 => space + 1,
+        _ => max,
+    };
+    while cut > 1 && line[..cut].ends_with('\\') {
+        cut -= 1;
+    }
+    cut
+}
+
+/// A part that ends inside a fenced code block gets a closing fence, and the next part opens
+/// it again, so each part reads on its own as it was meant.
+fn close_fences(parts: Vec<String>) -> Vec<String> {
+    let mut out = Vec::with_capacity(parts.len());
+    let mut open: Option<String> = None;
+    for part in parts {
+        let mut text = String::new();
+        if let Some(fence) = &open {
+            text.push_str(fence);
+            text.push('\n');
+        }
+        text.push_str(&part);
+        for line in part.lines() {
+            let trimmed = line.trim_start();
+            let first = trimmed.chars().next().unwrap_or(' ');
+            let run = trimmed.chars().take_while(|c| *c == first).count();
+            if matches!(first, '`' | '~') && run >= 3 {
+                open = match open {
+                    Some(_) => None,
+                    None => Some(first.to_string().repeat(run)),
+                };
+            }
+        }
+        if let Some(fence) = &open {
+            text.push('\n');
+            text.push_str(fence);
+        }
+        out.push(text);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn split_respects_the_limit_and_keeps_every_character() {
+        let text = format!(
+            "{}\n\n{}\n\n{}",
+            "a".repeat(1500),
+            "b".repeat(800),
+            "c\n".repeat(1500)
+        );
+        let parts = split(&text, 2000);
+        assert!(parts.iter().all(|p| p.chars().count() <= 2000));
+        let kept: String = parts
+            .concat()
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        let all: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        assert_eq!(kept, all);
+        assert_eq!(split("short", 2000), ["short"]);
+    }
+
+    #[test]
+    fn every_target_renders_and_spoiler_free_leaks_nothing() {
+        let mut review = Review::new_book("2026-11-25");
+        review.metadata.title = "Gilead".into();
+        review.sections[0].body = "The secret is TOPSECRET.".into();
+        review.sections[0].spoiler = true;
+        review.sections[1].body = "I loved ||HIDDENWORD|| and *this*.".into();
+        for target in Target::ALL {
+            let full = target.render(&review, false);
+            assert!(
+                full.text.contains("TOPSECRET") || full.text.contains("HIDDENWORD"),
+                "{target:?}"
+            );
+            if target.has_spoiler_free() {
+                let free = target.render(&review, true);
+                assert!(
+                    !free.text.contains("TOPSECRET") && !free.text.contains("HIDDENWORD"),
+                    "{target:?}: {}",
+                    free.text
+                );
+            }
+            assert!(!target.file_name("Review: Gilead", false).is_empty());
+        }
+    }
+
+    #[test]
+    fn each_flavour_uses_its_own_spoiler_syntax() {
+        let mut review = Review::new_book("2026-11-25");
+        review.sections[0].body = "Hidden part.".into();
+        review.sections[0].spoiler = true;
+        review.sections[1].body = "See ||this bit|| now.".into();
+        let text = |t: Target| t.render(&review, false).text;
+        assert!(text(Target::Reddit).contains("See >!this bit!< now\\."));
+        assert!(text(Target::Reddit).contains(">!Hidden part.!<"));
+        assert!(text(Target::Discord).contains("See ||this bit|| now\\."));
+        assert!(text(Target::HackMd).contains(":::spoiler Spoiler: Synopsis\nHidden part.\n:::"));
+        assert!(
+            text(Target::Obsidian).contains("> [!spoiler]- Spoiler: Synopsis\n> Hidden part.\n")
+        );
+        assert!(text(Target::HugoYaml).contains(
+            "{{< details summary=\"Spoiler: Synopsis\" >}}\n\nHidden part.\n\n{{< /details >}}"
+        ));
+        assert!(text(Target::HugoToml).starts_with("+++\ntitle = "));
+        assert!(text(Target::Jekyll)
+            .contains("<details markdown=\"1\">\n<summary>Spoiler: Synopsis</summary>"));
+        assert!(text(Target::Goodreads).contains("See <spoiler>this bit</spoiler> now."));
+        assert!(text(Target::HtmlFragment).contains("See [spoiler 1] now."));
+    }
+}
