@@ -1,4 +1,5 @@
-//! Reading a file the person chose, and asking the browser to keep this site's storage.
+//! Reading a file the person chose, copying to the clipboard, and asking the browser to keep
+//! this site's storage.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -27,4 +28,16 @@ pub async fn persist_storage() -> Option<bool> {
         .await
         .ok()?
         .as_bool()
+}
+
+/// Puts `text` on the clipboard, or says why it could not.
+pub async fn copy_text(text: &str) -> Result<(), String> {
+    let clipboard = web_sys::window()
+        .ok_or("no window")?
+        .navigator()
+        .clipboard();
+    JsFuture::from(clipboard.write_text(text))
+        .await
+        .map(|_| ())
+        .map_err(|e| format!("{e:?}"))
 }

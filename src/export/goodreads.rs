@@ -98,11 +98,7 @@ fn body(markdown: &str, hide: bool, spoiler_free: bool) -> String {
                         out.push('\n');
                     }
                 }
-                TagEnd::Item => {
-                    if !out.ends_with('\n') {
-                        out.push('\n');
-                    }
-                }
+                TagEnd::Item if !out.ends_with('\n') => out.push('\n'),
                 TagEnd::Link if links.pop().unwrap_or(false) => out.push_str("</a>"),
                 _ => {}
             },

@@ -139,6 +139,37 @@ pub fn document(review: &Review) -> String {
     out
 }
 
+/// The post as an HTML fragment to paste into WordPress, Ghost or any editor that takes HTML:
+/// no page around it and no style sheet needed. Spoiler sections are `<details>`; inline
+/// spoilers show as `[spoiler N]`, listed after their paragraph in a `<details>`, so they stay
+/// hidden with no script and no CSS.
+pub fn fragment(review: &Review) -> String {
+    let mut out = String::from("<article class=\"review\">\n");
+    out.push_str(&header_html(&review.metadata, &review.post_title));
+    for (position, section) in review.sections.iter().enumerate() {
+        out.push_str("<section class=\"review-section\">\n");
+        if !section.heading.trim().is_empty() {
+            out.push_str("<h2>");
+            escape::push_html(&mut out, section.heading.trim());
+            out.push_str("</h2>\n");
+        }
+        let body = markup::render_listed(&section.body);
+        if section.spoiler {
+            out.push_str("<details class=\"spoiler-section\">\n<summary>");
+            escape::push_html(&mut out, &spoiler_summary(review, position));
+            out.push_str("</summary>\n");
+            out.push_str(&body);
+            out.push_str("</details>\n");
+        } else {
+            out.push_str(&body);
+        }
+        out.push_str("</section>\n");
+    }
+    out.push_str(&footer_html(&review.metadata, review.rating));
+    out.push_str("</article>\n");
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -174,35 +205,4 @@ mod tests {
         assert!(!html.contains("javascript:alert(3)"), "{html}");
         assert!(!html.contains("<img"));
     }
-}
-
-/// The post as an HTML fragment to paste into WordPress, Ghost or any editor that takes HTML:
-/// no page around it and no style sheet needed. Spoiler sections are `<details>`; inline
-/// spoilers show as `[spoiler N]`, listed after their paragraph in a `<details>`, so they stay
-/// hidden with no script and no CSS.
-pub fn fragment(review: &Review) -> String {
-    let mut out = String::from("<article class=\"review\">\n");
-    out.push_str(&header_html(&review.metadata, &review.post_title));
-    for (position, section) in review.sections.iter().enumerate() {
-        out.push_str("<section class=\"review-section\">\n");
-        if !section.heading.trim().is_empty() {
-            out.push_str("<h2>");
-            escape::push_html(&mut out, section.heading.trim());
-            out.push_str("</h2>\n");
-        }
-        let body = markup::render_listed(&section.body);
-        if section.spoiler {
-            out.push_str("<details class=\"spoiler-section\">\n<summary>");
-            escape::push_html(&mut out, &spoiler_summary(review, position));
-            out.push_str("</summary>\n");
-            out.push_str(&body);
-            out.push_str("</details>\n");
-        } else {
-            out.push_str(&body);
-        }
-        out.push_str("</section>\n");
-    }
-    out.push_str(&footer_html(&review.metadata, review.rating));
-    out.push_str("</article>\n");
-    out
 }

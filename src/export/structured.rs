@@ -259,11 +259,10 @@ mod tests {
                 for (key, v) in map {
                     match key.as_str() {
                         "@context" => assert_eq!(v, "https://schema.org"),
-                        "@type" => {
-                            if !TYPES.contains(&v.as_str().unwrap_or("")) {
-                                problems.push(format!("type {v}"));
-                            }
+                        "@type" if !TYPES.contains(&v.as_str().unwrap_or("")) => {
+                            problems.push(format!("type {v}"))
                         }
+                        "@type" => {}
                         key if !PROPERTIES.contains(&key) => {
                             problems.push(format!("property {key}"))
                         }

@@ -24,6 +24,9 @@ pub const SAVE_DELAY: Duration = Duration::from_millis(500);
 /// How long to wait before trying again after a failed save.
 pub const RETRY_DELAY: Duration = Duration::from_secs(5);
 
+/// Why a review opened read-only.
+pub const READ_ONLY_MESSAGE: &str = "This review was saved by a newer version of Verdict, so it is open read-only here: nothing you see is changed or saved over. Download it, or open it in the newer version (reload once this copy of Verdict is updated).";
+
 /// What the `role=status` element says.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SaveStatus {
@@ -460,6 +463,8 @@ impl Autosave {
             }
         });
         self.conflict.set(None);
+        self.alert
+            .set(read_only.then(|| READ_ONLY_MESSAGE.to_string()));
         self.state.read_only.set(read_only);
         self.state
             .replace(&record.review, record.view.show_spoilers);

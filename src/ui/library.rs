@@ -10,8 +10,9 @@ use leptos::task::spawn_local;
 use crate::browser::{clock, download::download_text, files, local_storage::LocalStore};
 use crate::review::Review;
 use crate::storage::backup::{read_backup, BackupContents};
+use crate::storage::drafts::LoadError;
 use crate::storage::drafts::{DraftRecord, Drafts, ViewState, SCHEMA_VERSION};
-use crate::storage::library::{Library, Summary};
+use crate::storage::library::{Library, Summary, Unreadable};
 
 use super::autosave::Autosave;
 use super::sections::focus_later;
@@ -113,8 +114,12 @@ pub fn ReviewsDialog(
     on_cleanup(move || storage.remove());
 
     let fail = move |e: String| error.set(Some(e));
-    let open_draft =
-        move |id: String| match drafts().and_then(|d| d.open(&id).map_err(|e| e.to_string())) {
+    let open_draft = move |id: String| {
+        let opened = match drafts() {
+            Ok(d) => d.open(&id),
+            Err(e) => return fail(e),
+        };
+        match opened {
             Ok(Some(opened)) => {
                 autosave.open(opened);
                 close();
@@ -123,8 +128,30 @@ pub fn ReviewsDialog(
             Ok(None) => {
                 fail("That review is no longer stored (another tab may have deleted it).".into())
             }
-            Err(e) => fail(e),
-        };
+            // The list is read from summaries, so a record damaged after its summary was
+            // written shows up only now: it moves to the unreadable records, kept untouched.
+            Err(LoadError::Store(e)) => fail(e.to_string()),
+            Err(error) => {
+                let (key, why) = match error {
+                    LoadError::Corrupt { key, why } => (key, why),
+                    LoadError::Newer { key, schema } => (
+                        key,
+                        format!("made by a newer version of Verdict, format {schema}"),
+                    ),
+                    LoadError::Store(_) => return,
+                };
+                fail(format!(
+                    "This review could not be opened: its record cannot be read ({why}). It is kept untouched under \u{201c}{key}\u{201d}; download it from the records that cannot be read, below. The review you had open stays open."
+                ));
+                library.update(|l| {
+                    l.drafts.retain(|s| s.id != id);
+                    if !l.unreadable.iter().any(|u| u.key == key) {
+                        l.unreadable.push(Unreadable { key, why });
+                    }
+                });
+            }
+        }
+    };
     let new = move |_| {
         new_review(autosave);
         close();

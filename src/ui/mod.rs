@@ -2,6 +2,7 @@
 
 pub mod autosave;
 pub mod export_actions;
+pub mod export_panel;
 pub mod fields;
 pub mod history;
 pub mod library;
@@ -22,6 +23,7 @@ use crate::storage::drafts::{draft_key, Drafts, LoadError, Opened};
 
 use autosave::{Autosave, SaveStatus};
 use export_actions::ExportActions;
+use export_panel::ExportPanel;
 use history::HistoryDialog;
 use library::ReviewsDialog;
 use metadata_form::MetadataForm;
@@ -49,9 +51,6 @@ struct Startup {
     /// A record that could not be read: its key and raw text, offered as a download.
     unreadable: Option<(String, String)>,
 }
-
-/// Why a review opened read-only.
-const READ_ONLY_MESSAGE: &str = "This review was saved by a newer version of Verdict, so it is open read-only here: nothing you see is changed or saved over. Download it, or open it in the newer version (reload once this copy of Verdict is updated).";
 
 /// Opens storage and the draft opened last, or starts a new review. Never overwrites a record it
 /// could not read: a new draft gets a new id instead.
@@ -94,7 +93,7 @@ fn start() -> Startup {
                 created_at: record.created_at,
                 read_only,
                 migrated: migrated_from.is_some(),
-                alert: read_only.then(|| READ_ONLY_MESSAGE.to_string()),
+                alert: read_only.then(|| autosave::READ_ONLY_MESSAGE.to_string()),
                 unreadable: None,
             }
         }
@@ -213,6 +212,7 @@ pub fn App() -> impl IntoView {
                 <ReviewsDialog persisted=persisted />
                 <HistoryDialog />
                 <OpenFile />
+                <ExportPanel />
             </nav>
             <ExportActions />
         </header>

@@ -296,16 +296,10 @@ test("Duplicate right after typing copies the words just typed, not only what wa
   expect(copy.review).toEqual((await storedRecord(page, GILEAD.id)).review);
 });
 
-test("a draft whose record was damaged after its summary was written is offered as a download, not as a review", async ({ page }) => {
-  // APP BUG (expected to fail until fixed): "if any record cannot be read" it must be listed
-  // under "Records that cannot be read" with a Download button. When the draft's summary is
-  // intact but its record is damaged, the list is built from the summary alone: the damaged
-  // draft shows as an ordinary review, no download is offered, and its Open button shows
-  // "A saved review could not be read … and a new review was started." although no new review
-  // is started (the editor stays on the draft that was open).
-  test.fail();
-  // The app itself writes Beloved's summary; then its record is damaged (a bad disk, another
-  // program). The summary still reads fine, but the record cannot be read.
+test("a draft whose record was damaged after its summary was written is found when opened, kept, and offered as a download", async ({ page }) => {
+  // The list is read from the summaries (no draft body is parsed to list it), so a record
+  // damaged after its summary was written (a bad disk, another program) is found when it is
+  // opened: the editor stays where it was, and the record moves to the unreadable ones.
   await seedThree(page);
   await openReviews(page);
   await dialogButton(page, `Open ${BELOVED_TITLE}`).click();
@@ -319,12 +313,17 @@ test("a draft whose record was damaged after its summary was written is offered 
   expect(await page.evaluate((k) => localStorage.getItem(k), summaryKey(BELOVED.id))).toBeTruthy();
 
   const dialog = await openReviews(page);
+  await dialogButton(page, `Open ${BELOVED_TITLE}`).click();
+  await expect(dialog.getByRole("alert")).toContainText("could not be opened");
+  await expect(dialog.getByRole("alert")).toContainText("kept untouched");
   const unreadable = dialog.getByRole("list", { name: "Records that cannot be read", exact: true }).getByRole("listitem");
   await expect(unreadable).toHaveCount(1, { timeout: 3_000 });
   await expect(unreadable.first()).toContainText(draftKey(BELOVED.id));
   const file = await downloadFrom(page, () => dialogButton(page, `Download ${draftKey(BELOVED.id)}`).click());
   expect(file.bytes.toString("utf8")).toBe(damaged);
   await expect(reviewItems(page)).toHaveCount(2);
+  await dialog.getByRole("button", { name: "Close", exact: true }).click();
+  await expect(field(page, "Title")).toHaveValue("Gilead");
   expect(await page.evaluate((k) => localStorage.getItem(k), draftKey(BELOVED.id))).toBe(damaged);
 });
 
