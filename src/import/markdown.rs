@@ -18,6 +18,14 @@ use super::{Imported, Source};
 
 /// Reads Markdown text.
 pub fn import(text: &str) -> Imported {
+    // Verdict's own file first, exactly as it is (a review may hold carriage returns).
+    if let Some(review) = exact(split_front_matter(text).1) {
+        return Imported {
+            review,
+            source: Source::VerdictMarkdown,
+            notes: Vec::new(),
+        };
+    }
     let text = text.replace("\r\n", "\n");
     let (front, body) = split_front_matter(&text);
     if let Some(review) = exact(body) {

@@ -59,8 +59,13 @@ pub fn import(name: &str, bytes: &[u8]) -> Result<Imported, String> {
             )
         })?;
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    // The name decides; without a telling extension, the content does.
+    let lower = name.to_ascii_lowercase();
+    let markdown_name = [".md", ".markdown", ".txt", ".mdown", ".mkd"]
+        .iter()
+        .any(|ext| lower.ends_with(ext));
     let looks_json =
-        name.to_ascii_lowercase().ends_with(".json") || text.trim_start().starts_with('{');
+        lower.ends_with(".json") || (!markdown_name && text.trim_start().starts_with('{'));
     let mut imported = if looks_json {
         json(name, text)?
     } else {
