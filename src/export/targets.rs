@@ -155,10 +155,16 @@ impl Target {
     }
 
     fn flavour(self) -> Option<Flavour> {
-        let base = Flavour::GITHUB;
+        // Only Verdict's own file carries the markers that make it readable back exactly: they
+        // may hold a body's text (inline spoilers too) in an HTML comment, which publishing
+        // tools such as kramdown pass through into the page's source.
+        let base = Flavour {
+            markers: false,
+            ..Flavour::GITHUB
+        };
         let listed = |form| InlineSpoilers::Listed(form);
         Some(match self {
-            Target::GitHub => base,
+            Target::GitHub => Flavour::GITHUB,
             Target::CommonMark => Flavour {
                 front_matter: FrontMatter::None,
                 ..base
@@ -430,6 +436,22 @@ mod tests {
                 );
             }
             assert!(!target.file_name("Review: Gilead", false).is_empty());
+        }
+    }
+
+    #[test]
+    fn no_flavour_falls_back_to_escaped_text_for_ordinary_markdown() {
+        let mut review = Review::new_book("2026-11-25");
+        review.sections[0].body = "A **bold** claim, with ||a secret||.\n\n- one\n- two".into();
+        review.sections[0].spoiler = true;
+        review.sections[1].body = "Plain *words*, and ||more||.".into();
+        for target in Target::ALL {
+            let text = target.render(&review, false).text;
+            // The escaped-text fallback would write `\*\*bold\*\*`.
+            assert!(
+                !text.contains("\\*\\*bold"),
+                "{target:?} fell back to escaped text:\n{text}"
+            );
         }
     }
 

@@ -245,8 +245,10 @@ pub fn is_safe_document(markdown: &str) -> bool {
         let summary = html
             .strip_prefix("<summary>")
             .and_then(|l| l.strip_suffix("</summary>"));
-        matches!(html, "<details>" | "</details>")
-            || summary.is_some_and(|s| !s.contains('<'))
+        matches!(
+            html,
+            "<details>" | "<details markdown=\"1\">" | "</details>"
+        ) || summary.is_some_and(|s| !s.contains('<'))
             || crate::export::markers::is_marker(html)
     })
 }
