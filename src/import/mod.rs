@@ -97,7 +97,9 @@ fn json(name: &str, text: &str) -> Result<Imported, String> {
         struct Head {
             version: u32,
         }
-        let head: Head = serde_json::from_value(value.clone()).map_err(|e| {
+        // Read from the text again rather than from the parsed value: one deserializer for
+        // every type keeps the Wasm smaller.
+        let head: Head = serde_json::from_str(text).map_err(|e| {
             format!("\u{201c}{name}\u{201d} is a damaged Verdict file ({e}). Nothing was opened.")
         })?;
         if head.version > VERSION {
@@ -106,7 +108,7 @@ fn json(name: &str, text: &str) -> Result<Imported, String> {
                 head.version
             ));
         }
-        let file: ReviewFile = serde_json::from_value(value).map_err(|e| {
+        let file: ReviewFile = serde_json::from_str(text).map_err(|e| {
             format!("\u{201c}{name}\u{201d} is a damaged Verdict file ({e}). Nothing was opened.")
         })?;
         return Ok(Imported {

@@ -194,7 +194,9 @@ pub fn read_backup(bytes: &[u8]) -> Result<BackupContents, String> {
             "This backup was made by a newer version of Verdict (format {version}). Open it there. Nothing was changed."
         ));
     }
-    let file: BackupFile = serde_json::from_value(value)
+    // Read from the text again rather than from the parsed value: one deserializer for every
+    // type keeps the Wasm smaller.
+    let file: BackupFile = serde_json::from_str(text)
         .map_err(|e| format!("This Verdict backup is damaged ({e}). Nothing was changed."))?;
     let mut contents = BackupContents {
         created_at: file.created_at,
