@@ -290,8 +290,22 @@ pub fn without_spoilers(review: &Review) -> Review {
 }
 
 /// Splits `text` into parts of at most `limit` characters: at blank lines where it can, else at
-/// line ends, else inside a line.
+/// line ends, else inside a line. A part that ends inside a code block closes it and the next
+/// reopens it; the room those fences take is made by splitting a little shorter.
 pub fn split(text: &str, limit: usize) -> Vec<String> {
+    let count = |s: &String| s.chars().count();
+    let mut room = limit;
+    loop {
+        let parts = split_within(text, room);
+        let longest = parts.iter().map(count).max().unwrap_or(0);
+        if longest <= limit || room <= 16 {
+            return parts;
+        }
+        room = room.saturating_sub((longest - limit).max(8)).max(16);
+    }
+}
+
+fn split_within(text: &str, limit: usize) -> Vec<String> {
     let count = |s: &str| s.chars().count();
     if count(text) <= limit {
         return vec![text.to_string()];
