@@ -123,6 +123,8 @@ fn start() -> Startup {
 pub fn App() -> impl IntoView {
     let startup = start();
     let state = EditorState::new(&startup.review, startup.show_spoilers);
+    // A long review is drawn in batches, so opening it never blocks the page for long.
+    state.draw_progressively();
     let autosave = Autosave::new(
         state,
         startup.drafts,

@@ -44,7 +44,7 @@ pub fn Preview() -> impl IntoView {
             </div>
             <article class="review" class:spoilers-shown=move || state.show_spoilers.get()>
                 <div class="post-header" inner_html=header></div>
-                <For each=move || state.sections.get() key=|section| (section.generation, section.id) let(section)>
+                <For each=move || state.drawn_sections() key=|section| (section.generation, section.id) let(section)>
                     <PreviewSection section=section />
                 </For>
                 <div class="post-footer-wrap" inner_html=footer></div>
@@ -145,6 +145,9 @@ fn apply_patch(container: &web_sys::Element, patch: Patch) {
     }
 }
 
+/// A change of more bytes than this (a large paste) is drawn in a task of its own.
+const LARGE_CHANGE: usize = 64 * 1024;
+
 /// One section body in the preview. A keystroke re-renders only the blocks it touched (see
 /// [`IncrementalRender`]) and patches only their elements; the rest of the DOM stays as it is.
 #[component]
@@ -160,17 +163,34 @@ fn SectionBodyPreview(
     )));
     // The one effect that writes this body's DOM: it follows the body and the spoiler toggle,
     // and reads which spoilers are open without following them (the DOM already shows that).
-    Effect::new(move |_| {
-        let reveal = state.show_spoilers.get();
-        let Some(element) = container.get() else {
+    let render = move || {
+        let Some(element) = container.get_untracked() else {
             return;
         };
+        let reveal = state.show_spoilers.get_untracked();
         let opened = section.opened.get_untracked();
         let patch = section
             .body
-            .with(|body| renderer.try_update_value(|r| r.update(body, reveal, &opened)));
+            .with_untracked(|body| renderer.try_update_value(|r| r.update(body, reveal, &opened)));
         if let Some(patch) = patch {
             apply_patch(&element, patch);
+        }
+    };
+    // The length drawn last: a paste of a large text is drawn in a task of its own, after the
+    // browser has laid out the text area, so neither makes one long task with the other.
+    let drawn_len = StoredValue::new(0usize);
+    Effect::new(move |_| {
+        state.show_spoilers.track();
+        let len = section.body.with(String::len);
+        if container.get().is_none() {
+            return;
+        }
+        let before = drawn_len.get_value();
+        drawn_len.set_value(len);
+        if len.abs_diff(before) > LARGE_CHANGE && before != 0 {
+            set_timeout(render, std::time::Duration::ZERO);
+        } else {
+            render();
         }
     });
     view! { <div class="section-body" node_ref=container on:change=move |ev| remember_toggle(section, ev)></div> }

@@ -131,7 +131,7 @@ pub fn SectionList() -> impl IntoView {
                 <span class="toolbar-hint">"Markdown: **bold**, *italic*, [link](https://…), ||spoiler||"</span>
             </div>
             <RemovedNotice />
-            <For each=move || state.sections.get() key=|section| (section.generation, section.id) let(section)>
+            <For each=move || state.drawn_sections() key=|section| (section.generation, section.id) let(section)>
                 <SectionEditor section=section />
             </For>
             <button type="button" class="add-section" on:click=add>

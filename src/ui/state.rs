@@ -110,7 +110,13 @@ pub struct EditorState {
     pub notice: RwSignal<Option<String>>,
     /// A problem to show in the alert region until dismissed (a file that could not be opened).
     pub problem: RwSignal<Option<String>>,
+    /// How many sections the editor and the preview draw (see [`EditorState::draw_progressively`]).
+    pub drawn: RwSignal<usize>,
 }
+
+/// Sections drawn at once when a review opens; the rest follow in batches of this size, each in
+/// a task of its own, so a review of a thousand sections never blocks the page for long.
+pub const DRAW_BATCH: usize = 40;
 
 impl EditorState {
     /// Signals holding `review` and the preview toggle.
@@ -141,7 +147,54 @@ impl EditorState {
             read_only: RwSignal::new(false),
             notice: RwSignal::new(None),
             problem: RwSignal::new(None),
+            drawn: RwSignal::new(usize::MAX),
         }
+    }
+
+    /// Draws every section now (before a change to the list, whose result must show at once).
+    pub fn draw_all(&self) {
+        if self.drawn.get_untracked() != usize::MAX {
+            self.drawn.set(usize::MAX);
+        }
+    }
+
+    /// The sections to draw now, in order (a prefix while a long review is still being drawn).
+    pub fn drawn_sections(&self) -> Vec<SectionState> {
+        let limit = self.drawn.get();
+        self.sections
+            .with(|s| s.iter().take(limit).copied().collect())
+    }
+
+    /// Draws a long review in batches: the first [`DRAW_BATCH`] sections at once, then the next
+    /// batch in each following task until all are drawn.
+    pub fn draw_progressively(&self) {
+        let total = self.sections.with_untracked(Vec::len);
+        if total <= DRAW_BATCH {
+            self.drawn.set(usize::MAX);
+            return;
+        }
+        self.drawn.set(DRAW_BATCH);
+        let drawn = self.drawn;
+        let sections = self.sections;
+        fn next(drawn: RwSignal<usize>, sections: RwSignal<Vec<SectionState>>) {
+            set_timeout(
+                move || {
+                    let now = drawn.get_untracked();
+                    if now == usize::MAX {
+                        return;
+                    }
+                    let more = now + DRAW_BATCH;
+                    if more >= sections.with_untracked(Vec::len) {
+                        drawn.set(usize::MAX);
+                    } else {
+                        drawn.set(more);
+                        next(drawn, sections);
+                    }
+                },
+                std::time::Duration::ZERO,
+            );
+        }
+        next(drawn, sections);
     }
 
     /// Replaces everything the editor shows with `review` (a version taken from another tab).
@@ -158,6 +211,7 @@ impl EditorState {
         self.rating.set(review.rating);
         self.show_spoilers.set(show_spoilers);
         self.removed.set(None);
+        self.draw_progressively();
         // Another review (or version): edits of the one before no longer apply.
         self.undo.update_value(UndoStack::clear);
         self.reset_baseline();
@@ -243,6 +297,7 @@ impl EditorState {
 
     fn step(&self, undo: bool) -> Option<Edit> {
         self.commit_fields();
+        self.draw_all();
         let mut target = *self;
         let applied = self.undo.try_update_value(|u| {
             if undo {
@@ -265,6 +320,7 @@ impl EditorState {
     /// Applies `edit` as a change the person made (recorded for undo).
     fn change(&self, edit: Edit) -> bool {
         self.commit_fields();
+        self.draw_all();
         let mut target = *self;
         match edit.apply(&mut target) {
             Some(inverse) => {
