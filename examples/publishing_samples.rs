@@ -23,7 +23,8 @@ fn main() {
     review.sections[0].spoiler = true;
     review.sections[1].body = "The prose, and how ||INLINESECRET|| is told.\n\n- grace\n- [Iowa](https://en.wikipedia.org/wiki/Iowa)".into();
     review.sections[2].body = "Slow in places.".into();
-    review.sections[3].body = "Read it.".into();
+    // Typed text that a site generator's templates would run, were it not kept as text.
+    review.sections[3].body = "Read it. TEMPLATES: {{ site.title }} {% include nothing.html %} {{< gist u 1 >}} {{% gist u 1 %}} {% endraw %} end.".into();
     for target in Target::ALL {
         let out = target.render(&review, false);
         let path = format!("{dir}/{}", target.file_name("sample", false));

@@ -143,3 +143,56 @@ fn a_hand_edited_export_is_read_as_plain_markdown_and_says_so() {
     assert!(back.notes.iter().any(|n| n.contains("changed since")));
     assert_eq!(back.review.sections[0].body, "Edited by hand, longer.");
 }
+
+/// Every Markdown flavour reads back with its sections, their spoiler flags and the book's
+/// title (exact only for Verdict's own file; the others through their headings and wrappers).
+#[test]
+fn every_markdown_flavour_reads_back_its_sections_and_spoilers() {
+    use verdict::export::targets::Target;
+    let mut review = Review::new_book("2026-11-25");
+    review.metadata.title = "Gilead".into();
+    review.metadata.author = "Marilynne Robinson".into();
+    review.sections[0].body = "A dying pastor.\n\n::: not a fence\n\nMore.".into();
+    review.sections[0].spoiler = true;
+    review.sections[1].body = "The *prose*.".into();
+    review.sections[3].spoiler = true;
+    review.sections[3].body = "Read it.".into();
+    for target in [
+        Target::GitHub,
+        Target::CommonMark,
+        Target::HugoYaml,
+        Target::HugoToml,
+        Target::Jekyll,
+        Target::HackMd,
+        Target::Obsidian,
+    ] {
+        let text = target.render(&review, false).text;
+        let back = import(&target.file_name("r", false), text.as_bytes())
+            .expect("reads")
+            .review;
+        let shape = |r: &Review| -> Vec<(String, bool)> {
+            r.sections
+                .iter()
+                .filter(|s| !s.heading.is_empty())
+                .map(|s| (s.heading.clone(), s.spoiler))
+                .collect()
+        };
+        assert_eq!(shape(&back), shape(&review), "{target:?}:\n{text}");
+        let synopsis = back
+            .sections
+            .iter()
+            .find(|s| s.heading == "Synopsis")
+            .unwrap();
+        assert!(
+            synopsis.body.contains("A dying pastor."),
+            "{target:?}: {}",
+            synopsis.body
+        );
+        if !matches!(
+            target,
+            Target::CommonMark | Target::HackMd | Target::Obsidian
+        ) {
+            assert_eq!(back.metadata.title, "Gilead", "{target:?}");
+        }
+    }
+}

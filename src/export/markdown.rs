@@ -83,10 +83,50 @@ pub fn document(review: &Review) -> String {
 pub fn document_as(review: &Review, flavour: &Flavour) -> String {
     let out = assemble(review, flavour, false);
     let body = body_of(&out, flavour.front_matter);
-    if is_safe_document(body) {
+    let out = if is_safe_document(body) {
         out
     } else {
         assemble(review, flavour, true)
+    };
+    without_templates(out, flavour)
+}
+
+/// Site generators run templates inside content: Jekyll's Liquid (`{{ }}`, `{% %}`) and Hugo's
+/// shortcodes (`{{< >}}`, `{{% %}}`, even inside code). Typed text must stay text: for Jekyll
+/// the body is one `{% raw %}` block (a typed `endraw` is split so it cannot close it); for
+/// Hugo every shortcode opener but Verdict's own `details` lines gets a zero-width space.
+fn without_templates(out: String, flavour: &Flavour) -> String {
+    match flavour.front_matter {
+        FrontMatter::Jekyll => {
+            let (front, body) = match out
+                .strip_prefix("---\n")
+                .and_then(|r| r.find("\n---\n").map(|at| at + 4 + 5))
+            {
+                Some(end) => out.split_at(end),
+                None => ("", out.as_str()),
+            };
+            let body = body.replace("endraw", "end{% endraw %}{% raw %}raw");
+            format!("{front}{{% raw %}}{body}{{% endraw %}}\n")
+        }
+        FrontMatter::HugoYaml | FrontMatter::HugoToml => {
+            let mut text = String::with_capacity(out.len());
+            for line in out.split_inclusive('\n') {
+                let own = line.starts_with("{{< details summary=\"")
+                    && line.trim_end().ends_with("\" >}}")
+                    || line.trim_end() == "{{< /details >}}";
+                if own {
+                    text.push_str(line);
+                } else {
+                    text.push_str(
+                        &line
+                            .replace("{{<", "{{\u{200B}<")
+                            .replace("{{%", "{{\u{200B}%"),
+                    );
+                }
+            }
+            text
+        }
+        _ => out,
     }
 }
 
@@ -177,6 +217,10 @@ fn wrap_lines(markdown: &str, open: &str, close: &str) -> String {
             prefix_len += before - rest.len();
         }
         let (prefix, content) = line.split_at(prefix_len);
+        // At most three spaces of indentation: four would make the line a code block, which
+        // shows the spoiler markers (and the text) as they are.
+        let indent = prefix.len() - prefix.trim_start().len();
+        let prefix = format!("{}{}", " ".repeat(indent.min(3)), prefix.trim_start());
         // The closing marker must not appear early inside the content.
         let content = content.trim().replace(close, &escape_each(close));
         if content.is_empty() {

@@ -149,6 +149,15 @@ impl Target {
         }
     }
 
+    /// The inline spoiler markers of a platform that limits length (a part must not cut one).
+    fn spoiler_markers(self) -> Option<(&'static str, &'static str)> {
+        match self {
+            Target::Discord => Some(("||", "||")),
+            Target::Reddit => Some((">!", "!<")),
+            _ => None,
+        }
+    }
+
     /// Whether a spoiler-free version makes sense (JSON is the review itself).
     pub fn has_spoiler_free(self) -> bool {
         self != Target::Json
@@ -243,7 +252,7 @@ impl Target {
             _ => {}
         }
         let parts = match self.limit() {
-            Some(limit) => split(&text, limit),
+            Some(limit) => split(&text, limit, self.spoiler_markers()),
             None => vec![text.clone()],
         };
         if parts.len() > 1 {
@@ -292,11 +301,11 @@ pub fn without_spoilers(review: &Review) -> Review {
 /// Splits `text` into parts of at most `limit` characters: at blank lines where it can, else at
 /// line ends, else inside a line. A part that ends inside a code block closes it and the next
 /// reopens it; the room those fences take is made by splitting a little shorter.
-pub fn split(text: &str, limit: usize) -> Vec<String> {
+pub fn split(text: &str, limit: usize, spoiler: Option<(&str, &str)>) -> Vec<String> {
     let count = |s: &String| s.chars().count();
     let mut room = limit;
     loop {
-        let parts = split_within(text, room);
+        let parts = split_within(text, room, spoiler);
         let longest = parts.iter().map(count).max().unwrap_or(0);
         if longest <= limit || room <= 16 {
             return parts;
@@ -305,7 +314,25 @@ pub fn split(text: &str, limit: usize) -> Vec<String> {
     }
 }
 
-fn split_within(text: &str, limit: usize) -> Vec<String> {
+/// Whether `text` ends inside an inline spoiler opened by `open` and closed by `close`.
+fn inside_spoiler(text: &str, open: &str, close: &str) -> bool {
+    let mut inside = false;
+    let mut rest = text;
+    loop {
+        let marker = if inside { close } else { open };
+        match rest.find(marker) {
+            // An escaped marker (`\|\|`) is text.
+            Some(at) if rest[..at].ends_with('\\') => rest = &rest[at + marker.len()..],
+            Some(at) => {
+                inside = !inside;
+                rest = &rest[at + marker.len()..];
+            }
+            None => return inside,
+        }
+    }
+}
+
+fn split_within(text: &str, limit: usize, spoiler: Option<(&str, &str)>) -> Vec<String> {
     let count = |s: &str| s.chars().count();
     if count(text) <= limit {
         return vec![text.to_string()];
@@ -339,13 +366,23 @@ fn split_within(text: &str, limit: usize) -> Vec<String> {
             if push_piece(line, &mut current, &mut parts, "\n") {
                 continue;
             }
-            let mut rest = line;
-            while count(rest) > limit {
-                let cut = hard_cut(rest, limit);
-                parts.push(rest[..cut].to_string());
-                rest = &rest[cut..];
+            let mut owned = line.to_string();
+            while count(&owned) > limit {
+                // Room for a spoiler's markers, closed here and reopened in the next part.
+                let cut = hard_cut(&owned, limit.saturating_sub(8).max(1));
+                let (head, tail) = owned.split_at(cut);
+                let mut head = head.to_string();
+                let mut tail = tail.to_string();
+                if let Some((open, close)) = spoiler {
+                    if inside_spoiler(&head, open, close) {
+                        head.push_str(close);
+                        tail.insert_str(0, open);
+                    }
+                }
+                parts.push(head);
+                owned = tail;
             }
-            current.push_str(rest);
+            current.push_str(&owned);
         }
     }
     if !current.is_empty() {
@@ -416,7 +453,7 @@ mod tests {
             "b".repeat(800),
             "c\n".repeat(1500)
         );
-        let parts = split(&text, 2000);
+        let parts = split(&text, 2000, None);
         assert!(parts.iter().all(|p| p.chars().count() <= 2000));
         let kept: String = parts
             .concat()
@@ -425,7 +462,15 @@ mod tests {
             .collect();
         let all: String = text.chars().filter(|c| !c.is_whitespace()).collect();
         assert_eq!(kept, all);
-        assert_eq!(split("short", 2000), ["short"]);
+        assert_eq!(split("short", 2000, None), ["short"]);
+        // A spoiler longer than a message is closed at the cut and reopened in the next part.
+        let long = format!("||{}||", "secret ".repeat(600));
+        let parts = split(&long, 2000, Some(("||", "||")));
+        assert!(parts.len() > 1);
+        for part in &parts {
+            assert!(part.starts_with("||") && part.ends_with("||"), "{part}");
+            assert!(part.chars().count() <= 2000);
+        }
     }
 
     #[test]

@@ -48,6 +48,19 @@ pub fn import(text: &str) -> Imported {
     } else {
         body
     };
+    // Verdict's Jekyll export keeps Liquid away from the text with one `{% raw %}` block.
+    let unraw;
+    let body = match body
+        .trim_start_matches('\n')
+        .strip_prefix("{% raw %}")
+        .and_then(|b| b.trim_end().strip_suffix("{% endraw %}"))
+    {
+        Some(inner) => {
+            unraw = inner.replace("end{% endraw %}{% raw %}raw", "endraw");
+            unraw.as_str()
+        }
+        None => body,
+    };
     let review = plain(front.as_ref(), body, &mut notes);
     Imported {
         review,
@@ -235,13 +248,24 @@ fn section_from(heading: &str, text: &str, id: u64) -> Section {
     }
 }
 
-/// `<details>`, `:::spoiler` and `> [!spoiler]` wrappers around a whole section.
+/// `<details>` (also kramdown's), Hugo's `details` shortcode, `:::spoiler` and `> [!spoiler]`
+/// wrappers around a whole section.
 fn unwrap_spoiler(text: &str) -> (String, bool) {
     let trimmed = text.trim();
-    if let Some(inner) = trimmed
+    // Hugo's shortcode (Verdict's Hugo export).
+    if let Some(rest) = trimmed.strip_prefix("{{< details summary=") {
+        if let (Some(open_end), Some(inner)) =
+            (rest.find(">}}"), rest.strip_suffix("{{< /details >}}"))
+        {
+            if open_end + 3 <= inner.len() {
+                return (inner[open_end + 3..].trim_matches('\n').to_string(), true);
+            }
+        }
+    }
+    let details = trimmed
         .strip_prefix("<details>")
-        .and_then(|t| t.strip_suffix("</details>"))
-    {
+        .or_else(|| trimmed.strip_prefix("<details markdown=\"1\">"));
+    if let Some(inner) = details.and_then(|t| t.strip_suffix("</details>")) {
         let inner = inner.trim_start();
         let inner = match inner.strip_prefix("<summary>") {
             Some(rest) => rest
@@ -252,8 +276,14 @@ fn unwrap_spoiler(text: &str) -> (String, bool) {
         };
         return (inner.trim_matches('\n').to_string(), true);
     }
-    if let Some(rest) = trimmed.strip_prefix(":::spoiler") {
-        if let Some(inner) = rest.strip_suffix(":::") {
+    // HackMD: a fence of three or more colons (longer when the body holds one).
+    let colons = trimmed.chars().take_while(|c| *c == ':').count();
+    if colons >= 3 {
+        let fence = &trimmed[..colons];
+        if let Some(inner) = trimmed[colons..]
+            .strip_prefix("spoiler")
+            .and_then(|rest| rest.strip_suffix(fence))
+        {
             let inner = inner.split_once('\n').map(|(_, body)| body).unwrap_or("");
             return (inner.trim_matches('\n').to_string(), true);
         }
@@ -309,7 +339,8 @@ fn fill_from_front_matter(review: &mut Review, front: &Value) {
     let m = &mut review.metadata;
     let book = front
         .get("book")
-        .or_else(|| front.get("params").and_then(|p| p.get("book")));
+        .or_else(|| front.get("params").and_then(|p| p.get("book")))
+        .or_else(|| front.get("params.book"));
     let text = |v: Option<&Value>, key: &str| v.and_then(|v| v.text_of(key)).unwrap_or_default();
     m.title = text(book, "title");
     m.author = text(book, "author");

@@ -138,6 +138,12 @@ fn json(name: &str, text: &str) -> Result<Imported, String> {
 /// follows sections by id).
 fn tidy(review: &mut Review) {
     let mut seen = std::collections::HashSet::new();
+    // Ids near the top of the range are renumbered from 1 (the next id must not overflow).
+    if review.sections.iter().any(|s| s.id > u64::from(u32::MAX)) {
+        for (i, section) in review.sections.iter_mut().enumerate() {
+            section.id = i as u64 + 1;
+        }
+    }
     let mut next = review.sections.iter().map(|s| s.id).max().unwrap_or(0) + 1;
     for section in &mut review.sections {
         if section.id == 0 || !seen.insert(section.id) {

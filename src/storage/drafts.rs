@@ -392,7 +392,13 @@ pub fn external_change(
 /// with `revision` near the start, so a short scan finds it (a full parse is the fallback).
 pub fn stored_revision(raw: &str) -> Option<u64> {
     const FIELD: &str = "\"revision\":";
-    let head = &raw[..raw.len().min(256)];
+    // The first 256 bytes, cut back to a character boundary (a title in, say, Japanese may
+    // straddle byte 256).
+    let mut end = raw.len().min(256);
+    while !raw.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &raw[..end];
     if let Some(at) = head.find(FIELD) {
         let digits: String = head[at + FIELD.len()..]
             .chars()
@@ -448,6 +454,15 @@ mod external_tests {
         );
         assert_eq!(external_change("k", None, 1, false), ExternalChange::Ignore);
         assert_eq!(stored_revision(&newer), Some(5));
+        // A multi-byte character across byte 256 is no problem.
+        let padded = format!(
+            "{{\"schema\":2,\"id\":\"a\",\"revision\":9,\"x\":\"{}\"}}",
+            "日".repeat(200)
+        );
+        for cut in 0..4 {
+            let text = format!("{}{padded}", " ".repeat(cut));
+            assert_eq!(stored_revision(&text), Some(9));
+        }
         assert_eq!(stored_revision("nope"), None);
     }
 }

@@ -9,8 +9,8 @@ use super::drafts::KEY_PREFIX;
 /// The layout of history records this version writes.
 pub const HISTORY_SCHEMA: u32 = 1;
 
-/// The most bytes one draft's history record may take. A review larger than this keeps only
-/// its newest snapshot.
+/// The most bytes one draft's history record may take. A review larger than this has no
+/// history (a snapshot would double what it takes of the storage).
 pub const HISTORY_BUDGET: usize = 256 * 1024;
 
 /// How long editing goes on before a new snapshot is taken.
@@ -128,7 +128,9 @@ impl History {
         words: usize,
         budget: usize,
     ) -> bool {
-        if self.latest.as_ref().is_some_and(|l| l.text == text) {
+        // A snapshot that alone passes the budget is not kept: it would take the room the
+        // draft itself needs.
+        if self.latest.as_ref().is_some_and(|l| l.text == text) || text.len() > budget {
             return false;
         }
         let fresh = Snapshot {
@@ -291,9 +293,10 @@ mod tests {
             .map(|i| format!("t{i}"))
             .collect();
         assert_eq!(ats, expected, "what remains is the newest, in order");
-        // A single snapshot bigger than the budget is still kept.
-        history.record(&"x".repeat(10_000), "big", 11.0, 1, 5_000);
-        assert_eq!(history.len(), 1);
+        // A single snapshot bigger than the budget is not kept; what was kept stays.
+        let before = history.len();
+        assert!(!history.record(&"x".repeat(10_000), "big", 11.0, 1, 5_000));
+        assert_eq!(history.len(), before);
     }
 
     #[test]

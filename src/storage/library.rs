@@ -177,10 +177,12 @@ impl<S: KeyValueStore> Drafts<S> {
         self.write_summary(&summary).map_err(LoadError::Store)
     }
 
-    /// Deletes every draft in the trash for good (draft, summary and history); returns how
-    /// many went. This is the only way a draft is ever removed.
-    pub fn empty_trash(&mut self) -> Result<usize, StoreError> {
-        let trash = self.library()?.trash;
+    /// Deletes every draft in the trash for good (draft, summary and history), except `keep`
+    /// (the draft open in this tab, which another tab may have trashed); returns how many went.
+    /// This is the only way a draft is ever removed.
+    pub fn empty_trash(&mut self, keep: Option<&str>) -> Result<usize, StoreError> {
+        let mut trash = self.library()?.trash;
+        trash.retain(|s| Some(s.id.as_str()) != keep);
         for summary in &trash {
             self.store_mut().remove(&draft_key(&summary.id))?;
             self.store_mut().remove(&summary_key(&summary.id))?;
@@ -326,7 +328,13 @@ mod tests {
         assert_eq!(drafts.library().unwrap().drafts.len(), 3);
         drafts.trash("c", "2026-11-25T09:00:00Z").unwrap();
         drafts.trash("a", "2026-11-25T09:30:00Z").unwrap();
-        assert_eq!(drafts.empty_trash().unwrap(), 2);
+        assert_eq!(
+            drafts.empty_trash(Some("c")).unwrap(),
+            1,
+            "the open draft is kept"
+        );
+        assert!(drafts.load("c").unwrap().is_some());
+        assert_eq!(drafts.empty_trash(None).unwrap(), 1);
         let library = drafts.library().unwrap();
         assert_eq!(library.drafts.len(), 1);
         assert!(library.trash.is_empty());

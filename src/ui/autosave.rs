@@ -202,6 +202,12 @@ impl Autosave {
             .is_some_and(|r| r > known)
         {
             self.on_external_change(&key, stored.as_deref());
+            if self.has_unsaved_changes() && self.conflict.with_untracked(Option::is_none) {
+                // A newer record this version cannot read (a newer version of Verdict in
+                // another tab): never written over.
+                self.status.set(SaveStatus::Failed);
+                self.alert.set(Some("This review was saved in another tab by a newer version of Verdict, so this tab stopped saving it, to overwrite nothing. Download your review to keep the changes made here.".into()));
+            }
             return;
         }
         let result = self.saver.try_update_value(|s| {
@@ -441,6 +447,21 @@ impl Autosave {
     /// Opens another draft in this tab: what is unsaved here is saved first, and the draft
     /// opened becomes the one that opens on the next start. A draft from an older schema is
     /// saved at once in the new layout; one from a newer version opens read-only.
+    /// Saves what is unsaved before this tab moves to another review; says why it cannot when
+    /// the save fails (storage full or unavailable, or a conflict with another tab waiting for
+    /// a choice), so that nothing typed is ever dropped by opening something else.
+    pub fn before_leaving(self) -> Result<(), String> {
+        if self.conflict.with_untracked(Option::is_some) {
+            return Err("This review was changed in another tab: first choose which version to keep (in the notice above), then open another review.".into());
+        }
+        self.flush();
+        if self.has_unsaved_changes() {
+            return Err("Your latest changes to this review are not saved (see the notice above), so another review was not opened: that would lose them. Download this review first (Download Markdown or JSON), or make room, then try again.".into());
+        }
+        Ok(())
+    }
+
+    /// Opens another draft in this tab (call [`Autosave::before_leaving`] first).
     pub fn open(self, opened: Opened) {
         self.flush();
         let Opened {
@@ -558,6 +579,8 @@ impl Autosave {
         let record = read_record("history", text)
             .map_err(|e| format!("This version cannot be restored: {e}"))?
             .record;
+        // The text as it is now must be kept first: that needs it saved.
+        self.before_leaving()?;
         self.snapshot_now();
         self.state
             .replace(&record.review, record.view.show_spoilers);

@@ -58,7 +58,8 @@ pub fn HistoryDialog() -> impl IntoView {
         }
         Err(e) => error.set(Some(e)),
     };
-    let storage_off = move || !autosave.storage_available();
+    // Nothing is written for a read-only review (made by a newer version of Verdict).
+    let storage_off = move || !autosave.storage_available() || state.read_only.get();
 
     view! {
         <button type="button" class="quiet" on:click=open_dialog>"History"</button>
@@ -76,7 +77,7 @@ pub fn HistoryDialog() -> impl IntoView {
             {move || error.get().map(|e| view! { <p class="alert" role="alert">{e}</p> })}
             <div class="dialog-actions">
                 <button type="button" disabled=storage_off on:click=take_snapshot>"Keep this version"</button>
-                <button type="button" class="danger" disabled=move || versions.with(|v| v.len() < 2) on:click=delete_older>
+                <button type="button" class="danger" disabled=move || storage_off() || versions.with(|v| v.len() < 2) on:click=delete_older>
                     "Delete older versions"
                 </button>
             </div>
@@ -97,7 +98,7 @@ pub fn HistoryDialog() -> impl IntoView {
                                             <span class="draft-title">{when.clone()}</span>
                                             <span class="draft-meta">{format!("{words} words")}</span>
                                         </div>
-                                        <button type="button" on:click=move |_| restore(v.clone())>
+                                        <button type="button" disabled=storage_off on:click=move |_| restore(v.clone())>
                                             "Restore" <span class="visually-hidden">{format!(" the version of {when}")}</span>
                                         </button>
                                     </li>

@@ -121,6 +121,9 @@ pub fn ReviewsDialog(
         };
         match opened {
             Ok(Some(opened)) => {
+                if let Err(why) = autosave.before_leaving() {
+                    return fail(why);
+                }
                 autosave.open(opened);
                 close();
                 focus_later("book-title".into());
@@ -153,6 +156,9 @@ pub fn ReviewsDialog(
         }
     };
     let new = move |_| {
+        if let Err(why) = autosave.before_leaving() {
+            return fail(why);
+        }
         new_review(autosave);
         close();
         focus_later("book-title".into());
@@ -177,7 +183,9 @@ pub fn ReviewsDialog(
     let delete = move |summary: Summary| {
         let open_now = summary.id == autosave.id();
         if open_now {
-            autosave.flush();
+            if let Err(why) = autosave.before_leaving() {
+                return fail(why);
+            }
         }
         match drafts().and_then(|mut d| {
             d.trash(&summary.id, &clock::now_iso())
@@ -217,7 +225,10 @@ pub fn ReviewsDialog(
         Err(e) => fail(e),
     };
     let empty_trash = move |_| {
-        match drafts().and_then(|mut d| d.empty_trash().map_err(|e| e.to_string())) {
+        match drafts().and_then(|mut d| {
+            d.empty_trash(Some(&autosave.id()))
+                .map_err(|e| e.to_string())
+        }) {
             Ok(n) => message.set(Some(format!(
                 "Deleted {n} review{} for good.",
                 if n == 1 { "" } else { "s" }

@@ -31,6 +31,10 @@ pub fn OpenFile() -> impl IntoView {
                     "\u{201c}{name}\u{201d} could not be read: {e}. Nothing was opened."
                 )),
             };
+            let read = read.and_then(|imported| {
+                autosave.before_leaving()?;
+                Ok(imported)
+            });
             match read {
                 Ok(imported) => {
                     let now = clock::now_iso();

@@ -163,15 +163,21 @@ fn SectionBodyPreview(
     )));
     // The one effect that writes this body's DOM: it follows the body and the spoiler toggle,
     // and reads which spoilers are open without following them (the DOM already shows that).
+    // (Run later for a large paste, by when the section may be gone: hence the `try_` reads.)
     let render = move || {
-        let Some(element) = container.get_untracked() else {
+        let Some(element) = container.try_get_untracked().flatten() else {
             return;
         };
-        let reveal = state.show_spoilers.get_untracked();
-        let opened = section.opened.get_untracked();
+        let Some(reveal) = state.show_spoilers.try_get_untracked() else {
+            return;
+        };
+        let opened = section.opened.try_get_untracked().unwrap_or_default();
         let patch = section
             .body
-            .with_untracked(|body| renderer.try_update_value(|r| r.update(body, reveal, &opened)));
+            .try_with_untracked(|body| {
+                renderer.try_update_value(|r| r.update(body, reveal, &opened))
+            })
+            .flatten();
         if let Some(patch) = patch {
             apply_patch(&element, patch);
         }

@@ -211,6 +211,8 @@ impl EditorState {
         self.rating.set(review.rating);
         self.show_spoilers.set(show_spoilers);
         self.removed.set(None);
+        // Ids repeat across reviews: the Spoiler button must not act on a stale one.
+        self.last_body.set(None);
         self.draw_progressively();
         // Another review (or version): edits of the one before no longer apply.
         self.undo.update_value(UndoStack::clear);
