@@ -241,6 +241,9 @@ export function draftRecord({
  */
 export async function seedStorage(page, entries, current) {
   await page.goto("/");
+  // Seed only once the app has started: started later, it would point `verdict:current` at
+  // a new draft of its own after the seeding.
+  await expect(field(page, "Title")).toBeVisible();
   await page.evaluate(
     ({ entries, current }) => {
       localStorage.clear();
