@@ -25,6 +25,31 @@ pub fn count_words(text: &str) -> usize {
     words
 }
 
+/// Reading speed used for reading times, in words a minute (a common average for adults).
+pub const WORDS_PER_MINUTE: usize = 238;
+
+/// Minutes to read `words` words, rounded up (0 for none).
+pub fn reading_minutes(words: usize) -> usize {
+    words.div_ceil(WORDS_PER_MINUTE)
+}
+
+/// "1 word", "1,234 words" — with "· N min read" when there is anything to read.
+pub fn words_and_time(words: usize) -> String {
+    let digits = words.to_string();
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    let unit = if words == 1 { "word" } else { "words" };
+    match reading_minutes(words) {
+        0 => format!("{grouped} {unit}"),
+        minutes => format!("{grouped} {unit} · {minutes} min read"),
+    }
+}
+
 /// The words of a whole review: every section's heading and body.
 pub fn review_words(review: &super::Review) -> usize {
     review
@@ -48,5 +73,13 @@ mod tests {
         assert_eq!(count_words("Ishiguro’s 2005 novel, 288 pages"), 5);
         assert_eq!(count_words("日本 語"), 2);
         assert_eq!(count_words("[link](https://example.com)"), 4);
+    }
+
+    #[test]
+    fn reading_times_round_up() {
+        assert_eq!(words_and_time(0), "0 words");
+        assert_eq!(words_and_time(1), "1 word · 1 min read");
+        assert_eq!(words_and_time(238), "238 words · 1 min read");
+        assert_eq!(words_and_time(1_239), "1,239 words · 6 min read");
     }
 }

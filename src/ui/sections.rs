@@ -8,6 +8,7 @@ use web_sys::HtmlTextAreaElement;
 use crate::markup::spoilers::wrap_in_spoiler;
 use crate::markup::text_offsets::{byte_to_utf16, utf16_to_byte};
 use crate::review::display_heading;
+use crate::review::words::{count_words, words_and_time};
 
 use super::state::{EditorState, SectionState};
 
@@ -195,6 +196,28 @@ fn SectionEditor(
             focus_later(target);
         }
     };
+    // The count follows the text once typing pauses: counting a long body on every keystroke
+    // would show in the typing time.
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |_| {
+        section.heading.track();
+        section.body.track();
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+        let handle = set_timeout_with_handle(
+            move || {
+                let words = section.heading.try_with_untracked(|h| count_words(h)).unwrap_or(0)
+                    + section.body.try_with_untracked(|b| count_words(b)).unwrap_or(0);
+                if section.words.try_get_untracked() != Some(words) {
+                    section.words.try_set(words);
+                }
+            },
+            std::time::Duration::from_millis(300),
+        )
+        .ok();
+        pending.set_value(handle);
+    });
     let remove = move |_| {
         state.remove_section(id);
         // The section's own controls are gone: focus goes to `Undo`, one key press from
@@ -249,6 +272,7 @@ fn SectionEditor(
                 }
                 on:focus=move |_| state.last_body.set(Some(id))
             ></textarea>
+            <p class="section-count">{move || words_and_time(section.words.get())}</p>
             <div class="section-actions">
                 <button type="button" id=up_id disabled=move || position.get() == 0 on:click=move |_| move_by(-1)>
                     "Move " <span class="visually-hidden">{move || name.get()}</span> " up"

@@ -22,6 +22,8 @@ pub struct SectionState {
     pub spoiler: RwSignal<bool>,
     /// Numbers of the inline spoilers the reader opened in the preview (kept across re-renders).
     pub opened: RwSignal<Vec<usize>>,
+    /// Words in the heading and body, counted when typing pauses (not on every keystroke).
+    pub words: RwSignal<usize>,
 }
 
 impl SectionState {
@@ -34,6 +36,7 @@ impl SectionState {
             body: RwSignal::new(section.body.clone()),
             spoiler: RwSignal::new(section.spoiler),
             opened: RwSignal::new(Vec::new()),
+            words: RwSignal::new(0),
         }
     }
 

@@ -112,7 +112,13 @@ pub fn UndoControls() -> impl IntoView {
         step(state, undo, false);
     });
     on_cleanup(move || keys.remove());
+    let total = Memo::new(move |_| {
+        state
+            .sections
+            .with(|s| s.iter().map(|x| x.words.get()).sum::<usize>())
+    });
     view! {
+        <p class="review-count">"This review: " {move || crate::review::words::words_and_time(total.get())}</p>
         <div class="toolbar undo-toolbar" role="toolbar" aria-label="Undo and redo">
             <button
                 type="button"

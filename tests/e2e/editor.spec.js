@@ -322,3 +322,14 @@ test("Rating offers half steps from 0.5 to 5 out of 5", async ({ page }) => {
   await rating.selectOption({ label: "No rating" });
   await expect(rating.locator("option:checked")).toHaveText("No rating");
 });
+
+test("word counts and reading time follow each section and the whole review once typing pauses", async ({ page }) => {
+  const count = (text) => page.getByText(text, { exact: true });
+  await expect(page.getByText(/^This review: \d+ words/)).toHaveText("This review: 10 words · 1 min read");
+  await sectionBody(page, "Synopsis").fill("one two three four");
+  // Synopsis (1) + 4 words in the body.
+  await expect(count("5 words · 1 min read")).toBeVisible();
+  await sectionBody(page, "What I liked").fill("word ".repeat(300));
+  await expect(count("303 words · 2 min read")).toBeVisible();
+  await expect(page.getByText(/^This review: /)).toHaveText("This review: 314 words · 2 min read");
+});
