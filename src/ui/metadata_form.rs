@@ -116,6 +116,7 @@ pub fn MetadataForm() -> impl IntoView {
             {field(meta_field(state, "book-language", "Language", |m| &m.language, |m| &mut m.language))}
             {checked(meta_field(state, "book-isbn10", "ISBN-10", |m| &m.isbn10, |m| &mut m.isbn10), isbn10_error, "Hyphens and spaces are fine")}
             {checked(meta_field(state, "book-isbn13", "ISBN-13", |m| &m.isbn13, |m| &mut m.isbn13), isbn13_error, "Hyphens and spaces are fine")}
+            <IsbnHelp />
             {listed(meta_field(state, "book-genre", "Genre", |m| &m.genre, |m| &mut m.genre), "Separate with commas")}
             {field(meta_field(state, "book-audience", "Audience", |m| &m.audience, |m| &mut m.audience))}
         </fieldset>
@@ -140,5 +141,61 @@ pub fn MetadataForm() -> impl IntoView {
             {listed(meta_field(state, "post-categories", "Categories", |m| &m.categories, |m| &mut m.categories), "Separate with commas")}
             {listed(meta_field(state, "post-tags", "Tags", |m| &m.tags, |m| &mut m.tags), "Separate with commas")}
         </fieldset>
+    }
+}
+
+/// Under the ISBN fields: each valid ISBN hyphen-free (as exports write it), and a button to
+/// fill the other ISBN from it where one exists (979 ISBNs have no ISBN-10).
+#[component]
+fn IsbnHelp() -> impl IntoView {
+    use crate::review::isbn::{isbn10_to_13, isbn13_to_10, parse_isbn10, parse_isbn13};
+    let state = expect_context::<EditorState>();
+    let m = state.metadata;
+    let isbn10 = Memo::new(move |_| m.with(|m| parse_isbn10(&m.isbn10).ok()));
+    let isbn13 = Memo::new(move |_| m.with(|m| parse_isbn13(&m.isbn13).ok()));
+    let fill13 = Memo::new(move |_| {
+        m.with(|m| m.isbn13.trim().is_empty())
+            .then(|| isbn10.get().map(|d| isbn10_to_13(&d)))
+            .flatten()
+    });
+    let fill10 = Memo::new(move |_| {
+        m.with(|m| m.isbn10.trim().is_empty())
+            .then(|| isbn13.get().and_then(|d| isbn13_to_10(&d)))
+            .flatten()
+    });
+    let set = move |ten: bool, value: String| {
+        m.update(|m| {
+            if ten {
+                m.isbn10 = value;
+            } else {
+                m.isbn13 = value;
+            }
+        });
+        state.commit_fields();
+    };
+    let hyphen_free = move || {
+        let mut parts = Vec::new();
+        m.with(|typed| {
+            if let Some(d) = isbn10.get().filter(|d| *d != typed.isbn10.trim()) {
+                parts.push(format!("ISBN-10 {d}"));
+            }
+            if let Some(d) = isbn13.get().filter(|d| *d != typed.isbn13.trim()) {
+                parts.push(format!("ISBN-13 {d}"));
+            }
+        });
+        (!parts.is_empty()).then(|| format!("Hyphen-free: {}", parts.join(", ")))
+    };
+    view! {
+        <div class="isbn-help">
+            {move || hyphen_free().map(|text| view! { <p class="field-hint">{text}</p> })}
+            {move || fill13.get().map(|value| {
+                let label = format!("Fill ISBN-13 ({value})");
+                view! { <button type="button" on:click=move |_| set(false, value.clone())>{label}</button> }
+            })}
+            {move || fill10.get().map(|value| {
+                let label = format!("Fill ISBN-10 ({value})");
+                view! { <button type="button" on:click=move |_| set(true, value.clone())>{label}</button> }
+            })}
+        </div>
     }
 }

@@ -207,8 +207,14 @@ fn SectionEditor(
         }
         let handle = set_timeout_with_handle(
             move || {
-                let words = section.heading.try_with_untracked(|h| count_words(h)).unwrap_or(0)
-                    + section.body.try_with_untracked(|b| count_words(b)).unwrap_or(0);
+                let words = section
+                    .heading
+                    .try_with_untracked(|h| count_words(h))
+                    .unwrap_or(0)
+                    + section
+                        .body
+                        .try_with_untracked(|b| count_words(b))
+                        .unwrap_or(0);
                 if section.words.try_get_untracked() != Some(words) {
                     section.words.try_set(words);
                 }

@@ -333,3 +333,21 @@ test("word counts and reading time follow each section and the whole review once
   await expect(count("303 words · 2 min read")).toBeVisible();
   await expect(page.getByText(/^This review: /)).toHaveText("This review: 314 words · 2 min read");
 });
+
+test("ISBN: one fills the other where it exists, both shown hyphen-free, and the fill can be undone", async ({ page }) => {
+  await field(page, "ISBN-10").fill("1-4000-4339-5");
+  await expect(page.getByText("Hyphen-free: ISBN-10 1400043395")).toBeVisible();
+  await button(page, "Fill ISBN-13 (9781400043392)").click();
+  await expect(field(page, "ISBN-13")).toHaveValue("9781400043392");
+  await expect(button(page, "Fill ISBN-13 (9781400043392)")).toHaveCount(0);
+  await button(page, "Undo").click();
+  await expect(field(page, "ISBN-13")).toHaveValue("");
+  // The other way round; a 979 ISBN has no ISBN-10, so nothing is offered.
+  await field(page, "ISBN-10").fill("");
+  await field(page, "ISBN-13").fill("978-0-374-15392-2");
+  await button(page, "Fill ISBN-10 (0374153922)").click();
+  await expect(field(page, "ISBN-10")).toHaveValue("0374153922");
+  await field(page, "ISBN-10").fill("");
+  await field(page, "ISBN-13").fill("979-10-90636-07-1");
+  await expect(page.getByRole("button", { name: /^Fill ISBN-10/ })).toHaveCount(0);
+});
