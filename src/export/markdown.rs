@@ -106,7 +106,9 @@ fn without_templates(out: String, flavour: &Flavour) -> String {
                 None => ("", out.as_str()),
             };
             let body = body.replace("endraw", "end{% endraw %}{% raw %}raw");
-            format!("{front}{{% raw %}}{body}{{% endraw %}}\n")
+            // A blank line first: right after an HTML block (`</details>`) the closing tag
+            // would otherwise become part of that block.
+            format!("{front}{{% raw %}}{body}\n{{% endraw %}}\n")
         }
         FrontMatter::HugoYaml | FrontMatter::HugoToml => {
             let mut text = String::with_capacity(out.len());

@@ -515,6 +515,16 @@ mod tests {
     }
 
     #[test]
+    fn the_jekyll_raw_block_closes_outside_a_final_disclosure() {
+        let mut review = Review::new_book("2026-11-25");
+        review.sections.truncate(1);
+        review.sections[0].body = "All of it.".into();
+        review.sections[0].spoiler = true;
+        let text = Target::Jekyll.render(&review, false).text;
+        assert!(text.ends_with("</details>\n\n{% endraw %}\n"), "{text}");
+    }
+
+    #[test]
     fn each_flavour_uses_its_own_spoiler_syntax() {
         let mut review = Review::new_book("2026-11-25");
         review.sections[0].body = "Hidden part.".into();
