@@ -226,11 +226,26 @@ pub fn review_json(review: &Review) -> Value {
 /// The JSON-LD as text that is safe inside `<script type="application/ld+json">`: `<`, `>` and
 /// `&` are `\u` escapes, so no `</script>` can end it early.
 pub fn json_ld(review: &Review) -> String {
-    serde_json::to_string(&review_json(review))
-        .unwrap_or_else(|_| "{}".into())
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
+    let json = serde_json::to_string(&review_json(review)).unwrap_or_else(|_| "{}".into());
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        let n = u32::from(c);
+        // Markup characters, and what HTML forbids in a document (control characters and
+        // noncharacters), written as JSON escapes: the same string to a JSON reader. They can
+        // only occur inside strings, where escapes are allowed.
+        let forbidden = (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+            || (0xFDD0..=0xFDEF).contains(&n)
+            || n & 0xFFFE == 0xFFFE;
+        if matches!(c, '<' | '>' | '&') || forbidden {
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The fields that search engines require for a review snippet and that are still empty.
@@ -333,6 +348,17 @@ mod tests {
         review.metadata.title = "</script><script>alert(1)</script>".into();
         let text = json_ld(&review);
         assert!(!text.contains('<') && !text.contains('>'));
+        // Noncharacters and C1 controls, which HTML forbids, are escapes too.
+        review.metadata.author = "a\u{FDD0}b\u{85}c\u{10FFFF}".into();
+        let text = json_ld(&review);
+        assert!(
+            !text.contains('\u{FDD0}') && !text.contains('\u{85}') && !text.contains('\u{10FFFF}')
+        );
+        let back: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(
+            back["itemReviewed"]["author"]["name"],
+            "a\u{FDD0}b\u{85}c\u{10FFFF}"
+        );
         let back: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(
             back["itemReviewed"]["name"],
