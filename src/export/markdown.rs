@@ -154,9 +154,17 @@ fn summary_for(block: BlockForm, summary: &str) -> String {
     let line = escape::one_line(summary);
     match block {
         BlockForm::Details | BlockForm::KramdownDetails => escape::html(&line),
-        // A quoted shortcode parameter that Hugo renders as Markdown: punctuation escaped (no
-        // link, no markup) and quotes as entities, so it cannot end early.
-        BlockForm::HugoShortcode => escape::markdown_inline(&line).replace('"', "&quot;"),
+        // A quoted shortcode parameter that Hugo renders as Markdown: every character that
+        // could be markup, a quote or an escape is a numeric entity, so the parameter can
+        // neither end early (a `\\` before the closing quote would) nor hold a link.
+        BlockForm::HugoShortcode => line
+            .chars()
+            .map(|c| match c {
+                '"' | '\\' | '<' | '>' | '&' | '\'' | '*' | '_' | '[' | ']' | '(' | ')' | '`'
+                | '|' | '~' | '#' | '!' | '{' | '}' | '%' => format!("&#{};", u32::from(c)),
+                c => c.to_string(),
+            })
+            .collect(),
         _ => escape::markdown_inline(&line),
     }
 }

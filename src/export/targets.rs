@@ -515,6 +515,25 @@ mod tests {
     }
 
     #[test]
+    fn a_hugo_summary_holds_no_quote_backslash_or_markup() {
+        let mut review = Review::new_book("2026-11-25");
+        review.sections[0].heading =
+            "Ends with \\ and \"quotes\" [a](javascript:x) {{< x >}}".into();
+        review.sections[0].spoiler = true;
+        let text = Target::HugoYaml.render(&review, false).text;
+        let line = text
+            .lines()
+            .find(|l| l.starts_with("{{< details summary="))
+            .unwrap();
+        let inner = &line["{{< details summary=\"".len()..line.len() - "\" >}}".len()];
+        assert!(!inner.contains(['"', '\\', '<', '[', '{']), "{line}");
+        assert!(
+            inner.contains("&#92;") && inner.contains("&#34;quotes&#34;"),
+            "{line}"
+        );
+    }
+
+    #[test]
     fn the_jekyll_raw_block_closes_outside_a_final_disclosure() {
         let mut review = Review::new_book("2026-11-25");
         review.sections.truncate(1);
