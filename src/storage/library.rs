@@ -163,16 +163,29 @@ impl<S: KeyValueStore> Drafts<S> {
         Ok(library)
     }
 
+    /// A summary this version may rewrite: not one of a draft made by a newer version, nor one
+    /// in a newer layout (rewriting would drop what this version does not know).
+    fn writable_summary(&self, id: &str) -> Result<Summary, LoadError> {
+        let summary = self.summary(id)?;
+        if summary.read_only || summary.schema > SUMMARY_SCHEMA {
+            return Err(LoadError::Newer {
+                key: summary_key(id),
+                schema: summary.schema,
+            });
+        }
+        Ok(summary)
+    }
+
     /// Moves draft `id` to the trash (only its summary changes; the draft stays as it was).
     pub fn trash(&mut self, id: &str, at: &str) -> Result<(), LoadError> {
-        let mut summary = self.summary(id)?;
+        let mut summary = self.writable_summary(id)?;
         summary.trashed_at = Some(at.to_string());
         self.write_summary(&summary).map_err(LoadError::Store)
     }
 
     /// Takes draft `id` out of the trash.
     pub fn restore(&mut self, id: &str) -> Result<(), LoadError> {
-        let mut summary = self.summary(id)?;
+        let mut summary = self.writable_summary(id)?;
         summary.trashed_at = None;
         self.write_summary(&summary).map_err(LoadError::Store)
     }
@@ -344,6 +357,22 @@ mod tests {
             .unwrap()
             .iter()
             .all(|k| !k.ends_with(":a") && !k.ends_with(":c")));
+    }
+
+    #[test]
+    fn drafts_and_summaries_of_a_newer_version_are_never_rewritten() {
+        let mut drafts = library_with_three();
+        let newer = r#"{"schema":7,"id":"a","title":"T","saved_at":"t","words":1,"future":true}"#;
+        drafts.store_mut().set(&summary_key("a"), newer).unwrap();
+        assert!(drafts.trash("a", "t").is_err());
+        assert_eq!(
+            drafts.raw(&summary_key("a")).unwrap().as_deref(),
+            Some(newer)
+        );
+        let record = r#"{"schema":9,"id":"n","revision":1,"saved_at":"t","review":{"sections":[]},"view":{}}"#;
+        drafts.store_mut().set(&draft_key("n"), record).unwrap();
+        assert!(drafts.trash("n", "t").is_err());
+        assert_eq!(drafts.raw(&summary_key("n")).unwrap(), None);
     }
 
     #[test]

@@ -46,6 +46,14 @@ fn words(n: usize) -> String {
     format!("{grouped} {}", if n == 1 { "word" } else { "words" })
 }
 
+/// Why a draft could not be moved to or from the trash, in words.
+fn not_moved(error: LoadError) -> String {
+    match error {
+        LoadError::Newer { .. } => "This review was saved by a newer version of Verdict, so this version leaves it exactly as it is: move it there.".to_string(),
+        other => format!("This review could not be moved: {other}"),
+    }
+}
+
 /// Starts a new, empty book review in this tab (saved at once, so it shows in the list).
 pub fn new_review(autosave: Autosave) {
     let now = clock::now_iso();
@@ -187,10 +195,8 @@ pub fn ReviewsDialog(
                 return fail(why);
             }
         }
-        match drafts().and_then(|mut d| {
-            d.trash(&summary.id, &clock::now_iso())
-                .map_err(|e| e.to_string())
-        }) {
+        match drafts().and_then(|mut d| d.trash(&summary.id, &clock::now_iso()).map_err(not_moved))
+        {
             Ok(()) => {
                 refresh();
                 if open_now {
@@ -212,7 +218,7 @@ pub fn ReviewsDialog(
         }
     };
     let restore = move |summary: Summary| match drafts()
-        .and_then(|mut d| d.restore(&summary.id).map_err(|e| e.to_string()))
+        .and_then(|mut d| d.restore(&summary.id).map_err(not_moved))
     {
         Ok(()) => {
             message.set(Some(format!(
