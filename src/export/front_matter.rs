@@ -9,6 +9,12 @@ use super::iso_date;
 /// the value is the same to a YAML reader, and a Markdown renderer that does not know front
 /// matter (and shows it as text) finds no HTML tag in it.
 pub fn quote(text: &str) -> String {
+    quoted(text, true)
+}
+
+/// A double-quoted string holding exactly `text`, for YAML (`yaml`) or TOML: the two share every
+/// escape but YAML's for NEL and the line and paragraph separators.
+fn quoted(text: &str, yaml: bool) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     for c in text.chars() {
@@ -18,9 +24,9 @@ pub fn quote(text: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            '\u{85}' => out.push_str("\\N"),
-            '\u{2028}' => out.push_str("\\L"),
-            '\u{2029}' => out.push_str("\\P"),
+            '\u{85}' if yaml => out.push_str("\\N"),
+            '\u{2028}' if yaml => out.push_str("\\L"),
+            '\u{2029}' if yaml => out.push_str("\\P"),
             '<' => out.push_str("\\u003C"),
             '>' => out.push_str("\\u003E"),
             c if c.is_control() || c == '\u{FEFF}' || ('\u{FDD0}'..='\u{FDEF}').contains(&c) => {
@@ -155,24 +161,7 @@ fn yaml(out: &mut String, indent: &str, fields: &[(&str, Field)]) {
 
 /// A TOML basic string holding exactly `text` (`<` and `>` escaped too, as in [`quote`]).
 pub fn toml_quote(text: &str) -> String {
-    let mut out = String::from("\"");
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '<' => out.push_str("\\u003C"),
-            '>' => out.push_str("\\u003E"),
-            c if c.is_control() || c == '\u{FEFF}' || ('\u{FDD0}'..='\u{FDEF}').contains(&c) => {
-                out.push_str(&format!("\\u{:04X}", u32::from(c)))
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    quoted(text, false)
 }
 
 fn toml(out: &mut String, fields: &[(&str, Field)]) {

@@ -55,23 +55,32 @@ pub fn section_body_html(section: &Section, view: &SpoilerView) -> String {
 
 /// One whole section: heading, then its body, wrapped in a closed disclosure if it is a spoiler.
 pub fn section_html(review: &Review, position: usize) -> String {
-    let section = &review.sections[position];
     let prefix = spoiler_id_prefix(position);
+    let section = &review.sections[position];
+    section_around(
+        review,
+        position,
+        &section_body_html(section, &SpoilerView::closed(&prefix)),
+    )
+}
+
+/// A section's heading and disclosure around its already rendered `body`.
+fn section_around(review: &Review, position: usize, body: &str) -> String {
+    let section = &review.sections[position];
     let mut out = String::from("<section class=\"review-section\">\n");
     if !section.heading.trim().is_empty() {
         out.push_str("<h2>");
         escape::push_html(&mut out, section.heading.trim());
         out.push_str("</h2>\n");
     }
-    let body = section_body_html(section, &SpoilerView::closed(&prefix));
     if section.spoiler {
         out.push_str("<details class=\"spoiler-section\">\n<summary>");
         escape::push_html(&mut out, &spoiler_summary(review, position));
         out.push_str("</summary>\n");
-        out.push_str(&body);
+        out.push_str(body);
         out.push_str("</details>\n");
     } else {
-        out.push_str(&body);
+        out.push_str(body);
     }
     out.push_str("</section>\n");
     out
@@ -102,10 +111,15 @@ pub fn footer_html(metadata: &Metadata, rating: Option<Rating>) -> String {
 
 /// The post as an `<article>`: what the preview shows, with every spoiler closed.
 pub fn article_html(review: &Review) -> String {
+    article_with(review, section_html)
+}
+
+/// Header, each section as `section` draws it, and footer, in an `<article>`.
+fn article_with(review: &Review, section: impl Fn(&Review, usize) -> String) -> String {
     let mut out = String::from("<article class=\"review\">\n");
     out.push_str(&header_html(&review.metadata, &review.post_title));
     for position in 0..review.sections.len() {
-        out.push_str(&section_html(review, position));
+        out.push_str(&section(review, position));
     }
     out.push_str(&footer_html(&review.metadata, review.rating));
     out.push_str("</article>\n");
@@ -144,30 +158,13 @@ pub fn document(review: &Review) -> String {
 /// spoilers show as `[spoiler N]`, listed after their paragraph in a `<details>`, so they stay
 /// hidden with no script and no CSS.
 pub fn fragment(review: &Review) -> String {
-    let mut out = String::from("<article class=\"review\">\n");
-    out.push_str(&header_html(&review.metadata, &review.post_title));
-    for (position, section) in review.sections.iter().enumerate() {
-        out.push_str("<section class=\"review-section\">\n");
-        if !section.heading.trim().is_empty() {
-            out.push_str("<h2>");
-            escape::push_html(&mut out, section.heading.trim());
-            out.push_str("</h2>\n");
-        }
-        let body = markup::render_listed(&section.body);
-        if section.spoiler {
-            out.push_str("<details class=\"spoiler-section\">\n<summary>");
-            escape::push_html(&mut out, &spoiler_summary(review, position));
-            out.push_str("</summary>\n");
-            out.push_str(&body);
-            out.push_str("</details>\n");
-        } else {
-            out.push_str(&body);
-        }
-        out.push_str("</section>\n");
-    }
-    out.push_str(&footer_html(&review.metadata, review.rating));
-    out.push_str("</article>\n");
-    out
+    article_with(review, |review, position| {
+        section_around(
+            review,
+            position,
+            &markup::render_listed(&review.sections[position].body),
+        )
+    })
 }
 
 #[cfg(test)]

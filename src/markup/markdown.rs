@@ -230,12 +230,15 @@ fn rewrite(body: &str, style: InlineSpoilers) -> String {
 /// Whether Markdown read back by a CommonMark parser holds no raw HTML but Verdict's own
 /// spoiler disclosures, and no link or image outside the allow-list.
 pub fn is_safe(markdown: &str) -> bool {
-    is_safe_with(markdown, |html| {
-        matches!(
-            html,
-            "<details>" | "<details markdown=\"1\">" | "</details>" | "<summary>Spoilers</summary>"
-        )
-    })
+    is_safe_with(markdown, is_own_disclosure)
+}
+
+/// The raw HTML lines a body's own disclosures are made of (the spoiler lists).
+fn is_own_disclosure(html: &str) -> bool {
+    matches!(
+        html,
+        "<details>" | "<details markdown=\"1\">" | "</details>" | "<summary>Spoilers</summary>"
+    )
 }
 
 /// [`is_safe`] for a whole exported document, whose spoiler sections also carry a one-line
@@ -245,10 +248,8 @@ pub fn is_safe_document(markdown: &str) -> bool {
         let summary = html
             .strip_prefix("<summary>")
             .and_then(|l| l.strip_suffix("</summary>"));
-        matches!(
-            html,
-            "<details>" | "<details markdown=\"1\">" | "</details>"
-        ) || summary.is_some_and(|s| !s.contains('<'))
+        is_own_disclosure(html)
+            || summary.is_some_and(|s| !s.contains('<'))
             || crate::export::markers::is_marker(html)
     })
 }

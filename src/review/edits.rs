@@ -144,31 +144,6 @@ impl Edit {
             }
         }
     }
-
-    /// The section to focus after this edit was applied, if any.
-    pub fn section_id(&self) -> Option<u64> {
-        match self {
-            Edit::Insert { section, .. } => Some(section.id),
-            Edit::Move { id, .. } | Edit::Spoiler { id, .. } | Edit::Heading { id, .. } => {
-                Some(*id)
-            }
-            _ => None,
-        }
-    }
-
-    /// A few words for the buttons' titles: "Undo remove section".
-    pub fn describe(&self) -> &'static str {
-        match self {
-            Edit::Insert { .. } => "add section",
-            Edit::Remove { .. } => "remove section",
-            Edit::Move { .. } => "move section",
-            Edit::Spoiler { .. } => "spoiler mark",
-            Edit::Heading { .. } => "heading",
-            Edit::Metadata(_) => "book details",
-            Edit::PostTitle(_) => "post title",
-            Edit::Rating(_) => "rating",
-        }
-    }
 }
 
 /// The undo and redo stacks. Each holds the edits that take a change back (or forward).
@@ -202,16 +177,6 @@ impl UndoStack {
     /// Whether there is something to redo.
     pub fn can_redo(&self) -> bool {
         !self.redo.is_empty()
-    }
-
-    /// What `Undo` would take back.
-    pub fn next_undo(&self) -> Option<&Edit> {
-        self.undo.last()
-    }
-
-    /// What `Redo` would bring back.
-    pub fn next_redo(&self) -> Option<&Edit> {
-        self.redo.last()
     }
 
     /// Takes back the last change; returns the edit applied. Edits that no longer apply are

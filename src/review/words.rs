@@ -33,8 +33,8 @@ pub fn reading_minutes(words: usize) -> usize {
     words.div_ceil(WORDS_PER_MINUTE)
 }
 
-/// "1 word", "1,234 words" — with "· N min read" when there is anything to read.
-pub fn words_and_time(words: usize) -> String {
+/// "1 word", "1,234 words".
+pub fn word_count(words: usize) -> String {
     let digits = words.to_string();
     let mut grouped = String::new();
     for (i, c) in digits.chars().enumerate() {
@@ -43,10 +43,14 @@ pub fn words_and_time(words: usize) -> String {
         }
         grouped.push(c);
     }
-    let unit = if words == 1 { "word" } else { "words" };
+    format!("{grouped} {}", if words == 1 { "word" } else { "words" })
+}
+
+/// [`word_count`] with "· N min read" when there is anything to read.
+pub fn words_and_time(words: usize) -> String {
     match reading_minutes(words) {
-        0 => format!("{grouped} {unit}"),
-        minutes => format!("{grouped} {unit} · {minutes} min read"),
+        0 => word_count(words),
+        minutes => format!("{} · {minutes} min read", word_count(words)),
     }
 }
 

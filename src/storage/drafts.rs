@@ -51,6 +51,21 @@ pub struct DraftRecord {
     pub view: ViewState,
 }
 
+impl DraftRecord {
+    /// A new draft `id` holding `review`, made and saved `now` (not stored yet).
+    pub fn fresh(id: String, now: &str, review: Review) -> DraftRecord {
+        DraftRecord {
+            schema: SCHEMA_VERSION,
+            id,
+            revision: 0,
+            saved_at: now.to_string(),
+            created_at: now.to_string(),
+            review,
+            view: ViewState::default(),
+        }
+    }
+}
+
 /// Why a stored draft could not be opened. Its record is left untouched in every case.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LoadError {

@@ -6,6 +6,7 @@ use leptos::html::Dialog;
 use leptos::prelude::*;
 
 use crate::browser::clock;
+use crate::review::words::word_count;
 use crate::storage::history::{Version, HISTORY_BUDGET, SNAPSHOT_INTERVAL_MS};
 
 use super::autosave::Autosave;
@@ -96,7 +97,7 @@ pub fn HistoryDialog() -> impl IntoView {
                                     <li class="draft-row">
                                         <div class="draft-info">
                                             <span class="draft-title">{when.clone()}</span>
-                                            <span class="draft-meta">{format!("{words} words")}</span>
+                                            <span class="draft-meta">{word_count(words)}</span>
                                         </div>
                                         <button type="button" disabled=storage_off on:click=move |_| restore(v.clone())>
                                             "Restore" <span class="visually-hidden">{format!(" the version of {when}")}</span>

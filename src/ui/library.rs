@@ -8,10 +8,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser::{clock, download::download_text, files, local_storage::LocalStore};
+use crate::review::words::word_count;
 use crate::review::Review;
 use crate::storage::backup::{read_backup, BackupContents};
 use crate::storage::drafts::LoadError;
-use crate::storage::drafts::{DraftRecord, Drafts, ViewState, SCHEMA_VERSION};
+use crate::storage::drafts::{DraftRecord, Drafts};
 use crate::storage::library::{Library, Summary, Unreadable};
 
 use super::autosave::Autosave;
@@ -33,19 +34,6 @@ fn size(bytes: usize) -> String {
     }
 }
 
-/// "1 word", "1,234 words".
-fn words(n: usize) -> String {
-    let digits = n.to_string();
-    let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    format!("{grouped} {}", if n == 1 { "word" } else { "words" })
-}
-
 /// Why a draft could not be moved to or from the trash, in words.
 fn not_moved(error: LoadError) -> String {
     match error {
@@ -56,16 +44,11 @@ fn not_moved(error: LoadError) -> String {
 
 /// Starts a new, empty book review in this tab (saved at once, so it shows in the list).
 pub fn new_review(autosave: Autosave) {
-    let now = clock::now_iso();
-    autosave.open_new(DraftRecord {
-        schema: SCHEMA_VERSION,
-        id: clock::new_draft_id(),
-        revision: 0,
-        saved_at: now.clone(),
-        created_at: now,
-        review: Review::new_book(&clock::today()),
-        view: ViewState::default(),
-    });
+    autosave.open_new(DraftRecord::fresh(
+        clock::new_draft_id(),
+        &clock::now_iso(),
+        Review::new_book(&clock::today()),
+    ));
 }
 
 /// The `Reviews` button and its dialog.
@@ -347,7 +330,7 @@ pub fn ReviewsDialog(
                     {move || is_current.get().then(|| view! { <span class="draft-badge">" (open now)"</span> })}
                     {summary.read_only.then(|| view! { <span class="draft-badge">" (newer version: read-only)"</span> })}
                     <span class="draft-meta">
-                        {format!("Edited {} · {}", clock::local_time(&summary.saved_at), words(summary.words))}
+                        {format!("Edited {} · {}", clock::local_time(&summary.saved_at), word_count(summary.words))}
                     </span>
                 </div>
                 <div class="draft-actions">
@@ -374,7 +357,7 @@ pub fn ReviewsDialog(
                         {format!(
                             "Deleted {} · {}",
                             clock::local_time(summary.trashed_at.as_deref().unwrap_or_default()),
-                            words(summary.words)
+                            word_count(summary.words)
                         )}
                     </span>
                 </div>
@@ -476,7 +459,7 @@ pub fn ReviewsDialog(
                                 <li>{format!(
                                     "{} ({}{})",
                                     d.record.review.effective_post_title(),
-                                    words(d.words),
+                                    word_count(d.words),
                                     if d.trashed_at.is_some() { ", in the trash" } else { "" }
                                 )}</li>
                             }).collect_view()}

@@ -6,7 +6,7 @@ use leptos::task::spawn_local;
 
 use crate::browser::{clock, files};
 use crate::import::{import, Source};
-use crate::storage::drafts::{DraftRecord, ViewState, SCHEMA_VERSION};
+use crate::storage::drafts::DraftRecord;
 
 use super::autosave::Autosave;
 use super::sections::focus_later;
@@ -37,16 +37,11 @@ pub fn OpenFile() -> impl IntoView {
             });
             match read {
                 Ok(imported) => {
-                    let now = clock::now_iso();
-                    autosave.open_new(DraftRecord {
-                        schema: SCHEMA_VERSION,
-                        id: clock::new_draft_id(),
-                        revision: 0,
-                        saved_at: now.clone(),
-                        created_at: now,
-                        review: imported.review,
-                        view: ViewState::default(),
-                    });
+                    autosave.open_new(DraftRecord::fresh(
+                        clock::new_draft_id(),
+                        &clock::now_iso(),
+                        imported.review,
+                    ));
                     let how = match imported.source {
                         Source::Json | Source::VerdictMarkdown => "exactly as it was exported",
                         Source::Markdown => "its headings became sections",

@@ -1,6 +1,7 @@
 // Shared helpers for the Verdict end-to-end tests: find things the way a person (or a screen
 // reader) would, by role and accessible name.
 import { expect } from "@playwright/test";
+import { readFileSync } from "node:fs";
 
 /** The four sections a new book review starts with, in order. */
 export const DEFAULT_HEADINGS = ["Synopsis", "What I liked", "What I didn't like", "Final verdict"];
@@ -272,4 +273,19 @@ export async function openReviews(page) {
 /** The items of the `Your reviews` list in the `Reviews` dialog, newest first. */
 export function reviewItems(page) {
   return reviewsDialog(page).getByRole("list", { name: "Your reviews", exact: true }).getByRole("listitem");
+}
+
+/** The seed's four sections (the review only, not its comments), as paragraphs. */
+export function seedSections() {
+  const text = readFileSync("tests/fixtures/never-let-me-go-review.txt", "utf8");
+  const review = text.slice(0, text.indexOf("This entry was posted in"));
+  const markers = ["Synopsis (with some spoilers):", "What I liked:", "What I didn\u2019t like:", "Final verdict"];
+  const sections = [];
+  for (const raw of review.split("\n")) {
+    const line = raw.trim();
+    if (markers.includes(line)) sections.push([]);
+    else if (sections.length && line) sections[sections.length - 1].push(line);
+  }
+  expect(sections).toHaveLength(4);
+  return sections.map((paragraphs) => paragraphs.join("\n\n"));
 }

@@ -38,3 +38,23 @@ export async function clickEveryLink(page, scope) {
   return count;
 }
 
+
+/**
+ * Guards a hostile-input test: every dialog opened in `page` (or in a page `watch` is given) is
+ * counted and dismissed, tabs opened by links are watched and closed, nothing leaves localhost,
+ * and `window.__pwned` starts at 0. Returns `{ watch, dialogs }` (`dialogs()` is the count).
+ */
+export async function guard(page, context) {
+  let count = 0;
+  const watch = (p) => p.on("dialog", async (d) => { count++; await d.dismiss().catch(() => {}); });
+  watch(page);
+  // Links open in a new tab: watch each such tab for dialogs, then close it.
+  context.on("page", async (opened) => {
+    watch(opened);
+    if (await opened.opener()) await opened.close().catch(() => {});
+  });
+  // Nothing leaves localhost (payload images and links point elsewhere).
+  await context.route((url) => !url.href.startsWith("http://127.0.0.1") && !url.href.startsWith("file:"), (route) => route.abort());
+  await page.addInitScript(() => { window.__pwned = 0; });
+  return { watch, dialogs: () => count };
+}

@@ -15,7 +15,7 @@ import {
   sectionBody,
   sectionHeadingValues,
 } from "./helpers.js";
-import { activeMarkup, clickEveryLink } from "./hostile.js";
+import { activeMarkup, clickEveryLink, guard } from "./hostile.js";
 
 const openFile = (page) => page.getByLabel("Open file", { exact: true });
 
@@ -157,15 +157,7 @@ test.describe("hostile input through import", () => {
   };
   for (const [kind, file] of Object.entries(files)) {
     test(`the XSS corpus in a ${kind} file runs nowhere once opened`, async ({ page, context }) => {
-      let dialogs = 0;
-      const watch = (p) => p.on("dialog", async (d) => { dialogs++; await d.dismiss().catch(() => {}); });
-      watch(page);
-      context.on("page", async (opened) => {
-        watch(opened);
-        if (await opened.opener()) await opened.close().catch(() => {});
-      });
-      await context.route((url) => !url.href.startsWith("http://127.0.0.1") && !url.href.startsWith("file:"), (route) => route.abort());
-      await page.addInitScript(() => { window.__pwned = 0; });
+      const { watch, dialogs } = await guard(page, context);
       await openEditor(page);
       await openFile(page).setInputFiles(file);
       await expect(page.getByText(/as a new review/)).toBeVisible();
@@ -192,7 +184,7 @@ test.describe("hostile input through import", () => {
       await expect(field(page, "Title")).toBeVisible();
       expect(await activeMarkup(page.locator("body"))).toEqual([]);
       expect(await page.evaluate(() => window.__pwned)).toBe(0);
-      expect(dialogs).toBe(0);
+      expect(dialogs()).toBe(0);
     });
   }
 });

@@ -3,21 +3,10 @@
 // downloaded, with no pointer event at all; focus is visible at every step.
 import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
+import { seedSections } from "./helpers.js";
 
 const GOLDEN = "tests/golden/review-never-let-me-go-by-kazuo-ishiguro";
 
-function seedSections() {
-  const text = readFileSync("tests/fixtures/never-let-me-go-review.txt", "utf8");
-  const review = text.slice(0, text.indexOf("This entry was posted in"));
-  const markers = ["Synopsis (with some spoilers):", "What I liked:", "What I didn\u2019t like:", "Final verdict"];
-  const sections = [];
-  for (const raw of review.split("\n")) {
-    const line = raw.trim();
-    if (markers.includes(line)) sections.push([]);
-    else if (sections.length && line) sections[sections.length - 1].push(line);
-  }
-  return sections.map((paragraphs) => paragraphs.join("\n\n"));
-}
 
 /** The accessible name of the focused element, as a label or aria-label gives it. */
 async function focusedName(page) {

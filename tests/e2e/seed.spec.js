@@ -3,23 +3,9 @@
 // core), and the downloaded HTML opened in the browser with its synopsis hidden until opened.
 import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
+import { seedSections } from "./helpers.js";
 
 const GOLDEN = "tests/golden/review-never-let-me-go-by-kazuo-ishiguro";
-
-/** The seed's four sections (the review only, not its comments), as paragraphs. */
-function seedSections() {
-  const text = readFileSync("tests/fixtures/never-let-me-go-review.txt", "utf8");
-  const review = text.slice(0, text.indexOf("This entry was posted in"));
-  const markers = ["Synopsis (with some spoilers):", "What I liked:", "What I didn\u2019t like:", "Final verdict"];
-  const sections = [];
-  for (const raw of review.split("\n")) {
-    const line = raw.trim();
-    if (markers.includes(line)) sections.push([]);
-    else if (sections.length && line) sections[sections.length - 1].push(line);
-  }
-  expect(sections).toHaveLength(4);
-  return sections.map((paragraphs) => paragraphs.join("\n\n"));
-}
 
 /** Clicks a download button and saves the file under its suggested name in the test's output. */
 async function download(page, name) {

@@ -5,7 +5,7 @@
 // downloaded Markdown rendered by a Markdown renderer that passes raw HTML through.
 import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { activeMarkup, clickEveryLink } from "./hostile.js";
+import { activeMarkup, clickEveryLink, guard } from "./hostile.js";
 
 const { payloads } = JSON.parse(readFileSync("tests/xss-payloads.json", "utf8"));
 const texts = payloads.map((p) => p.payload);
@@ -13,17 +13,7 @@ const texts = payloads.map((p) => p.payload);
 test.setTimeout(180_000);
 
 test(`${texts.length} XSS payloads in every field run nowhere`, async ({ page, context }) => {
-  let dialogs = 0;
-  const watch = (p) => p.on("dialog", async (d) => { dialogs++; await d.dismiss().catch(() => {}); });
-  watch(page);
-  // Links open in a new tab: watch each such tab for dialogs, then close it.
-  context.on("page", async (opened) => {
-    watch(opened);
-    if (await opened.opener()) await opened.close().catch(() => {});
-  });
-  // Nothing leaves localhost (payload images and links point elsewhere).
-  await context.route((url) => !url.href.startsWith("http://127.0.0.1") && !url.href.startsWith("file:"), (route) => route.abort());
-  await page.addInitScript(() => { window.__pwned = 0; });
+  const { watch, dialogs } = await guard(page, context);
   await page.goto("/");
   const pwned = () => page.evaluate(() => window.__pwned);
 
@@ -55,7 +45,7 @@ test(`${texts.length} XSS payloads in every field run nowhere`, async ({ page, c
   const previewLinks = await clickEveryLink(page, preview);
   expect(previewLinks).toBeGreaterThan(0);
   expect(await pwned()).toBe(0);
-  expect(dialogs).toBe(0);
+  expect(dialogs()).toBe(0);
 
   // The HTML export, opened in the browser with JavaScript enabled.
   const [htmlFile] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download HTML" }).click()]);
@@ -95,5 +85,5 @@ test(`${texts.length} XSS payloads in every field run nowhere`, async ({ page, c
   expect(await rendered.evaluate(() => window.__pwned)).toBe(0);
 
   expect(await pwned()).toBe(0);
-  expect(dialogs).toBe(0);
+  expect(dialogs()).toBe(0);
 });
