@@ -6,6 +6,15 @@ import init from "../verdict.js";
 
 const DRAFT_PREFIX = "verdict:draft:";
 
+// The theme chosen in the app's Theme switch, applied before the app draws so that a dark page
+// never flashes light. No value (or "system") follows the system's colour scheme.
+try {
+  const theme = localStorage.getItem("verdict:theme");
+  if (theme === "light" || theme === "dark") document.documentElement.dataset.theme = theme;
+} catch {
+  // Storage unavailable: the system's scheme applies.
+}
+
 /** The last saved draft record, or null. */
 function lastSavedRecord() {
   try {

@@ -8,6 +8,7 @@ pub mod export;
 pub mod import;
 pub mod markup;
 pub mod review;
+pub mod shortcuts;
 pub mod storage;
 
 #[cfg(target_arch = "wasm32")]

@@ -1,6 +1,8 @@
 //! YAML front matter for the Markdown export: just the subset Verdict writes, quoted so that any
 //! typed text survives (colons, quotes, `#`, line breaks, control characters, any Unicode).
 
+use crate::review::template::Optional;
+use crate::review::validation::usable_cover;
 use crate::review::{isbn::digits_only, split_list, Review};
 
 use super::iso_date;
@@ -91,22 +93,25 @@ fn post_fields(review: &Review, hugo: bool) -> Vec<(&'static str, Field)> {
     fields
 }
 
-/// The book's own fields (never `date`: its publication date is `published`).
-fn book_fields(review: &Review) -> Vec<(&'static str, Field)> {
+/// The work's own fields, named for its template (`author` or `director`, `published` or
+/// `released`…; never `date`, which is the post's). The person's own fields follow as a list of
+/// `Name: value` texts, and the cover image's address as `cover`.
+fn work_fields(review: &Review) -> Vec<(&'static str, Field)> {
     let m = &review.metadata;
+    let t = m.template;
     let mut fields = Vec::new();
-    let text_fields = [
-        ("title", m.title.as_str()),
-        ("author", m.author.as_str()),
-        ("format", m.format.label()),
-    ];
-    for (key, value) in text_fields {
+    let text = |fields: &mut Vec<(&'static str, Field)>, key: &'static str, value: &str| {
         if !value.trim().is_empty() {
             fields.push((key, Field::Text(value.trim().to_string())));
         }
+    };
+    text(&mut fields, "title", &m.title);
+    text(&mut fields, t.creator_key(), &m.author);
+    if t.uses(Optional::Format) {
+        text(&mut fields, "format", m.format.label());
     }
     let pages = m.pages.trim();
-    if !pages.is_empty() {
+    if t.uses(Optional::Pages) && !pages.is_empty() {
         let value = match pages.parse::<u64>() {
             Ok(n) if n > 0 && pages.chars().all(|c| c.is_ascii_digit()) => {
                 Field::Bare(n.to_string())
@@ -115,24 +120,41 @@ fn book_fields(review: &Review) -> Vec<(&'static str, Field)> {
         };
         fields.push(("pages", value));
     }
-    if !m.publisher.trim().is_empty() {
-        fields.push(("publisher", Field::Text(m.publisher.trim().to_string())));
+    if t.uses(Optional::Platform) {
+        text(&mut fields, "platform", &m.platform);
     }
+    text(&mut fields, t.publisher_key(), &m.publisher);
     if !m.publication_date.trim().is_empty() {
-        fields.push(("published", date_field(&m.publication_date)));
+        fields.push((t.date_key(), date_field(&m.publication_date)));
     }
-    if !m.language.trim().is_empty() {
-        fields.push(("language", Field::Text(m.language.trim().to_string())));
+    if t.uses(Optional::Runtime) {
+        text(&mut fields, "runtime", &m.runtime);
     }
-    for (key, typed) in [("isbn10", &m.isbn10), ("isbn13", &m.isbn13)] {
-        let digits = digits_only(typed);
-        if !digits.is_empty() {
-            fields.push((key, Field::Text(digits)));
+    if t.uses(Optional::Tracks) {
+        text(&mut fields, "tracks", &m.tracks);
+    }
+    text(&mut fields, "language", &m.language);
+    if t.uses(Optional::Isbn) {
+        for (key, typed) in [("isbn10", &m.isbn10), ("isbn13", &m.isbn13)] {
+            let digits = digits_only(typed);
+            if !digits.is_empty() {
+                fields.push((key, Field::Text(digits)));
+            }
         }
     }
     fields.push(("genres", Field::List(split_list(&m.genre))));
-    if !m.audience.trim().is_empty() {
-        fields.push(("audience", Field::Text(m.audience.trim().to_string())));
+    if t.uses(Optional::Audience) {
+        text(&mut fields, "audience", &m.audience);
+    }
+    if let Some(url) = usable_cover(&m.cover_image) {
+        fields.push(("cover", Field::Text(url.to_string())));
+    }
+    let custom: Vec<String> = m
+        .filled_custom()
+        .map(|(label, value)| format!("{label}: {value}"))
+        .collect();
+    if !custom.is_empty() {
+        fields.push(("fields", Field::List(custom)));
     }
     fields
 }
@@ -186,14 +208,15 @@ pub fn front_matter(review: &Review) -> String {
 pub fn front_matter_for(review: &Review, kind: FrontMatter) -> String {
     let hugo = matches!(kind, FrontMatter::HugoYaml | FrontMatter::HugoToml);
     let mut post = post_fields(review, hugo);
-    let book = book_fields(review);
+    let book = work_fields(review);
+    let work = review.metadata.template.key();
     match kind {
         FrontMatter::None => String::new(),
         FrontMatter::Verdict | FrontMatter::Jekyll => {
             post.extend(rating_field(review));
             let mut out = String::from("---\n");
             yaml(&mut out, "", &post);
-            out.push_str("book:\n");
+            out.push_str(&format!("{work}:\n"));
             yaml(&mut out, "  ", &book);
             out.push_str("---\n");
             out
@@ -207,7 +230,7 @@ pub fn front_matter_for(review: &Review, kind: FrontMatter) -> String {
                 "  ",
                 &rating_field(review).into_iter().collect::<Vec<_>>(),
             );
-            out.push_str("  book:\n");
+            out.push_str(&format!("  {work}:\n"));
             yaml(&mut out, "    ", &book);
             out.push_str("---\n");
             out
@@ -220,7 +243,7 @@ pub fn front_matter_for(review: &Review, kind: FrontMatter) -> String {
                 &mut out,
                 &rating_field(review).into_iter().collect::<Vec<_>>(),
             );
-            out.push_str("\n[params.book]\n");
+            out.push_str(&format!("\n[params.{work}]\n"));
             toml(&mut out, &book);
             out.push_str("+++\n");
             out

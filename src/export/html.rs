@@ -5,7 +5,8 @@
 use crate::markup::{self, escape, SpoilerView};
 use crate::review::{effective_post_title, Metadata, Rating, Review, Section};
 
-use super::{footer_lines, language, metadata_lines, spoiler_summary};
+use super::{cover_alt, footer_lines, language, metadata_lines, spoiler_summary};
+use crate::review::validation::usable_cover;
 
 /// The MIME type of the HTML download.
 pub const MIME: &str = "text/html;charset=utf-8";
@@ -30,6 +31,13 @@ pub fn header_html(metadata: &Metadata, post_title: &str) -> String {
         &effective_post_title(post_title, &metadata.title, &metadata.author),
     );
     out.push_str("</h1>\n");
+    if let Some(url) = usable_cover(&metadata.cover_image) {
+        out.push_str("<p class=\"cover\"><img src=\"");
+        escape::push_html(&mut out, url);
+        out.push_str("\" alt=\"");
+        escape::push_html(&mut out, &cover_alt(metadata));
+        out.push_str("\"></p>\n");
+    }
     let lines = metadata_lines(metadata);
     if !lines.is_empty() {
         out.push_str("<ul class=\"book-details\">\n");

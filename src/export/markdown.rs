@@ -10,7 +10,8 @@ use crate::review::Review;
 
 use super::front_matter::{front_matter_for, FrontMatter};
 use super::markers::{self, ReviewMarker, SectionMarker};
-use super::{footer_lines, metadata_lines, spoiler_summary};
+use super::{cover_alt, footer_lines, metadata_lines, spoiler_summary};
+use crate::review::validation::usable_cover;
 
 /// The MIME type of the Markdown download.
 pub const MIME: &str = "text/markdown;charset=utf-8";
@@ -303,6 +304,13 @@ fn assemble(review: &Review, flavour: &Flavour, escaped: bool) -> String {
         "# {}\n\n",
         escape::markdown_inline(&review.effective_post_title())
     );
+    if let Some(url) = usable_cover(&review.metadata.cover_image) {
+        // The angle-bracket form keeps parentheses in the address from ending it.
+        head.push_str(&format!(
+            "![{}](<{url}>)\n\n",
+            escape::markdown_inline(&cover_alt(&review.metadata))
+        ));
+    }
     let lines = metadata_lines(&review.metadata);
     if !lines.is_empty() {
         for line in lines {
@@ -319,7 +327,7 @@ fn assemble(review: &Review, flavour: &Flavour, escaped: bool) -> String {
             "review",
             &ReviewMarker {
                 v: markers::MARKER_VERSION,
-                metadata: review.metadata.clone(),
+                metadata: review.metadata.exported(),
                 post_title: review.post_title.clone(),
                 rating: review.rating,
                 head_len: head.len(),

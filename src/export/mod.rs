@@ -12,6 +12,7 @@ pub mod markers;
 pub mod structured;
 pub mod targets;
 
+use crate::review::template::{Optional, Template};
 use crate::review::{date::parse_date, split_list, Format, Metadata, Review};
 
 /// One line of the metadata list, e.g. label `Hardcover`, value `304 pages`.
@@ -30,46 +31,85 @@ fn line(label: &str, value: impl Into<String>) -> MetaLine {
     }
 }
 
-/// The metadata list in the seed's shape and order; lines for empty fields are left out.
+/// The metadata list in the seed's shape and order; lines for empty fields, and for fields the
+/// review's template does not use, are left out. The person's own fields come last.
 pub fn metadata_lines(m: &Metadata) -> Vec<MetaLine> {
+    let t = m.template;
     let mut lines = Vec::new();
-    let pages = m.pages.trim();
+    let push = |lines: &mut Vec<MetaLine>, label: &str, value: &str| {
+        if !value.trim().is_empty() {
+            lines.push(line(label, value.trim()));
+        }
+    };
+    // A book's author is in its title line; other works name their maker here.
+    if t != Template::Book {
+        push(&mut lines, t.creator_label(), &m.author);
+    }
+    let pages = if t.uses(Optional::Pages) {
+        m.pages.trim()
+    } else {
+        ""
+    };
+    let format = if t.uses(Optional::Format) {
+        m.format
+    } else {
+        Format::Unset
+    };
     let pages_text = if !pages.is_empty() && pages.chars().all(|c| c.is_ascii_digit()) {
         format!("{pages} pages")
     } else {
         pages.to_string()
     };
-    match (m.format, pages.is_empty()) {
+    match (format, pages.is_empty()) {
         (Format::Unset, true) => {}
         (Format::Unset, false) => lines.push(line("Pages", pages)),
         (format, true) => lines.push(line("Format", format.label())),
         (format, false) => lines.push(line(format.label(), pages_text)),
     }
+    if t.uses(Optional::Platform) {
+        push(&mut lines, "Platform", &m.platform);
+    }
     let publisher = m.publisher.trim();
     let published = m.publication_date.trim();
     match (publisher.is_empty(), published.is_empty()) {
         (true, true) => {}
-        (false, true) => lines.push(line("Publisher", publisher)),
-        (true, false) => lines.push(line("Published", published)),
-        (false, false) => lines.push(line("Publisher", format!("{publisher} ({published})"))),
+        (false, true) => lines.push(line(t.publisher_label(), publisher)),
+        (true, false) => lines.push(line(t.date_line_label(), published)),
+        (false, false) => lines.push(line(
+            t.publisher_label(),
+            format!("{publisher} ({published})"),
+        )),
     }
-    for (label, value) in [
-        ("Language", &m.language),
-        ("ISBN-10", &m.isbn10),
-        ("ISBN-13", &m.isbn13),
-    ] {
-        if !value.trim().is_empty() {
-            lines.push(line(label, value.trim()));
-        }
+    if t.uses(Optional::Runtime) {
+        push(&mut lines, t.runtime_label(), &m.runtime);
+    }
+    if t.uses(Optional::Tracks) {
+        push(&mut lines, "Tracks", &m.tracks);
+    }
+    push(&mut lines, "Language", &m.language);
+    if t.uses(Optional::Isbn) {
+        push(&mut lines, "ISBN-10", &m.isbn10);
+        push(&mut lines, "ISBN-13", &m.isbn13);
     }
     let genres = split_list(&m.genre);
     if !genres.is_empty() {
         lines.push(line("Genre", genres.join(", ")));
     }
-    if !m.audience.trim().is_empty() {
-        lines.push(line("Target group", m.audience.trim()));
+    if t.uses(Optional::Audience) {
+        push(&mut lines, "Target group", &m.audience);
+    }
+    for (label, value) in m.filled_custom() {
+        lines.push(line(label, value));
     }
     lines
+}
+
+/// The text alternative of the cover image: `Cover of <title>`.
+pub fn cover_alt(m: &Metadata) -> String {
+    match m.title.trim() {
+        "" => "Cover".to_string(),
+        title => format!("Cover of {title}"),
+    }
 }
 
 /// The closing lines: `Posted in: …` and `Tagged: …`, each only when there is something to list.
@@ -108,6 +148,56 @@ mod tests {
             .into_iter()
             .map(|l| format!("{}: {}", l.label, l.value))
             .collect()
+    }
+
+    #[test]
+    fn other_templates_name_their_fields_and_keep_book_fields_out() {
+        let mut m = Metadata {
+            template: Template::Film,
+            title: "Alien".into(),
+            author: "Ridley Scott".into(),
+            format: Format::Hardcover,
+            pages: "304".into(),
+            isbn13: "978-1400043392".into(),
+            publisher: "20th Century Fox".into(),
+            publication_date: "1979".into(),
+            runtime: "117 min".into(),
+            genre: "horror, sci-fi".into(),
+            audience: "R".into(),
+            custom: vec![
+                crate::review::CustomField {
+                    label: "Seen at".into(),
+                    value: "The Prince Charles".into(),
+                },
+                crate::review::CustomField {
+                    label: "  ".into(),
+                    value: "a value with no name is left out".into(),
+                },
+            ],
+            ..Metadata::default()
+        };
+        assert_eq!(
+            texts(metadata_lines(&m)),
+            [
+                "Director: Ridley Scott",
+                "Studio: 20th Century Fox (1979)",
+                "Runtime: 117 min",
+                "Genre: horror, sci-fi",
+                "Target group: R",
+                "Seen at: The Prince Charles"
+            ]
+        );
+        m.template = Template::Album;
+        m.tracks = "12".into();
+        assert_eq!(
+            texts(metadata_lines(&m))[..4],
+            [
+                "Artist: Ridley Scott",
+                "Label: 20th Century Fox (1979)",
+                "Length: 117 min",
+                "Tracks: 12"
+            ]
+        );
     }
 
     #[test]

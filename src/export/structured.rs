@@ -5,6 +5,8 @@
 use serde_json::{json, Map, Value};
 
 use crate::markup::spoilers::{pieces, prepare, restore_source, Piece};
+use crate::review::template::{Optional, Template};
+use crate::review::validation::usable_cover;
 use crate::review::{isbn::digits_only, split_list, Format, Review};
 
 use super::{iso_date, language};
@@ -130,39 +132,77 @@ fn item_list(items: &[String]) -> Value {
 /// The JSON-LD object.
 pub fn review_json(review: &Review) -> Value {
     let m = &review.metadata;
+    let t = m.template;
     let mut book = Map::new();
-    book.insert("@type".into(), json!("Book"));
+    book.insert("@type".into(), json!(t.schema_type()));
     let text = |s: &str| s.trim().to_string();
     if !m.title.trim().is_empty() {
         book.insert("name".into(), json!(text(&m.title)));
     }
     if !m.author.trim().is_empty() {
+        let (property, kind) = match t {
+            Template::Book => ("author", "Person"),
+            Template::Film => ("director", "Person"),
+            Template::Game => ("author", "Organization"),
+            Template::Album => ("byArtist", "MusicGroup"),
+        };
         book.insert(
-            "author".into(),
-            json!({"@type": "Person", "name": text(&m.author)}),
+            property.into(),
+            json!({"@type": kind, "name": text(&m.author)}),
         );
     }
-    let isbn = [digits_only(&m.isbn13), digits_only(&m.isbn10)]
-        .into_iter()
-        .find(|d| !d.is_empty());
-    if let Some(isbn) = isbn {
-        book.insert("isbn".into(), json!(isbn));
+    if t.uses(Optional::Isbn) {
+        let isbn = [digits_only(&m.isbn13), digits_only(&m.isbn10)]
+            .into_iter()
+            .find(|d| !d.is_empty());
+        if let Some(isbn) = isbn {
+            book.insert("isbn".into(), json!(isbn));
+        }
     }
     if let Ok(pages) = m.pages.trim().parse::<u64>() {
-        if pages > 0 {
+        if pages > 0 && t.uses(Optional::Pages) {
             book.insert("numberOfPages".into(), json!(pages));
         }
     }
-    if let Some(format) = book_format(m.format) {
+    if let Some(format) = book_format(m.format).filter(|_| t.uses(Optional::Format)) {
         book.insert("bookFormat".into(), json!(format));
+    }
+    // A running time in whole minutes (`117` or `117 min`) becomes an ISO 8601 duration.
+    let minutes = m
+        .runtime
+        .trim()
+        .trim_end_matches("minutes")
+        .trim_end_matches("min")
+        .trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|n| *n > 0 && t.uses(Optional::Runtime));
+    if let Some(minutes) = minutes {
+        book.insert("duration".into(), json!(format!("PT{minutes}M")));
+    }
+    if t.uses(Optional::Platform) && !m.platform.trim().is_empty() {
+        book.insert("gamePlatform".into(), json!(split_list(&m.platform)));
+    }
+    if let Ok(tracks) = m.tracks.trim().parse::<u32>() {
+        if tracks > 0 && t.uses(Optional::Tracks) {
+            book.insert("numTracks".into(), json!(tracks));
+        }
+    }
+    if let Some(url) = usable_cover(&m.cover_image) {
+        book.insert("image".into(), json!(url));
     }
     if !m.language.trim().is_empty() {
         let lang = language::code(&m.language).unwrap_or_else(|| text(&m.language));
         book.insert("inLanguage".into(), json!(lang));
     }
     if !m.publisher.trim().is_empty() {
+        let property = match t {
+            Template::Film => "productionCompany",
+            Template::Album => "recordLabel",
+            Template::Book | Template::Game => "publisher",
+        };
         book.insert(
-            "publisher".into(),
+            property.into(),
             json!({"@type": "Organization", "name": text(&m.publisher)}),
         );
     }
@@ -173,7 +213,7 @@ pub fn review_json(review: &Review) -> Value {
     if !genres.is_empty() {
         book.insert("genre".into(), json!(genres));
     }
-    if !m.audience.trim().is_empty() {
+    if !m.audience.trim().is_empty() && t.uses(Optional::Audience) {
         book.insert(
             "audience".into(),
             json!({"@type": "PeopleAudience", "audienceType": text(&m.audience)}),
@@ -289,6 +329,30 @@ mod tests {
             Value::Array(items) => items.iter().for_each(|v| walk(v, problems)),
             _ => {}
         }
+    }
+
+    #[test]
+    fn the_item_reviewed_follows_the_template() {
+        let mut review = Review::new_book("2026-11-25");
+        let m = &mut review.metadata;
+        m.template = crate::review::Template::Film;
+        m.title = "Alien".into();
+        m.author = "Ridley Scott".into();
+        m.runtime = "117 min".into();
+        m.isbn13 = "978-1400043392".into();
+        m.cover_image = "https://example.com/alien.jpg".into();
+        let item = &review_json(&review)["itemReviewed"];
+        assert_eq!(item["@type"], "Movie");
+        assert_eq!(item["director"]["name"], "Ridley Scott");
+        assert_eq!(item["duration"], "PT117M");
+        assert_eq!(item["image"], "https://example.com/alien.jpg");
+        assert!(item.get("isbn").is_none());
+        review.metadata.template = crate::review::Template::Album;
+        review.metadata.cover_image = "javascript:alert(1)".into();
+        let item = &review_json(&review)["itemReviewed"];
+        assert_eq!(item["@type"], "MusicAlbum");
+        assert_eq!(item["byArtist"]["@type"], "MusicGroup");
+        assert!(item.get("image").is_none());
     }
 
     #[test]

@@ -11,7 +11,9 @@
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
 use crate::export::markers::{self, ReviewMarker, SectionMarker};
-use crate::review::{default_post_title, Format, Metadata, Rating, Review, Section};
+use crate::review::{
+    default_post_title, CustomField, Format, Metadata, Rating, Review, Section, Template,
+};
 
 use super::yaml::{parse_toml, parse_yaml, Value};
 use super::{Imported, Source};
@@ -337,13 +339,42 @@ fn reddit_spoilers(text: &str) -> String {
 
 fn fill_from_front_matter(review: &mut Review, front: &Value) {
     let m = &mut review.metadata;
-    let book = front
-        .get("book")
-        .or_else(|| front.get("params").and_then(|p| p.get("book")))
-        .or_else(|| front.get("params.book"));
+    // The work's mapping is named for its template: `book:`, `film:`, `game:` or `album:`.
+    let (template, book) = Template::ALL
+        .into_iter()
+        .find_map(|t| {
+            let key = t.key();
+            front
+                .get(key)
+                .or_else(|| front.get("params").and_then(|p| p.get(key)))
+                .or_else(|| front.get(&format!("params.{key}")))
+                .map(|v| (t, Some(v)))
+        })
+        .unwrap_or((Template::Book, None));
+    m.template = template;
     let text = |v: Option<&Value>, key: &str| v.and_then(|v| v.text_of(key)).unwrap_or_default();
     m.title = text(book, "title");
-    m.author = text(book, "author");
+    m.author = text(book, template.creator_key());
+    m.runtime = text(book, "runtime");
+    m.platform = text(book, "platform");
+    m.tracks = text(book, "tracks");
+    m.cover_image = text(book, "cover");
+    m.custom = book
+        .and_then(|b| b.get("fields"))
+        .map(|fields| {
+            fields
+                .list_items()
+                .iter()
+                .filter_map(|item| {
+                    let (label, value) = item.split_once(": ")?;
+                    Some(CustomField {
+                        label: label.to_string(),
+                        value: value.to_string(),
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
     m.format = Format::ALL
         .into_iter()
         .find(|f| {
@@ -352,8 +383,8 @@ fn fill_from_front_matter(review: &mut Review, front: &Value) {
         })
         .unwrap_or_default();
     m.pages = text(book, "pages");
-    m.publisher = text(book, "publisher");
-    m.publication_date = text(book, "published");
+    m.publisher = text(book, template.publisher_key());
+    m.publication_date = text(book, template.date_key());
     m.language = text(book, "language");
     m.isbn10 = text(book, "isbn10");
     m.isbn13 = text(book, "isbn13");
@@ -424,7 +455,31 @@ fn take_detail(m: &mut Metadata, label: &str, value: &str) -> bool {
             }
             None => set(&mut m.publisher, value),
         },
-        "Published" => set(&mut m.publication_date, value),
+        "Published" | "Released" => set(&mut m.publication_date, value),
+        // Labels only other templates write: the list tells which kind of work it is.
+        "Director" | "Developer" | "Artist" => {
+            if m.template == Template::Book {
+                m.template = match label {
+                    "Director" => Template::Film,
+                    "Developer" => Template::Game,
+                    _ => Template::Album,
+                };
+            }
+            set(&mut m.author, value)
+        }
+        "Studio" | "Label" => match value
+            .rsplit_once(" (")
+            .and_then(|(p, d)| Some((p, d.strip_suffix(')')?)))
+        {
+            Some((publisher, date)) => {
+                set(&mut m.publisher, publisher);
+                set(&mut m.publication_date, date)
+            }
+            None => set(&mut m.publisher, value),
+        },
+        "Runtime" | "Length" => set(&mut m.runtime, value),
+        "Platform" => set(&mut m.platform, value),
+        "Tracks" => set(&mut m.tracks, value),
         "Language" => set(&mut m.language, value),
         "ISBN-10" => set(&mut m.isbn10, value),
         "ISBN-13" => set(&mut m.isbn13, value),

@@ -32,6 +32,15 @@ impl Value {
         }
     }
 
+    /// The items of a list (a scalar is a list of one; a mapping has none).
+    pub fn list_items(&self) -> Vec<String> {
+        match self {
+            Value::Text(t) => vec![t.clone()],
+            Value::List(items) => items.clone(),
+            Value::Map(_) => Vec::new(),
+        }
+    }
+
     /// The text under `key`, if any.
     pub fn text_of(&self, key: &str) -> Option<String> {
         self.get(key).and_then(Value::text)

@@ -10,6 +10,7 @@ pub mod markdown;
 pub mod spoilers;
 pub mod text_offsets;
 pub mod url;
+pub mod wrap;
 
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Tag, TagEnd};
 

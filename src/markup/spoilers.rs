@@ -285,74 +285,9 @@ pub fn pieces_with<'a>(prepared: &'a str, refs: Option<&RefLinks>) -> Vec<Piece<
     out
 }
 
-/// The result of wrapping a selection in spoiler markers.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Wrapped {
-    /// The whole new text.
-    pub text: String,
-    /// The replacement for the selected range (what to insert in its place).
-    pub insert: String,
-    /// The range of the original text that `insert` replaces (byte offsets).
-    pub replaced: Range<usize>,
-    /// The new selection: the spoiler's content, inside the markers (byte offsets).
-    pub selection: Range<usize>,
-}
-
-/// Wraps `text[start..end]` in `||…||` for the `Spoiler` button. Whitespace at the edges of the
-/// selection stays outside the markers (a double-click selects a trailing space); an empty
-/// selection inserts `||spoiler||` with `spoiler` selected, ready to be typed over.
-pub fn wrap_in_spoiler(text: &str, start: usize, end: usize) -> Wrapped {
-    let (mut start, mut end) = (
-        start.min(end).min(text.len()),
-        end.max(start).min(text.len()),
-    );
-    while !text.is_char_boundary(start) {
-        start -= 1;
-    }
-    while !text.is_char_boundary(end) {
-        end += 1;
-    }
-    let selected = &text[start..end];
-    let inner_start = start + (selected.len() - selected.trim_start().len());
-    let inner_end = end - (selected.len() - selected.trim_end().len());
-    let content = if inner_start >= inner_end {
-        "spoiler"
-    } else {
-        &text[inner_start..inner_end]
-    };
-    let (from, to) = if inner_start >= inner_end {
-        (start, end)
-    } else {
-        (inner_start, inner_end)
-    };
-    let insert = format!("||{content}||");
-    let new_text = format!("{}{}{}", &text[..from], insert, &text[to..]);
-    Wrapped {
-        text: new_text,
-        insert,
-        replaced: from..to,
-        selection: from + 2..from + 2 + content.len(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn wrapping_a_selection() {
-        let w = wrap_in_spoiler("It was the butler.", 7, 17);
-        assert_eq!(w.text, "It was ||the butler||.");
-        assert_eq!(&w.text[w.selection.clone()], "the butler");
-        let w = wrap_in_spoiler("a word b", 2, 7);
-        assert_eq!(w.text, "a ||word|| b");
-        let w = wrap_in_spoiler("ab", 1, 1);
-        assert_eq!(w.text, "a||spoiler||b");
-        assert_eq!(&w.text[w.selection.clone()], "spoiler");
-        assert_eq!(w.replaced, 1..1);
-        let w = wrap_in_spoiler("é", 2, 2);
-        assert_eq!(w.text, "é||spoiler||");
-    }
 
     fn shape(body: &str) -> String {
         let prepared = prepare(body);

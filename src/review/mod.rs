@@ -8,12 +8,15 @@ pub mod edits;
 pub mod isbn;
 pub mod limits;
 pub mod rating;
+pub mod suggest;
+pub mod template;
 pub mod validation;
 pub mod words;
 
 use serde::{Deserialize, Serialize};
 
 pub use rating::Rating;
+pub use template::Template;
 
 /// The headings a new book review starts with, in order.
 pub const DEFAULT_HEADINGS: [&str; 4] = [
@@ -85,13 +88,27 @@ impl Format {
     }
 }
 
-/// Facts about the book and the post, each kept as typed.
+/// A field the person added and named themselves (`Series`, `Translator`…).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CustomField {
+    /// The field's name, as typed.
+    pub label: String,
+    /// Its value, as typed.
+    pub value: String,
+}
+
+/// Facts about the work and the post, each kept as typed. Fields a template does not use are
+/// kept (never cleared on a template change) but neither shown nor exported.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Metadata {
-    /// The book's title.
+    /// What kind of work this is (left out of the record for a book, the default).
+    #[serde(skip_serializing_if = "Template::is_book")]
+    pub template: Template,
+    /// The work's title.
     pub title: String,
-    /// The book's author.
+    /// The book's author (a film's director, a game's developer, an album's artist).
     pub author: String,
     /// Hardcover, paperback…
     pub format: Format,
@@ -119,6 +136,92 @@ pub struct Metadata {
     pub reviewer: String,
     /// The post's date, as typed (a new review starts with today's date).
     pub post_date: String,
+    /// Running time, as typed (films, albums).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub runtime: String,
+    /// Platforms, as typed (games).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub platform: String,
+    /// Number of tracks, as typed (albums).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub tracks: String,
+    /// The address of a cover image (`https://…`), as typed; exports leave out any other kind.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub cover_image: String,
+    /// Fields the person added, in their order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub custom: Vec<CustomField>,
+}
+
+impl Metadata {
+    /// Bytes of text in every field, for the review's size cap.
+    pub fn text_len(&self) -> usize {
+        [
+            &self.title,
+            &self.author,
+            &self.pages,
+            &self.publisher,
+            &self.publication_date,
+            &self.language,
+            &self.isbn10,
+            &self.isbn13,
+            &self.genre,
+            &self.audience,
+            &self.categories,
+            &self.tags,
+            &self.reviewer,
+            &self.post_date,
+            &self.runtime,
+            &self.platform,
+            &self.tracks,
+            &self.cover_image,
+        ]
+        .iter()
+        .map(|s| s.len())
+        .sum::<usize>()
+            + self
+                .custom
+                .iter()
+                .map(|f| f.label.len() + f.value.len())
+                .sum::<usize>()
+    }
+
+    /// A copy with the fields this template does not use emptied: what an export may carry
+    /// (the draft itself keeps them for a switch back, but they are not published).
+    pub fn exported(&self) -> Metadata {
+        use template::Optional;
+        let t = self.template;
+        let keep = |field: Optional, value: &String| {
+            if t.uses(field) {
+                value.clone()
+            } else {
+                String::new()
+            }
+        };
+        Metadata {
+            format: if t.uses(Optional::Format) {
+                self.format
+            } else {
+                Format::Unset
+            },
+            pages: keep(Optional::Pages, &self.pages),
+            isbn10: keep(Optional::Isbn, &self.isbn10),
+            isbn13: keep(Optional::Isbn, &self.isbn13),
+            runtime: keep(Optional::Runtime, &self.runtime),
+            platform: keep(Optional::Platform, &self.platform),
+            tracks: keep(Optional::Tracks, &self.tracks),
+            audience: keep(Optional::Audience, &self.audience),
+            ..self.clone()
+        }
+    }
+
+    /// The custom fields with both a name and a value, trimmed: what exports list.
+    pub fn filled_custom(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.custom
+            .iter()
+            .map(|f| (f.label.trim(), f.value.trim()))
+            .filter(|(label, value)| !label.is_empty() && !value.is_empty())
+    }
 }
 
 /// One titled part of the review, with a Markdown body.
@@ -217,6 +320,7 @@ impl Review {
     /// Total characters of text the person typed, used for size limits and summaries.
     pub fn text_len(&self) -> usize {
         self.post_title.len()
+            + self.metadata.text_len()
             + self
                 .sections
                 .iter()

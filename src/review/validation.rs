@@ -55,9 +55,57 @@ pub fn isbn13(typed: &str, isbn10_typed: &str) -> Option<String> {
     })
 }
 
+/// The cover image address exports use: the typed one when it is an absolute `https://` or
+/// `http://` address with nothing a browser would misread in it; `None` otherwise (or empty).
+pub fn usable_cover(typed: &str) -> Option<&str> {
+    let url = typed.trim();
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    let web = lower.starts_with("https://") || lower.starts_with("http://");
+    let clean = !url
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '\\' | '`'));
+    (web && clean && url.len() > "https://".len()).then_some(url)
+}
+
+/// A cover image address that exports would leave out, and why.
+pub fn cover_image(typed: &str) -> Option<String> {
+    let url = typed.trim();
+    if url.is_empty() || usable_cover(url).is_some() {
+        return None;
+    }
+    Some(
+        "A cover image needs a full web address starting with https:// (no spaces, quotes or angle brackets); until then the exports leave it out."
+            .to_string(),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cover_images_must_be_web_addresses() {
+        assert_eq!(validation_ok("https://example.com/cover.jpg"), true);
+        assert_eq!(validation_ok(" HTTP://example.com/c.png "), true);
+        for bad in [
+            "javascript:alert(1)",
+            "data:image/png;base64,AAAA",
+            "//example.com/c.jpg",
+            "cover.jpg",
+            "https://",
+            "https://a b",
+            "https://a\"onerror=\"x",
+            "https://a<script>",
+        ] {
+            assert!(usable_cover(bad).is_none(), "{bad}");
+            assert!(cover_image(bad).is_some(), "{bad}");
+        }
+        assert!(cover_image("").is_none());
+    }
+
+    fn validation_ok(url: &str) -> bool {
+        usable_cover(url).is_some() && cover_image(url).is_none()
+    }
 
     #[test]
     fn empty_is_always_fine() {

@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::review::split_list;
 use crate::review::words::review_words;
 
 use super::drafts::{draft_key, read_record, DraftRecord, Drafts, LoadError, KEY_PREFIX};
@@ -44,6 +45,12 @@ pub struct Summary {
     /// Written by a newer version of Verdict: it opens read-only.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub read_only: bool,
+    /// Its genres, as listed (for the Genre field's suggestions in other reviews).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub genres: Vec<String>,
+    /// Its tags, as listed (for the Tags field's suggestions).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
 }
 
 impl Summary {
@@ -58,6 +65,8 @@ impl Summary {
             words,
             trashed_at: None,
             read_only: false,
+            genres: split_list(&record.review.metadata.genre),
+            tags: split_list(&record.review.metadata.tags),
         }
     }
 

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::browser::{clock, local_storage::LocalStore};
-use crate::review::effective_post_title;
+use crate::review::{effective_post_title, split_list};
 use crate::storage::drafts::{
     draft_key, external_change, read_record, stored_revision, DraftRecord, Drafts, ExternalChange,
     Opened, ViewState,
@@ -276,10 +276,12 @@ impl Autosave {
 
     /// The open draft's summary as of a save at `now`.
     fn summary(self, s: &Saver, now: &str) -> Summary {
-        let title = self.state.metadata.with_untracked(|m| {
-            self.state
+        let (title, genres, tags) = self.state.metadata.with_untracked(|m| {
+            let title = self
+                .state
                 .post_title
-                .with_untracked(|p| effective_post_title(p, &m.title, &m.author))
+                .with_untracked(|p| effective_post_title(p, &m.title, &m.author));
+            (title, split_list(&m.genre), split_list(&m.tags))
         });
         Summary {
             schema: SUMMARY_SCHEMA,
@@ -289,6 +291,8 @@ impl Autosave {
             words: s.encoder.words(),
             trashed_at: None,
             read_only: false,
+            genres,
+            tags,
         }
     }
 

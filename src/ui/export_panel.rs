@@ -14,6 +14,9 @@ use crate::export::targets::{Output, Target};
 use super::autosave::Autosave;
 use super::state::EditorState;
 
+/// The element id of the `Export` button (its shortcut clicks it).
+pub const EXPORT_BUTTON_ID: &str = "export-open";
+
 /// The `Export` button and its dialog.
 #[component]
 pub fn ExportPanel() -> impl IntoView {
@@ -75,7 +78,7 @@ pub fn ExportPanel() -> impl IntoView {
     };
 
     view! {
-        <button type="button" on:click=open_dialog>"Export"</button>
+        <button type="button" id=EXPORT_BUTTON_ID aria-keyshortcuts="Control+Alt+E" on:click=open_dialog>"Export"</button>
         <dialog node_ref=dialog class="export-dialog" aria-labelledby="export-heading">
             <div class="dialog-head">
                 <h2 id="export-heading">"Export"</h2>

@@ -2,7 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::review::{split_list, validation, Format, Metadata};
+use crate::review::suggest::{add_item, replace_item, Vocabulary};
+use crate::review::template::{Optional, Template};
+use crate::review::{split_list, validation, CustomField, Format, Metadata};
 
 use super::fields::TextField;
 use super::state::EditorState;
@@ -65,11 +67,19 @@ pub fn MetadataForm() -> impl IntoView {
     let checked = move |b: TextFieldBinding, error: Signal<Option<String>>, hint: &'static str| {
         view! { <TextField id=b.id label=b.label value=b.value on_input=b.on_input error=error hint=hint /> }
     };
-    let listed = move |b: TextFieldBinding, hint: &'static str| {
+    // What the other reviews use, read from their summaries when a list field is first focused
+    // (and again on every later focus, so that it follows the library); never at start-up.
+    let vocabularies = RwSignal::new(None::<Vocabularies>);
+    let autosave = expect_context::<super::autosave::Autosave>();
+    let load_vocabularies = move |_| vocabularies.set(Some(Vocabularies::read(&autosave.id())));
+    let listed = move |b: TextFieldBinding, hint: &'static str, kind: ListKind| {
         let value = b.value;
         view! {
-            <TextField id=b.id label=b.label value=b.value on_input=b.on_input hint=hint />
-            {chips(value)}
+            <div class="list-field" on:focusin=load_vocabularies>
+                <TextField id=b.id label=b.label value=b.value on_input=b.on_input hint=hint />
+                {chips(value)}
+                <ListHelp kind=kind vocabularies=vocabularies />
+            </div>
         }
     };
 
@@ -82,44 +92,90 @@ pub fn MetadataForm() -> impl IntoView {
         Signal::derive(move || m.with(|m| crate::review::default_post_title(&m.title, &m.author)));
     let post_title = state.post_title;
 
-    view! {
-        <fieldset class="metadata">
-            <legend>"Book"</legend>
+    let template = Memo::new(move |_| m.with(|m| m.template));
+    let cover_error = Signal::derive(move || m.with(|m| validation::cover_image(&m.cover_image)));
+    // The work's fields depend on the template: drawn again (rarely) when it changes.
+    let work_fields = move || {
+        let t = template.get();
+        view! {
+            <legend>{t.label()}</legend>
             {field(meta_field(state, "book-title", "Title", |m| &m.title, |m| &mut m.title))}
-            {field(meta_field(state, "book-author", "Author", |m| &m.author, |m| &mut m.author))}
-            <div class="field">
-                <label for="book-format">"Format"</label>
-                <select
-                    id="book-format"
-                    prop:value=move || m.with(|m| m.format.key())
-                    on:change=move |ev| {
-                        m.update(|m| m.format = Format::from_key(&event_target_value(&ev)));
-                        state.commit_fields();
-                    }
-                >
-                    {Format::ALL
-                        .into_iter()
-                        .map(|f| {
-                            let label = if f == Format::Unset { "Not set" } else { f.label() };
-                            view! { <option value=f.key() selected=move || m.with(|m| m.format == f)>{label}</option> }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
-            {checked(meta_field(state, "book-pages", "Pages", |m| &m.pages, |m| &mut m.pages), pages_error, "A whole number, e.g. 304")}
-            {field(meta_field(state, "book-publisher", "Publisher", |m| &m.publisher, |m| &mut m.publisher))}
+            {field(meta_field(state, "book-author", t.creator_label(), |m| &m.author, |m| &mut m.author))}
+            {t.uses(Optional::Format).then(|| view! {
+                <div class="field">
+                    <label for="book-format">"Format"</label>
+                    <select
+                        id="book-format"
+                        prop:value=move || m.with(|m| m.format.key())
+                        on:change=move |ev| {
+                            m.update(|m| m.format = Format::from_key(&event_target_value(&ev)));
+                            state.commit_fields();
+                        }
+                    >
+                        {Format::ALL
+                            .into_iter()
+                            .map(|f| {
+                                let label = if f == Format::Unset { "Not set" } else { f.label() };
+                                view! { <option value=f.key() selected=move || m.with(|m| m.format == f)>{label}</option> }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+            })}
+            {t.uses(Optional::Pages).then(|| checked(meta_field(state, "book-pages", "Pages", |m| &m.pages, |m| &mut m.pages), pages_error, "A whole number, e.g. 304"))}
+            {t.uses(Optional::Platform).then(|| field(meta_field(state, "work-platform", "Platform", |m| &m.platform, |m| &mut m.platform)))}
+            {field(meta_field(state, "book-publisher", t.publisher_label(), |m| &m.publisher, |m| &mut m.publisher))}
             {checked(
-                meta_field(state, "book-published", "Publication date", |m| &m.publication_date, |m| &mut m.publication_date),
+                meta_field(state, "book-published", t.date_label(), |m| &m.publication_date, |m| &mut m.publication_date),
                 published_error,
                 "e.g. 2005-04-05 or April 5, 2005",
             )}
+            {t.uses(Optional::Runtime).then(|| field(meta_field(state, "work-runtime", t.runtime_label(), |m| &m.runtime, |m| &mut m.runtime)))}
+            {t.uses(Optional::Tracks).then(|| field(meta_field(state, "work-tracks", "Tracks", |m| &m.tracks, |m| &mut m.tracks)))}
             {field(meta_field(state, "book-language", "Language", |m| &m.language, |m| &mut m.language))}
-            {checked(meta_field(state, "book-isbn10", "ISBN-10", |m| &m.isbn10, |m| &mut m.isbn10), isbn10_error, "Hyphens and spaces are fine")}
-            {checked(meta_field(state, "book-isbn13", "ISBN-13", |m| &m.isbn13, |m| &mut m.isbn13), isbn13_error, "Hyphens and spaces are fine")}
-            <IsbnHelp />
-            {listed(meta_field(state, "book-genre", "Genre", |m| &m.genre, |m| &mut m.genre), "Separate with commas")}
-            {field(meta_field(state, "book-audience", "Audience", |m| &m.audience, |m| &mut m.audience))}
+            {t.uses(Optional::Isbn).then(|| view! {
+                {checked(meta_field(state, "book-isbn10", "ISBN-10", |m| &m.isbn10, |m| &mut m.isbn10), isbn10_error, "Hyphens and spaces are fine")}
+                {checked(meta_field(state, "book-isbn13", "ISBN-13", |m| &m.isbn13, |m| &mut m.isbn13), isbn13_error, "Hyphens and spaces are fine")}
+                <IsbnHelp />
+            })}
+            {listed(meta_field(state, "book-genre", "Genre", |m| &m.genre, |m| &mut m.genre), "Separate with commas", ListKind::Genre)}
+            {t.uses(Optional::Audience).then(|| field(meta_field(state, "book-audience", "Audience", |m| &m.audience, |m| &mut m.audience)))}
+            {checked(meta_field(state, "work-cover", "Cover image", |m| &m.cover_image, |m| &mut m.cover_image), cover_error, "A web address, https://…")}
+        }
+    };
+    let hidden = Memo::new(move |_| m.with(hidden_fields));
+
+    view! {
+        <div class="field template-field">
+            <label for="review-template">"Template"</label>
+            <select
+                id="review-template"
+                prop:value=move || template.get().key()
+                on:change=move |ev| {
+                    if let Some(t) = Template::from_key(&event_target_value(&ev)) {
+                        state.change_template(t);
+                    }
+                }
+            >
+                {Template::ALL
+                    .into_iter()
+                    .map(|t| view! { <option value=t.key() selected=move || template.get() == t>{t.label()}</option> })
+                    .collect_view()}
+            </select>
+        </div>
+        <fieldset class="metadata">
+            {work_fields}
+            {move || {
+                let names = hidden.get();
+                (!names.is_empty()).then(|| view! {
+                    <p class="field-hint hidden-fields">{format!(
+                        "Kept from another template, not shown or exported: {}. Switch back to see them.",
+                        names.join(", ")
+                    )}</p>
+                })
+            }}
         </fieldset>
+        <CustomFields />
         <fieldset class="metadata">
             <legend>"Post"</legend>
             <TextField
@@ -138,8 +194,8 @@ pub fn MetadataForm() -> impl IntoView {
             />
             {field(meta_field(state, "post-reviewer", "Reviewer", |m| &m.reviewer, |m| &mut m.reviewer))}
             {checked(meta_field(state, "post-date", "Post date", |m| &m.post_date, |m| &mut m.post_date), post_date_error, "e.g. 2005-04-05")}
-            {listed(meta_field(state, "post-categories", "Categories", |m| &m.categories, |m| &mut m.categories), "Separate with commas")}
-            {listed(meta_field(state, "post-tags", "Tags", |m| &m.tags, |m| &mut m.tags), "Separate with commas")}
+            {listed(meta_field(state, "post-categories", "Categories", |m| &m.categories, |m| &mut m.categories), "Separate with commas", ListKind::Categories)}
+            {listed(meta_field(state, "post-tags", "Tags", |m| &m.tags, |m| &mut m.tags), "Separate with commas", ListKind::Tags)}
         </fieldset>
     }
 }
@@ -197,5 +253,258 @@ fn IsbnHelp() -> impl IntoView {
                 view! { <button type="button" on:click=move |_| set(true, value.clone())>{label}</button> }
             })}
         </div>
+    }
+}
+
+/// The names of filled fields the current template neither shows nor exports (kept from another
+/// template, so that switching back brings them back).
+fn hidden_fields(m: &Metadata) -> Vec<&'static str> {
+    let t = m.template;
+    let filled = |s: &str| !s.trim().is_empty();
+    [
+        (Optional::Format, "Format", m.format != Format::Unset),
+        (Optional::Pages, "Pages", filled(&m.pages)),
+        (
+            Optional::Isbn,
+            "ISBN",
+            filled(&m.isbn10) || filled(&m.isbn13),
+        ),
+        (Optional::Runtime, "Runtime", filled(&m.runtime)),
+        (Optional::Platform, "Platform", filled(&m.platform)),
+        (Optional::Tracks, "Tracks", filled(&m.tracks)),
+        (Optional::Audience, "Audience", filled(&m.audience)),
+    ]
+    .into_iter()
+    .filter(|(field, _, has)| *has && !t.uses(*field))
+    .map(|(_, name, _)| name)
+    .collect()
+}
+
+/// The person's own fields: a name and a value each, added and removed at will; they follow the
+/// template's fields in every export.
+#[component]
+fn CustomFields() -> impl IntoView {
+    let state = expect_context::<EditorState>();
+    let m = state.metadata;
+    let count = Memo::new(move |_| m.with(|m| m.custom.len()));
+    let add = move |_| {
+        m.update(|m| m.custom.push(CustomField::default()));
+        state.commit_fields();
+        let n = m.with_untracked(|m| m.custom.len());
+        super::sections::focus_later(format!("custom-label-{n}"));
+    };
+    // Typing in a custom field is taken like any other field (within the size cap).
+    let edit = move |index: usize, label: bool, value: String| {
+        let old_len = m.with_untracked(|m| {
+            m.custom
+                .get(index)
+                .map_or(0, |f| if label { f.label.len() } else { f.value.len() })
+        });
+        if state.accept_edit(old_len, value.len()) {
+            m.update(|m| {
+                if let Some(f) = m.custom.get_mut(index) {
+                    if label {
+                        f.label = value;
+                    } else {
+                        f.value = value;
+                    }
+                }
+            });
+        }
+    };
+    let rows = move || {
+        (0..count.get())
+            .map(|index| {
+                let n = index + 1;
+                let name = Signal::derive(move || {
+                    m.with(|m| m.custom.get(index).map(|f| f.label.trim().to_string()))
+                        .filter(|l| !l.is_empty())
+                        .unwrap_or_else(|| format!("field {n}"))
+                });
+                let remove = move |_| {
+                    m.update(|m| {
+                        if index < m.custom.len() {
+                            m.custom.remove(index);
+                        }
+                    });
+                    state.commit_fields();
+                    super::sections::focus_later("add-custom-field".to_string());
+                };
+                view! {
+                    <div class="custom-field">
+                        <div class="field">
+                            <label for=format!("custom-label-{n}")>{format!("Name of field {n}")}</label>
+                            <input
+                                id=format!("custom-label-{n}")
+                                type="text"
+                                placeholder="e.g. Series"
+                                prop:value=move || m.with(|m| m.custom.get(index).map(|f| f.label.clone()).unwrap_or_default())
+                                on:input=move |ev| edit(index, true, event_target_value(&ev))
+                            />
+                        </div>
+                        <div class="field">
+                            <label for=format!("custom-value-{n}")>{move || format!("Value of {}", name.get())}</label>
+                            <input
+                                id=format!("custom-value-{n}")
+                                type="text"
+                                prop:value=move || m.with(|m| m.custom.get(index).map(|f| f.value.clone()).unwrap_or_default())
+                                on:input=move |ev| edit(index, false, event_target_value(&ev))
+                            />
+                        </div>
+                        <button type="button" class="quiet" on:click=remove>{move || format!("Remove {}", name.get())}</button>
+                    </div>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <fieldset class="metadata custom-fields">
+            <legend>"Your own fields"</legend>
+            <p class="field-hint">"Series, translator, narrator, \u{201c}received as an advance copy\u{201d}\u{2026}: listed after the details above in every export."</p>
+            {rows}
+            <button type="button" id="add-custom-field" on:click=add>"Add a field"</button>
+        </fieldset>
+    }
+}
+
+/// A comma-separated field that gets suggestions from the rest of the library.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ListKind {
+    Genre,
+    Categories,
+    Tags,
+}
+
+impl ListKind {
+    /// The field's text in `m`.
+    fn of(self, m: &Metadata) -> &String {
+        match self {
+            ListKind::Genre => &m.genre,
+            ListKind::Categories => &m.categories,
+            ListKind::Tags => &m.tags,
+        }
+    }
+
+    /// The field's text in `m`, to change.
+    fn of_mut(self, m: &mut Metadata) -> &mut String {
+        match self {
+            ListKind::Genre => &mut m.genre,
+            ListKind::Categories => &mut m.categories,
+            ListKind::Tags => &mut m.tags,
+        }
+    }
+
+    /// One item, in words (`genre`).
+    fn noun(self) -> &'static str {
+        match self {
+            ListKind::Genre => "genre",
+            ListKind::Categories => "category",
+            ListKind::Tags => "tag",
+        }
+    }
+}
+
+/// The genres and tags the other reviews use (summaries carry them; categories are not kept
+/// there, so that field gets no suggestions).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Vocabularies {
+    genres: Vocabulary,
+    tags: Vocabulary,
+}
+
+impl Vocabularies {
+    /// Reads every summary but the open draft's own (its own slip is no evidence); trashed
+    /// reviews count too. Storage trouble means no suggestions, never an error.
+    fn read(own_id: &str) -> Vocabularies {
+        let Ok(store) = crate::browser::local_storage::LocalStore::open() else {
+            return Vocabularies::default();
+        };
+        let Ok(library) = crate::storage::drafts::Drafts::new(store).library() else {
+            return Vocabularies::default();
+        };
+        let others: Vec<_> = library
+            .drafts
+            .iter()
+            .chain(&library.trash)
+            .filter(|s| s.id != own_id)
+            .collect();
+        Vocabularies {
+            genres: Vocabulary::new(others.iter().map(|s| s.genres.as_slice())),
+            tags: Vocabulary::new(others.iter().map(|s| s.tags.as_slice())),
+        }
+    }
+
+    fn of(&self, kind: ListKind) -> Option<&Vocabulary> {
+        match kind {
+            ListKind::Genre => Some(&self.genres),
+            ListKind::Tags => Some(&self.tags),
+            ListKind::Categories => None,
+        }
+    }
+}
+
+/// How many suggestions are offered under a list field.
+const MAX_SUGGESTIONS: usize = 8;
+
+/// Under a list field: likely typos against the library (with a one-click fix) and what other
+/// reviews use that this one does not yet.
+#[component]
+fn ListHelp(kind: ListKind, vocabularies: RwSignal<Option<Vocabularies>>) -> impl IntoView {
+    let state = expect_context::<EditorState>();
+    let m = state.metadata;
+    let set = move |value: String| {
+        m.update(|m| *kind.of_mut(m) = value);
+        state.commit_fields();
+    };
+    let typos = move || {
+        vocabularies.with(|v| {
+            v.as_ref()
+                .and_then(|v| v.of(kind))
+                .map(|v| m.with(|m| v.likely_typos(kind.of(m))))
+                .unwrap_or_default()
+        })
+    };
+    let suggestions = move || {
+        vocabularies.with(|v| {
+            v.as_ref()
+                .and_then(|v| v.of(kind))
+                .map(|v| {
+                    m.with(|m| {
+                        v.suggestions(kind.of(m), MAX_SUGGESTIONS)
+                            .into_iter()
+                            .map(str::to_string)
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        {move || typos().into_iter().map(|typo| {
+            let fix = format!("Use \u{201c}{}\u{201d}", typo.known);
+            view! {
+                <p class="field-warning">
+                    {typo.message()} " "
+                    <button type="button" class="quiet" on:click=move |_| {
+                        set(m.with_untracked(|m| replace_item(kind.of(m), &typo.typed, &typo.known)))
+                    }>{fix}</button>
+                </p>
+            }
+        }).collect_view()}
+        {move || {
+            let items = suggestions();
+            (!items.is_empty()).then(|| view! {
+                <div class="suggestions" role="group" aria-label=format!("{}s used in other reviews", kind.noun())>
+                    {items.into_iter().map(|item| {
+                        let name = format!("Add {} {item}", kind.noun());
+                        view! {
+                            <button type="button" class="suggestion" aria-label=name on:click=move |_| {
+                                set(m.with_untracked(|m| add_item(kind.of(m), &item)))
+                            }>{format!("+ {item}")}</button>
+                        }
+                    }).collect_view()}
+                </div>
+            })
+        }}
     }
 }

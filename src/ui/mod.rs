@@ -11,7 +11,9 @@ pub mod open_file;
 pub mod preview;
 pub mod rating;
 pub mod sections;
+pub mod shortcuts;
 pub mod state;
+pub mod theme;
 pub mod undo;
 
 use leptos::ev;
@@ -31,7 +33,9 @@ use open_file::OpenFile;
 use preview::Preview;
 use rating::RatingField;
 use sections::SectionList;
+use shortcuts::KeyboardShortcuts;
 use state::EditorState;
+use theme::ThemeSwitch;
 use undo::UndoControls;
 
 /// What start-up found in storage.
@@ -217,6 +221,10 @@ pub fn App() -> impl IntoView {
                 <ExportPanel />
             </nav>
             <ExportActions />
+            <div class="app-settings">
+                <ThemeSwitch />
+                <KeyboardShortcuts />
+            </div>
         </header>
         <div class="alerts" role="alert">
             {move || startup_alert.get().map(|message| view! {

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
 
-use crate::markup::spoilers::wrap_in_spoiler;
 use crate::markup::text_offsets::{byte_to_utf16, utf16_to_byte};
+use crate::markup::wrap::{wrap_selection, Wrap};
 use crate::review::display_heading;
 use crate::review::words::{count_words, words_and_time};
 
@@ -42,8 +42,9 @@ pub fn focus_later(element_id: String) {
     });
 }
 
-/// Wraps the selection of the last focused section body (or the first section's) in `||…||`.
-fn mark_selection_as_spoiler(state: EditorState) {
+/// Wraps the selection of the last focused section body (or the first section's) in the
+/// markers of `wrap`: the toolbar's buttons and their shortcuts.
+pub fn format_selection(state: EditorState, wrap: Wrap) {
     let Some(id) = state
         .last_body
         .get_untracked()
@@ -64,7 +65,7 @@ fn mark_selection_as_spoiler(state: EditorState) {
         textarea.selection_start().ok().flatten().unwrap_or(0),
     );
     let end = utf16_to_byte(&text, textarea.selection_end().ok().flatten().unwrap_or(0));
-    let wrapped = wrap_in_spoiler(&text, start, end);
+    let wrapped = wrap_selection(&text, start, end, wrap);
     let _ = textarea.focus();
     // Insert through the editing command where the browser has it, so that its own undo (Ctrl+Z)
     // can take the change back; otherwise set the value directly.
@@ -121,13 +122,42 @@ pub fn SectionList() -> impl IntoView {
     view! {
         <div class="sections">
             <div class="toolbar" role="toolbar" aria-label="Formatting">
+                // mousedown is cancelled so that the text area keeps its selection.
                 <button
                     type="button"
-                    title="Wrap the selected text in ||spoiler|| markers"
+                    title="Wrap the selected text in ||spoiler|| markers (Ctrl+Alt+S)"
+                    aria-keyshortcuts="Control+Alt+S"
                     on:mousedown=|ev| ev.prevent_default()
-                    on:click=move |_| mark_selection_as_spoiler(state)
+                    on:click=move |_| format_selection(state, Wrap::Spoiler)
                 >
                     "Spoiler"
+                </button>
+                <button
+                    type="button"
+                    title="Bold (Ctrl+B)"
+                    aria-keyshortcuts="Control+B"
+                    on:mousedown=|ev| ev.prevent_default()
+                    on:click=move |_| format_selection(state, Wrap::Bold)
+                >
+                    <b>"Bold"</b>
+                </button>
+                <button
+                    type="button"
+                    title="Italic (Ctrl+I)"
+                    aria-keyshortcuts="Control+I"
+                    on:mousedown=|ev| ev.prevent_default()
+                    on:click=move |_| format_selection(state, Wrap::Italic)
+                >
+                    <i>"Italic"</i>
+                </button>
+                <button
+                    type="button"
+                    title="Link (Ctrl+K)"
+                    aria-keyshortcuts="Control+K"
+                    on:mousedown=|ev| ev.prevent_default()
+                    on:click=move |_| format_selection(state, Wrap::Link)
+                >
+                    "Link"
                 </button>
                 <span class="toolbar-hint">"Markdown: **bold**, *italic*, [link](https://…), ||spoiler||"</span>
             </div>
@@ -135,7 +165,7 @@ pub fn SectionList() -> impl IntoView {
             <For each=move || state.drawn_sections() key=|section| (section.generation, section.id) let(section)>
                 <SectionEditor section=section />
             </For>
-            <button type="button" class="add-section" on:click=add>
+            <button type="button" id="add-section" class="add-section" aria-keyshortcuts="Control+Alt+N" on:click=add>
                 "Add section"
             </button>
         </div>

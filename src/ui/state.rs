@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::review::edits::{Edit, EditTarget, UndoStack};
+use crate::review::template::{new_headings, Template};
 use crate::review::{Metadata, Rating, Review, Section};
 
 /// One section as signals, plus the preview's memory of which inline spoilers were opened.
@@ -373,27 +374,7 @@ impl EditorState {
 
     /// Bytes of text the review holds now (every field and section), without subscribing.
     pub fn text_len(&self) -> usize {
-        let strings = self.metadata.with_untracked(|m| {
-            [
-                &m.title,
-                &m.author,
-                &m.pages,
-                &m.publisher,
-                &m.publication_date,
-                &m.language,
-                &m.isbn10,
-                &m.isbn13,
-                &m.genre,
-                &m.audience,
-                &m.categories,
-                &m.tags,
-                &m.reviewer,
-                &m.post_date,
-            ]
-            .iter()
-            .map(|s| s.len())
-            .sum::<usize>()
-        });
+        let strings = self.metadata.with_untracked(Metadata::text_len);
         let sections = self.sections.with_untracked(|s| {
             s.iter()
                 .map(|x| x.heading.with_untracked(String::len) + x.body.with_untracked(String::len))
@@ -412,6 +393,27 @@ impl EditorState {
                 false
             }
         }
+    }
+
+    /// Switches the review to template `to` (undoable, with any headings it changes).
+    /// Nothing typed is cleared; an untouched review also takes the new template's headings.
+    pub fn change_template(&self, to: Template) {
+        let from = self.metadata.with_untracked(|m| m.template);
+        if from == to {
+            return;
+        }
+        let headings = self
+            .sections
+            .with_untracked(|s| s.iter().map(SectionState::snapshot).collect::<Vec<_>>());
+        self.metadata.update(|m| m.template = to);
+        if let Some(headings) = new_headings(&headings, from, to) {
+            self.sections.with_untracked(|s| {
+                for (section, heading) in s.iter().zip(headings) {
+                    section.heading.set(heading.to_string());
+                }
+            });
+        }
+        self.commit_fields();
     }
 
     /// Appends a new, empty section (an undoable edit) and returns its id.

@@ -2,7 +2,6 @@
 //! Ctrl+Shift+Z (or Ctrl+Y) outside text fields, where the browser's own text undo stays in
 //! charge.
 
-use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -15,7 +14,7 @@ use super::state::EditorState;
 pub const UNDO_BUTTON_ID: &str = "undo";
 
 /// Whether a key press in `target` belongs to a text field's own undo.
-fn in_text_field(target: Option<web_sys::EventTarget>) -> bool {
+pub fn in_text_field(target: Option<web_sys::EventTarget>) -> bool {
     let Some(element) = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
         return false;
     };
@@ -37,7 +36,7 @@ fn in_text_field(target: Option<web_sys::EventTarget>) -> bool {
 /// otherwise it stays where it was, or moves to the other button when this one has nothing
 /// left to do, or (when the focused control went away with its section) to the nearest
 /// section's heading.
-fn step(state: EditorState, undo: bool, from_button: bool) {
+pub fn step(state: EditorState, undo: bool, from_button: bool) {
     let focused = document().active_element();
     let applied = if undo { state.undo() } else { state.redo() };
     let Some(edit) = applied else {
@@ -85,33 +84,10 @@ fn step(state: EditorState, undo: bool, from_button: bool) {
     });
 }
 
-/// The `Undo` and `Redo` buttons, and the keyboard shortcuts (installed once, here).
+/// The `Undo` and `Redo` buttons (their shortcuts are dispatched by [`super::shortcuts`]).
 #[component]
 pub fn UndoControls() -> impl IntoView {
     let state = expect_context::<EditorState>();
-    let keys = window_event_listener(ev::keydown, move |ev: web_sys::KeyboardEvent| {
-        if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() || ev.default_prevented() {
-            return;
-        }
-        let key = ev.key().to_lowercase();
-        let redo = (key == "z" && ev.shift_key()) || (key == "y" && !ev.shift_key());
-        let undo = key == "z" && !ev.shift_key();
-        if !(undo || redo) || in_text_field(ev.target()) || state.read_only.get_untracked() {
-            return;
-        }
-        // A dialog open on top (the library, history) has its own focus: leave it alone.
-        if document()
-            .query_selector("dialog[open]")
-            .ok()
-            .flatten()
-            .is_some()
-        {
-            return;
-        }
-        ev.prevent_default();
-        step(state, undo, false);
-    });
-    on_cleanup(move || keys.remove());
     let total = Memo::new(move |_| {
         state
             .sections

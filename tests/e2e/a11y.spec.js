@@ -1,6 +1,7 @@
 // Accessibility: axe-core (WCAG 2.1 A and AA rules) finds no violation in any state of the app:
 // empty and full review, spoilers hidden and shown, each dialog and notice open, narrow and
-// wide viewports, light and dark colour schemes.
+// wide viewports, light and dark colour schemes (from the system and from the Theme switch),
+// other templates and the person's own fields.
 import { test, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { button, expectAllSaved, field, openEditor, ratingSelect, sectionBody, setShowSpoilers } from "./helpers.js";
@@ -39,13 +40,22 @@ for (const scheme of ["light", "dark"]) {
       await page.getByLabel("Open file", { exact: true }).setInputFiles({ name: "x.json", mimeType: "application/json", buffer: Buffer.from("{broken") });
       await expect(page.getByRole("alert").filter({ hasText: "not valid JSON" })).toBeVisible();
       await expectNoViolations(page, "an alert");
-      for (const [opener, name] of [["Reviews", "Reviews"], ["History", "History"], ["Export", "Export"]]) {
+      for (const [opener, name] of [["Reviews", "Reviews"], ["History", "History"], ["Export", "Export"], ["Keyboard shortcuts", "Keyboard shortcuts"]]) {
         await button(page, opener).click();
         await expect(page.getByRole("dialog", { name })).toBeVisible();
         await expectNoViolations(page, `the ${name} dialog`);
         await page.keyboard.press("Escape");
         await expect(page.getByRole("dialog", { name })).toBeHidden();
       }
+      // Another template, the person's own fields, a refused cover address, a likely typo.
+      await page.getByRole("combobox", { name: "Template" }).selectOption({ label: "Film" });
+      await button(page, "Add a field").click();
+      await field(page, "Name of field 1").fill("Seen at");
+      await field(page, "Cover image").fill("not a web address");
+      await expectNoViolations(page, "the film template with a custom field");
+      // The theme chosen in the app (not only the system's) is checked too.
+      await page.getByRole("combobox", { name: "Theme" }).selectOption(scheme === "light" ? "dark" : "light");
+      await expectNoViolations(page, `the ${scheme === "light" ? "dark" : "light"} theme chosen in the app`);
     });
   }
 }

@@ -1,0 +1,245 @@
+//! Suggestions for the list fields (Genre, Tags): what the rest of the library already uses, most
+//! used first, and the items just typed that look like a slip of the keyboard against one of
+//! them (`sici-fi` when three other reviews say `sci-fi`).
+
+use std::collections::HashMap;
+
+use super::split_list;
+
+/// The items the other reviews use in one list field, with how many reviews use each.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Vocabulary {
+    /// (the item as first seen, number of reviews), most used first, then alphabetically.
+    items: Vec<(String, usize)>,
+}
+
+impl Vocabulary {
+    /// The vocabulary of `lists`, one list per review; items compare case-insensitively.
+    pub fn new<'a>(lists: impl IntoIterator<Item = &'a [String]>) -> Vocabulary {
+        let mut counts: HashMap<String, (String, usize)> = HashMap::new();
+        for list in lists {
+            let mut seen = std::collections::HashSet::new();
+            for item in list {
+                let key = item.trim().to_lowercase();
+                if key.is_empty() || !seen.insert(key.clone()) {
+                    continue;
+                }
+                counts
+                    .entry(key)
+                    .or_insert_with(|| (item.trim().to_string(), 0))
+                    .1 += 1;
+            }
+        }
+        let mut items: Vec<(String, usize)> = counts.into_values().collect();
+        items.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        Vocabulary { items }
+    }
+
+    /// Whether no other review uses anything.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// Up to `limit` items not yet in `typed` (the field's text), most used first.
+    pub fn suggestions(&self, typed: &str, limit: usize) -> Vec<&str> {
+        let present: Vec<String> = split_list(typed).iter().map(|i| i.to_lowercase()).collect();
+        self.items
+            .iter()
+            .map(|(item, _)| item.as_str())
+            .filter(|item| !present.contains(&item.to_lowercase()))
+            .take(limit)
+            .collect()
+    }
+
+    /// The items of `typed` that the library does not use but that are one slip away from an item
+    /// it does (two for long words): pairs of (as typed, as the library has it).
+    pub fn likely_typos(&self, typed: &str) -> Vec<Typo> {
+        let mut out = Vec::new();
+        for item in split_list(typed) {
+            let lower = item.to_lowercase();
+            if self.items.iter().any(|(k, _)| k.to_lowercase() == lower) {
+                continue;
+            }
+            let allowed = if lower.chars().count() >= 8 { 2 } else { 1 };
+            // Very short items (`YA`, `UK`) are too close to everything to judge.
+            if lower.chars().count() < 4 {
+                continue;
+            }
+            let best = self
+                .items
+                .iter()
+                .filter_map(|(known, uses)| {
+                    let d = distance(&lower, &known.to_lowercase(), allowed)?;
+                    Some((d, std::cmp::Reverse(*uses), known))
+                })
+                .min();
+            if let Some((_, std::cmp::Reverse(uses), known)) = best {
+                out.push(Typo {
+                    typed: item.clone(),
+                    known: known.clone(),
+                    uses,
+                });
+            }
+        }
+        out
+    }
+}
+
+/// `field` (a comma-separated list as typed) with `item` added at the end.
+pub fn add_item(field: &str, item: &str) -> String {
+    let kept = field.trim_end().trim_end_matches(',').trim_end();
+    if kept.is_empty() {
+        item.to_string()
+    } else {
+        format!("{kept}, {item}")
+    }
+}
+
+/// `field` with every item equal to `from` (trimmed) replaced by `to`; the rest is kept as typed.
+pub fn replace_item(field: &str, from: &str, to: &str) -> String {
+    field
+        .split(',')
+        .map(|part| {
+            if part.trim() == from {
+                part.replacen(from, to, 1)
+            } else {
+                part.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// An item that looks like a slip for one the library uses.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Typo {
+    /// The item as typed.
+    pub typed: String,
+    /// What the library has instead.
+    pub known: String,
+    /// How many other reviews use `known`.
+    pub uses: usize,
+}
+
+impl Typo {
+    /// The message shown beside the field.
+    pub fn message(&self) -> String {
+        let reviews = if self.uses == 1 { "review" } else { "reviews" };
+        format!(
+            "\u{201c}{}\u{201d} looks like \u{201c}{}\u{201d}, used in {} other {reviews}.",
+            self.typed, self.known, self.uses
+        )
+    }
+}
+
+/// The edit distance between `a` and `b` (insertions, deletions, substitutions and swaps of two
+/// neighbours each count one), if it is at most `limit`; 0 (equal) gives `None` too, since an
+/// equal item is no typo.
+fn distance(a: &str, b: &str, limit: usize) -> Option<usize> {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > limit || a == b {
+        return None;
+    }
+    // Optimal string alignment distance, three rows at a time.
+    let mut before: Vec<usize> = vec![0; b.len() + 1];
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    let mut current = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        current[0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (previous[j] + 1)
+                .min(current[j - 1] + 1)
+                .min(previous[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(before[j - 2] + 1);
+            }
+            current[j] = d;
+        }
+        std::mem::swap(&mut before, &mut previous);
+        std::mem::swap(&mut previous, &mut current);
+    }
+    let d = previous[b.len()];
+    (d <= limit).then_some(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn vocab(lists: &[&[&str]]) -> Vocabulary {
+        let owned: Vec<Vec<String>> = lists
+            .iter()
+            .map(|l| l.iter().map(|s| s.to_string()).collect())
+            .collect();
+        Vocabulary::new(owned.iter().map(Vec::as_slice))
+    }
+
+    #[test]
+    fn suggests_the_most_used_first_and_leaves_out_what_is_typed() {
+        let v = vocab(&[&["sci-fi", "dystopia"], &["Sci-Fi", "romance"], &["sci-fi"]]);
+        assert_eq!(v.suggestions("", 10), ["sci-fi", "dystopia", "romance"]);
+        assert_eq!(v.suggestions("SCI-FI, romance", 10), ["dystopia"]);
+        assert_eq!(v.suggestions("", 1), ["sci-fi"]);
+    }
+
+    #[test]
+    fn flags_one_slip_away_from_a_known_item() {
+        let v = vocab(&[&["sci-fi", "dystopia"], &["sci-fi"], &["literary fiction"]]);
+        let typos = v.likely_typos("sici-fi, dystopai, literary fictoin, fantasy, YA");
+        let pairs: Vec<(&str, &str)> = typos
+            .iter()
+            .map(|t| (t.typed.as_str(), t.known.as_str()))
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                ("sici-fi", "sci-fi"),
+                ("dystopai", "dystopia"),
+                ("literary fictoin", "literary fiction")
+            ]
+        );
+        assert_eq!(
+            typos[0].message(),
+            "\u{201c}sici-fi\u{201d} looks like \u{201c}sci-fi\u{201d}, used in 2 other reviews."
+        );
+        assert!(v.likely_typos("sci-fi, Dystopia").is_empty());
+    }
+
+    #[test]
+    fn adding_and_replacing_items_keeps_the_rest_as_typed() {
+        assert_eq!(add_item("", "sci-fi"), "sci-fi");
+        assert_eq!(add_item("dystopia, ", "sci-fi"), "dystopia, sci-fi");
+        assert_eq!(add_item("dystopia", "sci-fi"), "dystopia, sci-fi");
+        assert_eq!(
+            replace_item("sici-fi,  dystopia", "sici-fi", "sci-fi"),
+            "sci-fi,  dystopia"
+        );
+        assert_eq!(
+            replace_item("a,  sici-fi ", "sici-fi", "sci-fi"),
+            "a,  sci-fi "
+        );
+    }
+
+    #[test]
+    fn distances() {
+        assert_eq!(distance("abc", "abc", 2), None);
+        assert_eq!(distance("abc", "acb", 1), Some(1));
+        assert_eq!(distance("abc", "abcd", 1), Some(1));
+        assert_eq!(distance("abc", "xyz", 2), None);
+        assert_eq!(distance("kitten", "sitting", 3), Some(3));
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics_and_never_flags_a_known_item(lists in prop::collection::vec(prop::collection::vec("\\PC{0,10}", 0..4), 0..5), typed in "\\PC{0,40}") {
+            let v = Vocabulary::new(lists.iter().map(Vec::as_slice));
+            for typo in v.likely_typos(&typed) {
+                prop_assert!(v.suggestions("", usize::MAX).iter().all(|k| k.to_lowercase() != typo.typed.to_lowercase()));
+            }
+            let _ = v.suggestions(&typed, 5);
+        }
+    }
+}

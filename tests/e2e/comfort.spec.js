@@ -1,0 +1,116 @@
+// Comfort: the Theme switch (light, dark, following the system), keyboard shortcuts with their
+// help dialog, and the print style.
+import { test, expect } from "@playwright/test";
+import { button, field, openEditor, preview, sectionBody, showSpoilers } from "./helpers.js";
+
+function themeSelect(page) {
+  return page.getByRole("combobox", { name: "Theme", exact: true });
+}
+
+async function pageBackground(page) {
+  return page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+}
+
+test("the theme follows the system until chosen, and the choice survives a reload", async ({ page }) => {
+  await page.emulateMedia({ colorScheme: "dark" });
+  await openEditor(page);
+  await expect(themeSelect(page)).toHaveValue("system");
+  const darkBySystem = await pageBackground(page);
+  await page.emulateMedia({ colorScheme: "light" });
+  const lightBySystem = await pageBackground(page);
+  expect(darkBySystem).not.toBe(lightBySystem);
+
+  await themeSelect(page).selectOption("dark");
+  expect(await pageBackground(page)).toBe(darkBySystem);
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  await page.reload();
+  await expect(field(page, "Title")).toBeVisible();
+  await expect(themeSelect(page)).toHaveValue("dark");
+  expect(await pageBackground(page)).toBe(darkBySystem);
+  // The preview's post follows the theme too: light text on the dark pane.
+  await sectionBody(page, "Synopsis").fill("Some text.");
+  const ink = await preview(page).locator("article").evaluate((el) => getComputedStyle(el).color);
+  expect(ink).toBe("rgb(235, 235, 240)");
+
+  await themeSelect(page).selectOption("system");
+  await expect(page.locator("html")).not.toHaveAttribute("data-theme", /.*/);
+  expect(await page.evaluate(() => localStorage.getItem("verdict:theme"))).toBeNull();
+  expect(await pageBackground(page)).toBe(lightBySystem);
+});
+
+test("Ctrl+/ and the Keyboard shortcuts button list every shortcut", async ({ page }) => {
+  await openEditor(page);
+  await sectionBody(page, "Synopsis").click();
+  await page.keyboard.press("Control+/");
+  const dialog = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+  await expect(dialog).toBeVisible();
+  for (const keys of ["Ctrl+B", "Ctrl+I", "Ctrl+K", "Ctrl+Alt+S", "Ctrl+Alt+N", "Ctrl+Alt+P", "Ctrl+Alt+E", "Ctrl+Z", "Ctrl+/"]) {
+    await expect(dialog.getByText(keys, { exact: true })).toBeVisible();
+  }
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await button(page, "Keyboard shortcuts").click();
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: "Close" }).click();
+  await expect(dialog).toBeHidden();
+});
+
+test("formatting shortcuts wrap the selection in a section's text", async ({ page }) => {
+  await openEditor(page);
+  const body = sectionBody(page, "Synopsis");
+  await body.fill("good");
+  await body.selectText();
+  await page.keyboard.press("Control+b");
+  await expect(body).toHaveValue("**good**");
+  // The wrapped word stays selected, so shortcuts combine.
+  await page.keyboard.press("Control+i");
+  await expect(body).toHaveValue("***good***");
+  await body.fill("the butler did it");
+  await body.evaluate((el) => el.setSelectionRange(4, 10));
+  await page.keyboard.press("Control+Alt+s");
+  await expect(body).toHaveValue("the ||butler|| did it");
+  await body.fill("see site");
+  await body.evaluate((el) => el.setSelectionRange(4, 8));
+  await page.keyboard.press("Control+k");
+  await expect(body).toHaveValue("see [site](https://)");
+  // The address is selected: typing replaces it.
+  await page.keyboard.type("https://example.com");
+  await expect(body).toHaveValue("see [site](https://example.com)");
+  // Letters typed without Ctrl are just text.
+  await page.keyboard.press("End");
+  await page.keyboard.type(" bsnpe");
+  await expect(body).toHaveValue("see [site](https://example.com) bsnpe");
+  await expect(preview(page).getByRole("link", { name: "site" })).toHaveAttribute("href", "https://example.com");
+});
+
+test("app shortcuts: add a section, toggle spoilers, open Export", async ({ page }) => {
+  await openEditor(page);
+  await field(page, "Title").click();
+  await page.keyboard.press("Control+Alt+n");
+  const heading = page.getByRole("textbox", { name: "Heading of Untitled section 5", exact: true });
+  await expect(heading).toBeFocused();
+  await expect(showSpoilers(page)).not.toBeChecked();
+  await page.keyboard.press("Control+Alt+p");
+  await expect(showSpoilers(page)).toBeChecked();
+  await page.keyboard.press("Control+Alt+p");
+  await expect(showSpoilers(page)).not.toBeChecked();
+  await page.keyboard.press("Control+Alt+e");
+  await expect(page.getByRole("dialog", { name: "Export" })).toBeVisible();
+  // Inside a dialog, editing shortcuts do nothing.
+  await page.keyboard.press("Control+Alt+n");
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("textbox", { name: /^Heading of Untitled section 6$/ })).toHaveCount(0);
+});
+
+test("printing shows the post alone", async ({ page }) => {
+  await openEditor(page);
+  await field(page, "Title").fill("Gilead");
+  await sectionBody(page, "Synopsis").fill("A letter from a father.");
+  await page.emulateMedia({ media: "print" });
+  await expect(field(page, "Title")).toBeHidden();
+  await expect(page.getByRole("banner")).toBeHidden();
+  await expect(preview(page).getByRole("heading", { level: 1, name: "Review: Gilead" })).toBeVisible();
+  await expect(preview(page).getByText("A letter from a father.")).toBeVisible();
+  await page.emulateMedia({ media: "screen" });
+  await expect(field(page, "Title")).toBeVisible();
+});
