@@ -1,6 +1,6 @@
 //! Criterion benchmarks of the core at 1 KB, 100 KB and 1 MB: rendering one section (whole and
-//! incrementally, as on a keystroke), rendering a whole review, each export, and encoding and
-//! decoding a draft record. Run with `cargo bench --bench core` (or `scripts/bench`).
+//! incrementally, as on a keystroke), rendering a whole review, the spoiler-leak check, each
+//! export, and encoding and decoding a draft record. Run with `cargo bench --bench core` (or `scripts/bench`).
 
 // Criterion is a native-only dev-dependency; the wasm32 build of this target is empty.
 #[cfg(target_arch = "wasm32")]
@@ -21,7 +21,7 @@ mod native {
     use verdict::export::{html, markdown};
     use verdict::markup::incremental::IncrementalRender;
     use verdict::markup::{render, SpoilerView};
-    use verdict::review::{Rating, Review, Section};
+    use verdict::review::{leaks, Rating, Review, Section};
     use verdict::storage::drafts::{parse_record, DraftRecord, ViewState, SCHEMA_VERSION};
     use verdict::storage::encoder::{DraftEncoder, SectionRef};
 
@@ -108,6 +108,12 @@ mod native {
             group.bench_with_input(BenchmarkId::new("render article", label), &whole, |b, r| {
                 b.iter(|| html::article_html(black_box(r)))
             });
+            // What the editor runs when typing pauses.
+            group.bench_with_input(
+                BenchmarkId::new("spoiler-leak check", label),
+                &whole,
+                |b, r| b.iter(|| leaks::check(black_box(r))),
+            );
             group.bench_with_input(
                 BenchmarkId::new("export markdown", label),
                 &whole,

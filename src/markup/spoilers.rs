@@ -285,6 +285,52 @@ pub fn pieces_with<'a>(prepared: &'a str, refs: Option<&RefLinks>) -> Vec<Piece<
     out
 }
 
+/// A body as a reader reads it, for checks that look at words rather than markup.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ReadableText {
+    /// The text with the Markdown markers gone (raw HTML and code kept as typed, as they are
+    /// shown), a line break for each line break and a blank line between blocks.
+    pub text: String,
+    /// The byte ranges of [`ReadableText::text`] that lie inside inline spoilers, in order and
+    /// never overlapping.
+    pub spoilers: Vec<Range<usize>>,
+}
+
+/// The readable text of a section body, with where its inline spoilers are; built on [`pieces`]
+/// so that it finds exactly the spoilers the preview and the exports draw.
+pub fn readable_text(body: &str) -> ReadableText {
+    let prepared = prepare(body);
+    let mut out = ReadableText::default();
+    let mut spoiler_start = None;
+    // A blank line between blocks keeps a heading, a list item and a paragraph from running
+    // into one sentence; never doubled, never leading.
+    let block_break = |text: &mut String| {
+        if !text.is_empty() && !text.ends_with("\n\n") {
+            text.push_str(if text.ends_with('\n') { "\n" } else { "\n\n" });
+        }
+    };
+    for piece in pieces(&prepared) {
+        match piece {
+            Piece::SpoilerStart => spoiler_start = Some(out.text.len()),
+            Piece::SpoilerEnd => {
+                if let Some(start) = spoiler_start.take() {
+                    out.spoilers.push(start..out.text.len());
+                }
+            }
+            Piece::Event(event, _) => match event {
+                Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                    out.text.push_str(&restore_source(&t));
+                }
+                Event::SoftBreak | Event::HardBreak => out.text.push('\n'),
+                Event::Start(tag) if !is_inline(&tag) => block_break(&mut out.text),
+                Event::End(tag) if !is_inline_end(&tag) => block_break(&mut out.text),
+                _ => {}
+            },
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -337,6 +383,16 @@ mod tests {
         assert_eq!(shape("||||"), "||||");
         assert_eq!(shape("a || b"), "a || b");
         assert_eq!(shape("||a|| ||b"), "[a] ||b");
+    }
+
+    #[test]
+    fn readable_text_marks_where_the_spoilers_are() {
+        let r = readable_text("# Ruth\n\nKathy *and* ||Tommy||'s\nend `a\\|b`");
+        assert_eq!(r.text, "Ruth\n\nKathy and Tommy's\nend a\\|b\n\n");
+        assert_eq!(r.spoilers.len(), 1);
+        assert_eq!(&r.text[r.spoilers[0].clone()], "Tommy");
+        assert_eq!(readable_text("").text, "");
+        assert!(readable_text("a || b").spoilers.is_empty());
     }
 
     #[test]

@@ -4,25 +4,41 @@
 
 /// The number of words in `text`.
 pub fn count_words(text: &str) -> usize {
-    let mut words = 0;
-    let mut in_word = false;
-    let mut joiner_pending = false;
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            if !in_word {
-                words += 1;
+    word_ranges(text).count()
+}
+
+/// Whether `c` may join two runs of letters into one word: an apostrophe or a hyphen.
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '-' | '\u{2010}')
+}
+
+/// The byte ranges of the words of `text`, in order: runs of letters and digits, where a single
+/// apostrophe or hyphen between two such characters keeps the word whole ("didn't",
+/// "well-known") and a trailing one is not part of it. The one definition of a word, so that
+/// the word count and the spoiler-leak check agree.
+pub fn word_ranges(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, _) = chars.find(|(_, c)| c.is_alphanumeric())?;
+        let mut end = text.len();
+        while let Some(&(at, c)) = chars.peek() {
+            if c.is_alphanumeric() {
+                chars.next();
+            } else if is_joiner(c)
+                && text[at + c.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+            {
+                // A joiner followed by a letter or digit: the word goes on past it.
+                chars.next();
+            } else {
+                end = at;
+                break;
             }
-            in_word = true;
-            joiner_pending = false;
-        } else if in_word && !joiner_pending && matches!(c, '\'' | '\u{2019}' | '-' | '\u{2010}') {
-            // "didn't" and "well-known" are one word; a trailing apostrophe ends it.
-            joiner_pending = true;
-        } else {
-            in_word = false;
-            joiner_pending = false;
         }
-    }
-    words
+        Some(start..end)
+    })
 }
 
 /// Reading speed used for reading times, in words a minute (a common average for adults).
@@ -77,6 +93,15 @@ mod tests {
         assert_eq!(count_words("Ishiguro’s 2005 novel, 288 pages"), 5);
         assert_eq!(count_words("日本 語"), 2);
         assert_eq!(count_words("[link](https://example.com)"), 4);
+    }
+
+    #[test]
+    fn word_ranges_leave_out_trailing_joiners() {
+        let text = "Tommy's well-known -- end' x";
+        let words: Vec<&str> = word_ranges(text).map(|r| &text[r]).collect();
+        assert_eq!(words, ["Tommy's", "well-known", "end", "x"]);
+        assert_eq!(word_ranges("").count(), 0);
+        assert_eq!(word_ranges("a--b").count(), 2);
     }
 
     #[test]

@@ -1,0 +1,846 @@
+//! The spoiler-leak check: names and rare words that a spoiler holds and that also show outside
+//! every spoiler (where a reader meets them before choosing to open anything), and the parts a
+//! review should not be without: a rating and a verdict.
+//!
+//! It only ever produces [`Finding`]s for the writer to judge; nothing is blocked or rewritten.
+//! The UI runs it when typing pauses, so it is one pass over the text with hash maps: linear in
+//! the size of the review, never sections × words.
+//!
+//! What counts as a word is [`word_ranges`]'s definition, split further at hyphens (so that
+//! "Hailsham-educated" still matches "Hailsham"), compared without case and with a possessive or
+//! a contraction taken off ("Tommy's" is "Tommy").
+
+use std::collections::{HashMap, HashSet};
+
+use super::words::{count_words, word_ranges};
+use super::{Review, Section};
+use crate::markup::spoilers::readable_text;
+
+/// A word of at least this many letters can be a "rare word": long words are the ones that
+/// carry a plot ("donation", "deferral"), short ones are everyday language.
+pub const RARE_WORD_LETTERS: usize = 8;
+
+/// A long word is rare when the whole review uses it at most this often; a word used all over
+/// the review is the writer's vocabulary, not a detail of the plot.
+pub const RARE_WORD_MAX_COUNT: u32 = 3;
+
+/// Words never reported, lower case, one space between each: the little words that title case
+/// and quotations capitalise mid-sentence ("The Island") and the honorifics before a name
+/// ("Miss Lucy": the name is Lucy). A short word never capitalised mid-sentence can never be
+/// reported, so only these need listing, and the list stays a few hundred bytes of the
+/// WebAssembly bundle. Months, days and "Will" are left out on purpose: April, May, June and
+/// Will are also characters' names, and a missed leak costs more than a needless warning.
+pub const STOP_WORDS: &str = "a an and are as at be but by can do for from he her him his i if in is it its me my no nor not of on or our she so than that the their them then there they this to was we were what when where which who why with you your mr mrs ms miss dr sir st";
+
+/// Phrases that mark a section as the verdict when its heading contains one (without case).
+pub const VERDICT_HEADINGS: [&str; 3] = ["verdict", "conclusion", "bottom line"];
+
+/// How many places a leak's message names before it sums up the rest.
+const LISTED_PLACES: usize = 5;
+
+/// Where, outside every spoiler, a reader can see a word. The UI turns it into text with
+/// [`Place::describe`] and into a link target with [`Place::section_id`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Place {
+    /// The title the post is published under (the typed one, or the default).
+    PostTitle,
+    /// The `Genre` field.
+    Genre,
+    /// A section's heading; a spoiler section's heading is outside its spoiler, because it is
+    /// the summary shown on the closed disclosure.
+    SectionHeading {
+        /// The section's [`Section::id`].
+        section_id: u64,
+    },
+    /// The text of a section that is not inline spoiler (only sections that are not spoilers).
+    SectionBody {
+        /// The section's [`Section::id`].
+        section_id: u64,
+    },
+    /// The `Categories` field.
+    Categories,
+    /// The `Tags` field.
+    Tags,
+}
+
+impl Place {
+    /// The section this place belongs to, if any, for the UI to link to.
+    pub fn section_id(self) -> Option<u64> {
+        match self {
+            Place::SectionHeading { section_id } | Place::SectionBody { section_id } => {
+                Some(section_id)
+            }
+            _ => None,
+        }
+    }
+
+    /// The place in words, for a sentence that goes on "… also in <this>": `the post title`,
+    /// `the heading “Synopsis” (shown on the closed spoiler)`, `“What I liked”`.
+    pub fn describe(self, review: &Review) -> String {
+        let section = |id: u64| review.sections.iter().enumerate().find(|(_, s)| s.id == id);
+        match self {
+            Place::PostTitle => "the post title".into(),
+            Place::Genre => "the genre".into(),
+            Place::Categories => "the categories".into(),
+            Place::Tags => "the tags".into(),
+            Place::SectionHeading { section_id } => match section(section_id) {
+                Some((at, s)) if s.spoiler => format!(
+                    "the heading \u{201c}{}\u{201d} (shown on the closed spoiler)",
+                    s.display_heading(at)
+                ),
+                Some((at, s)) => format!("the heading \u{201c}{}\u{201d}", s.display_heading(at)),
+                None => "the heading of a section that has since been removed".into(),
+            },
+            Place::SectionBody { section_id } => match section(section_id) {
+                Some((at, s)) => format!("\u{201c}{}\u{201d}", s.display_heading(at)),
+                None => "a section that has since been removed".into(),
+            },
+        }
+    }
+}
+
+/// Why a word that leaks is worth the writer's attention.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WordKind {
+    /// Capitalised in the middle of a sentence somewhere in the review's text: a name.
+    Name,
+    /// At least [`RARE_WORD_LETTERS`] letters long and used at most [`RARE_WORD_MAX_COUNT`]
+    /// times in the whole review.
+    Rare,
+}
+
+/// One thing the check found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Finding {
+    /// A word inside a spoiler that a reader can also see outside every spoiler.
+    Leak {
+        /// The word as first written inside a spoiler, possessive taken off (`Tommy`).
+        word: String,
+        /// Why it was picked out.
+        kind: WordKind,
+        /// Every place outside the spoilers where it occurs, in reading order, each once.
+        places: Vec<Place>,
+    },
+    /// No section is a verdict (see [`VERDICT_HEADINGS`]).
+    NoVerdict,
+    /// The verdict section is there but has no words in it.
+    EmptyVerdict {
+        /// The first such section's [`Section::id`].
+        section_id: u64,
+    },
+    /// No rating is set.
+    NoRating,
+}
+
+impl Finding {
+    /// The finding in plain English for the writer, e.g. `“Hailsham” appears in a spoiler and
+    /// also in the post title and in “What I liked”.`
+    pub fn message(&self, review: &Review) -> String {
+        match self {
+            Finding::Leak { word, places, .. } => {
+                let mut named: Vec<String> = places
+                    .iter()
+                    .take(LISTED_PLACES)
+                    .map(|p| format!("in {}", p.describe(review)))
+                    .collect();
+                match places.len().saturating_sub(LISTED_PLACES) {
+                    0 => {}
+                    1 => named.push("in 1 other place".into()),
+                    more => named.push(format!("in {more} other places")),
+                }
+                format!(
+                    "\u{201c}{word}\u{201d} appears in a spoiler and also {}.",
+                    join_and(&named)
+                )
+            }
+            Finding::NoVerdict => "The review has no verdict: add a section headed \u{201c}Verdict\u{201d}, \u{201c}Conclusion\u{201d} or \u{201c}Bottom line\u{201d} that sums up what you thought.".into(),
+            Finding::EmptyVerdict { section_id } => {
+                let heading = review
+                    .sections
+                    .iter()
+                    .enumerate()
+                    .find(|(_, s)| s.id == *section_id)
+                    .map(|(at, s)| s.display_heading(at))
+                    .unwrap_or_else(|| "Verdict".into());
+                format!("The verdict section \u{201c}{heading}\u{201d} is empty: write what you thought overall.")
+            }
+            Finding::NoRating => "The review has no rating yet.".into(),
+        }
+    }
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn join_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [only] => only.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// Checks a review: leaks first, in the order their words first appear inside a spoiler, then
+/// a missing or empty verdict, then a missing rating.
+pub fn check(review: &Review) -> Vec<Finding> {
+    let mut findings = leaks(review);
+    findings.extend(verdict(&review.sections));
+    if review.rating.is_none() {
+        findings.push(Finding::NoRating);
+    }
+    findings
+}
+
+/// A missing or empty verdict; a verdict that is a spoiler still counts (it is there for
+/// whoever opens it). Any verdict section with words in it is enough.
+fn verdict(sections: &[Section]) -> Option<Finding> {
+    let verdicts = sections.iter().filter(|s| {
+        let heading = s.heading.to_lowercase();
+        VERDICT_HEADINGS.iter().any(|v| heading.contains(v))
+    });
+    let mut empty = None;
+    for section in verdicts {
+        // Words, not characters: a body of nothing but `**` or `||` says nothing.
+        if count_words(&section.body) > 0 {
+            return None;
+        }
+        empty.get_or_insert(section.id);
+    }
+    Some(match empty {
+        Some(section_id) => Finding::EmptyVerdict { section_id },
+        None => Finding::NoVerdict,
+    })
+}
+
+/// What the scan learns about one word (by its key: lower case, possessive taken off).
+#[derive(Default)]
+struct Seen {
+    /// Occurrences anywhere in the review.
+    count: u32,
+    /// Whether it was ever capitalised in the middle of a sentence in a body.
+    name: bool,
+    /// The order of its first occurrence inside a spoiler, and how it was written there.
+    spoiler: Option<(u32, String)>,
+    /// The places outside spoilers where it occurs, in scan order, each once.
+    places: Vec<Place>,
+}
+
+impl Seen {
+    /// Counts one occurrence; `spoiler_words` numbers the words first seen inside a spoiler.
+    fn record(
+        &mut self,
+        written: &str,
+        place: Option<Place>,
+        name_evidence: bool,
+        spoiler_words: &mut u32,
+    ) {
+        self.count = self.count.saturating_add(1);
+        self.name |= name_evidence;
+        match place {
+            None if self.spoiler.is_none() => {
+                self.spoiler = Some((*spoiler_words, written.to_string()));
+                *spoiler_words += 1;
+            }
+            None => {}
+            // Each text is scanned in one go, so comparing with the last place is enough.
+            Some(place) if self.places.last() != Some(&place) => self.places.push(place),
+            Some(_) => {}
+        }
+    }
+}
+
+/// One pass over every text of a review.
+#[derive(Default)]
+struct Scan {
+    words: HashMap<String, Seen>,
+    /// How many distinct words have been seen inside a spoiler so far (gives the order).
+    spoiler_words: u32,
+    /// Reused for each word's key, so that a word already seen costs no allocation.
+    key: String,
+}
+
+impl Scan {
+    /// Records one word. `place` is `None` inside a spoiler; `name_evidence` says the word was
+    /// capitalised mid-sentence in a body.
+    fn word(&mut self, written: &str, place: Option<Place>, name_evidence: bool) {
+        let written = stem(written.trim_matches(is_apostrophe));
+        if written.is_empty() {
+            return;
+        }
+        normalise(written, &mut self.key);
+        // Look up by `&str` first: only a word never seen before needs its own key string.
+        if let Some(seen) = self.words.get_mut(self.key.as_str()) {
+            seen.record(written, place, name_evidence, &mut self.spoiler_words);
+        } else {
+            let mut seen = Seen::default();
+            seen.record(written, place, name_evidence, &mut self.spoiler_words);
+            self.words.insert(self.key.clone(), seen);
+        }
+    }
+
+    /// A plain-text field (title, heading, list field): all of it outside any spoiler, and its
+    /// capitals say nothing (titles and tags are often in title case).
+    fn plain(&mut self, text: &str, place: Place) {
+        for range in word_ranges(text) {
+            for part in text[range].split(is_hyphen) {
+                self.word(part, Some(place), false);
+            }
+        }
+    }
+
+    /// A section body: inline spoilers (or all of it, for a spoiler section) are inside, the
+    /// rest is the section's [`Place::SectionBody`].
+    fn body(&mut self, section: &Section) {
+        let readable = readable_text(&section.body);
+        let text = readable.text.as_str();
+        let place = Place::SectionBody {
+            section_id: section.id,
+        };
+        let mut spoilers = readable.spoilers.iter().peekable();
+        let mut inside = |at: usize| {
+            // Positions only grow, so the spans before `at` can be dropped for good.
+            while spoilers.next_if(|s| s.end <= at).is_some() {}
+            section.spoiler || spoilers.peek().is_some_and(|s| s.start <= at)
+        };
+        let mut previous_end = None;
+        for range in word_ranges(text) {
+            let mut initial = previous_end.is_none_or(|end| ends_sentence(&text[end..range.start]));
+            previous_end = Some(range.end);
+            // Cut the word at hyphens and at spoiler edges ("||Tommy||'s"): each part is a word.
+            let mut start = range.start;
+            let mut start_inside = inside(start);
+            for (offset, c) in text[range.clone()].char_indices() {
+                let at = range.start + offset;
+                let now_inside = inside(at);
+                if is_hyphen(c) || now_inside != start_inside {
+                    self.body_word(&text[start..at], start_inside, initial, place);
+                    initial = false;
+                    start = if is_hyphen(c) { at + c.len_utf8() } else { at };
+                    start_inside = now_inside;
+                }
+            }
+            self.body_word(&text[start..range.end], start_inside, initial, place);
+        }
+    }
+
+    /// One word of a body, inside or outside a spoiler; `initial` when it starts a sentence.
+    fn body_word(&mut self, written: &str, inside: bool, initial: bool, place: Place) {
+        let capital = written.chars().next().is_some_and(char::is_uppercase);
+        self.word(written, (!inside).then_some(place), capital && !initial);
+    }
+}
+
+/// The words that leak, in the order they first appear inside a spoiler.
+fn leaks(review: &Review) -> Vec<Finding> {
+    let m = &review.metadata;
+    let mut scan = Scan::default();
+    // Reading order of the published post: title, the metadata list, sections, then the footer.
+    scan.plain(&review.effective_post_title(), Place::PostTitle);
+    scan.plain(&m.genre, Place::Genre);
+    for section in &review.sections {
+        scan.plain(
+            &section.heading,
+            Place::SectionHeading {
+                section_id: section.id,
+            },
+        );
+        scan.body(section);
+    }
+    scan.plain(&m.categories, Place::Categories);
+    scan.plain(&m.tags, Place::Tags);
+
+    // The book's own title and author are on the cover: never a spoiler.
+    let mut public = HashSet::new();
+    let mut key = String::new();
+    for text in [&m.title, &m.author] {
+        for range in word_ranges(text) {
+            for part in text[range].split(is_hyphen) {
+                normalise(stem(part.trim_matches(is_apostrophe)), &mut key);
+                public.insert(key.clone());
+            }
+        }
+    }
+
+    let mut found: Vec<(u32, Finding)> = scan
+        .words
+        .into_iter()
+        .filter(|(key, seen)| {
+            !seen.places.is_empty() && !public.contains(key) && !is_stop_word(key)
+        })
+        .filter_map(|(key, seen)| {
+            let (order, word) = seen.spoiler?;
+            let letters = key.chars().filter(|c| c.is_alphabetic()).count();
+            let kind = if seen.name && key.chars().count() >= 2 {
+                WordKind::Name
+            } else if letters >= RARE_WORD_LETTERS
+                && key.chars().all(|c| c.is_alphabetic() || c == '\'')
+                && seen.count <= RARE_WORD_MAX_COUNT
+            {
+                WordKind::Rare
+            } else {
+                return None;
+            };
+            let places = seen.places;
+            Some((order, Finding::Leak { word, kind, places }))
+        })
+        .collect();
+    found.sort_by_key(|(order, _)| *order);
+    found.into_iter().map(|(_, finding)| finding).collect()
+}
+
+fn is_stop_word(key: &str) -> bool {
+    STOP_WORDS.split(' ').any(|w| w == key)
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}')
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}')
+}
+
+/// Whether the text between two words ends a sentence: a full stop, question or exclamation
+/// mark, an ellipsis, or a blank line (a new paragraph, heading or list item).
+fn ends_sentence(gap: &str) -> bool {
+    gap.contains(['.', '!', '?', '\u{2026}']) || gap.contains("\n\n")
+}
+
+/// The word without a possessive or contraction: `Tommy's` → `Tommy`, `they've` → `they`,
+/// `didn't` → `did`; `O'Brien` stays whole.
+fn stem(word: &str) -> &str {
+    let Some(at) = word.rfind(is_apostrophe) else {
+        return word;
+    };
+    let suffix = word[at..].trim_start_matches(is_apostrophe);
+    let before = &word[..at];
+    if ["s", "m", "d", "ll", "ve", "re"]
+        .iter()
+        .any(|s| suffix.eq_ignore_ascii_case(s))
+    {
+        before
+    } else if suffix.eq_ignore_ascii_case("t") && before.ends_with(['n', 'N']) {
+        &before[..before.len() - 1]
+    } else {
+        word
+    }
+}
+
+/// The key a word is compared by: lower case, with the typographic apostrophe made plain.
+fn normalise(word: &str, key: &mut String) {
+    key.clear();
+    for c in word.chars() {
+        match c {
+            '\u{2019}' => key.push('\''),
+            // Most words are ASCII; their lower case is one cheap step.
+            _ if c.is_ascii() => key.push(c.to_ascii_lowercase()),
+            _ => key.extend(c.to_lowercase()),
+        }
+    }
+}
+
+// Property tests run natively (proptest is a native-only dev-dependency).
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::review::Rating;
+    use proptest::prelude::*;
+
+    /// A review with a rating and a verdict, so that only leaks are found; `sections` are
+    /// (heading, body, spoiler).
+    fn review(sections: &[(&str, &str, bool)]) -> Review {
+        let mut review = Review::new_book("2026-11-25");
+        review.metadata.title = "Never Let Me Go".into();
+        review.metadata.author = "Kazuo Ishiguro".into();
+        review.rating = Rating::parse("3.5");
+        review.sections = sections
+            .iter()
+            .zip(1..)
+            .map(|(&(heading, body, spoiler), id)| Section {
+                id,
+                heading: heading.into(),
+                body: body.into(),
+                spoiler,
+            })
+            .collect();
+        review.sections.push(Section {
+            id: 99,
+            heading: "Verdict".into(),
+            body: "Good.".into(),
+            spoiler: false,
+        });
+        review
+    }
+
+    /// The leaks of a review as (word, places).
+    fn leaked(review: &Review) -> Vec<(String, Vec<Place>)> {
+        check(review)
+            .into_iter()
+            .filter_map(|f| match f {
+                Finding::Leak { word, places, .. } => Some((word, places)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    const SPOILER: &str = "In the end Tommy dies at Hailsham.";
+
+    /// The seed review, loaded the way `tests/seed_export.rs` loads it: the four default
+    /// sections with their paragraphs, the Synopsis marked as a spoiler.
+    fn seed() -> Review {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/never-let-me-go-review.txt"
+        ))
+        .expect("seed fixture");
+        let markers = [
+            "Synopsis (with some spoilers):",
+            "What I liked:",
+            "What I didn\u{2019}t like:",
+            "Final verdict",
+        ];
+        let end = text
+            .find("This entry was posted in")
+            .expect("end of review");
+        let mut bodies: Vec<Vec<&str>> = Vec::new();
+        for line in text[..end].lines().map(str::trim) {
+            if markers.contains(&line) {
+                bodies.push(Vec::new());
+            } else if let (Some(body), false) = (bodies.last_mut(), line.is_empty()) {
+                body.push(line);
+            }
+        }
+        let mut review = Review::new_book("2011-01-15");
+        review.metadata.title = "Never Let Me Go".into();
+        review.metadata.author = "Kazuo Ishiguro".into();
+        review.metadata.genre = "sici-fi, dystopia".into();
+        review.metadata.categories = "book review, dystopia".into();
+        for (section, body) in review.sections.iter_mut().zip(&bodies) {
+            section.body = body.join("\n\n");
+        }
+        review.sections[0].spoiler = true;
+        review
+    }
+
+    /// The Synopsis is the spoiler; "What I liked" names the three friends and the organ
+    /// donations (the very twist), "Final verdict" the film "The Island".
+    #[test]
+    fn the_seed_names_its_characters_and_the_donations_outside_the_synopsis() {
+        let review = seed();
+        let messages: Vec<String> = check(&review).iter().map(|f| f.message(&review)).collect();
+        let liked = "in \u{201c}What I liked\u{201d}";
+        assert_eq!(
+            messages,
+            [
+                "\u{201c}Island\u{201d} appears in a spoiler and also in \u{201c}Final verdict\u{201d}.".to_string(),
+                format!("\u{201c}Kathy\u{201d} appears in a spoiler and also {liked}."),
+                format!("\u{201c}Ruth\u{201d} appears in a spoiler and also {liked}."),
+                format!("\u{201c}Tommy\u{201d} appears in a spoiler and also {liked}."),
+                format!("\u{201c}donation\u{201d} appears in a spoiler and also {liked}."),
+                // A long word used twice: the rare-word rule cannot tell it from a plot detail.
+                "\u{201c}relationship\u{201d} appears in a spoiler and also in \u{201c}What I didn't like\u{201d}.".to_string(),
+                "The review has no rating yet.".to_string(),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_leaks_into_the_title_a_heading_a_tag_and_another_section() {
+        let mut r = review(&[
+            ("Synopsis", SPOILER, true),
+            ("Hailsham and me", "I liked how Tommy grew.", false),
+        ]);
+        r.post_title = "Tommy, a review".into();
+        r.metadata.tags = "clones, Tommy".into();
+        let tommy = vec![
+            Place::PostTitle,
+            Place::SectionBody { section_id: 2 },
+            Place::Tags,
+        ];
+        let hailsham = vec![Place::SectionHeading { section_id: 2 }];
+        assert_eq!(
+            leaked(&r),
+            [("Tommy".into(), tommy), ("Hailsham".into(), hailsham)]
+        );
+        let message = check(&r)[0].message(&r);
+        assert_eq!(
+            message,
+            "\u{201c}Tommy\u{201d} appears in a spoiler and also in the post title, in \u{201c}Hailsham and me\u{201d} and in the tags."
+        );
+    }
+
+    #[test]
+    fn genre_and_categories_are_outside() {
+        let mut r = review(&[("Synopsis", "It is set in Hailsham.", true)]);
+        r.metadata.genre = "Hailsham fiction".into();
+        r.metadata.categories = "hailsham".into();
+        assert_eq!(
+            leaked(&r),
+            [("Hailsham".into(), vec![Place::Genre, Place::Categories])]
+        );
+    }
+
+    #[test]
+    fn a_spoiler_sections_own_heading_is_outside() {
+        let r = review(&[("What happens to Tommy", SPOILER, true)]);
+        assert_eq!(
+            leaked(&r),
+            [(
+                "Tommy".into(),
+                vec![Place::SectionHeading { section_id: 1 }]
+            )]
+        );
+        assert_eq!(
+            check(&r)[0].message(&r),
+            "\u{201c}Tommy\u{201d} appears in a spoiler and also in the heading \u{201c}What happens to Tommy\u{201d} (shown on the closed spoiler)."
+        );
+    }
+
+    #[test]
+    fn inline_spoilers_leak_into_their_own_sections_text() {
+        let r = review(&[(
+            "Story",
+            "We meet Ruth early. Later ||Ruth betrays everyone||, sadly.",
+            false,
+        )]);
+        assert_eq!(
+            leaked(&r),
+            [("Ruth".into(), vec![Place::SectionBody { section_id: 1 }])]
+        );
+        // Words only inside the spoiler, or only outside, are fine.
+        let r = review(&[("Story", "We meet Ruth. ||Tommy dies||.", false)]);
+        assert!(leaked(&r).is_empty());
+    }
+
+    #[test]
+    fn possessives_and_contractions_match_their_word() {
+        let r = review(&[
+            ("Synopsis", "She visits Tommy\u{2019}s grave.", true),
+            ("Thoughts", "I loved Tommy's anger. Ruth'd agree.", false),
+        ]);
+        assert_eq!(
+            leaked(&r),
+            [("Tommy".into(), vec![Place::SectionBody { section_id: 2 }])]
+        );
+        // A possessive just outside an inline spoiler is not half a word.
+        let r = review(&[("Story", "We meet Ruth. It is ||Tommy||'s fate.", false)]);
+        assert!(leaked(&r).is_empty());
+    }
+
+    #[test]
+    fn hyphenated_words_match_their_parts() {
+        let r = review(&[
+            ("Synopsis", "The Hailsham-educated clones donate.", true),
+            ("Thoughts", "I pictured Hailsham.", false),
+        ]);
+        assert_eq!(leaked(&r)[0].0, "Hailsham");
+    }
+
+    #[test]
+    fn the_books_title_and_author_are_not_leaks() {
+        let r = review(&[
+            (
+                "Synopsis",
+                "As Ishiguro writes in Never Let Me Go, the clones let go.",
+                true,
+            ),
+            (
+                "Thoughts",
+                "Kazuo Ishiguro\u{2019}s Never Let Me Go.",
+                false,
+            ),
+        ]);
+        assert!(leaked(&r).is_empty(), "{:?}", leaked(&r));
+    }
+
+    #[test]
+    fn common_and_sentence_initial_words_are_not_leaks() {
+        let r = review(&[
+            (
+                "Synopsis",
+                "Then they go. Miss Lucy says The Truth. Clones die.",
+                true,
+            ),
+            (
+                "Thoughts",
+                "The truth is, they go. I miss it. Clones are sad.",
+                false,
+            ),
+        ]);
+        // "The", "Then", "Miss" are stop words even when capitalised mid-sentence; "Clones"
+        // only ever opens a sentence, so nothing says it is a name. "Truth" is capitalised
+        // mid-sentence: a name, as far as the check can tell.
+        let words: Vec<String> = leaked(&r).into_iter().map(|(w, _)| w).collect();
+        assert_eq!(words, ["Truth"]);
+    }
+
+    #[test]
+    fn rare_words_are_long_and_few() {
+        let spoiler = "Their organs go to donation centres.";
+        let r = review(&[
+            ("Synopsis", spoiler, true),
+            ("Thoughts", "Organ donation is the theme.", false),
+        ]);
+        assert_eq!(leaked(&r)[0].0, "donation");
+        // Used four times in all, it is the writer's vocabulary, not a plot detail.
+        let r = review(&[
+            ("Synopsis", spoiler, true),
+            ("Thoughts", "Donation, donation, donation.", false),
+        ]);
+        assert!(leaked(&r).is_empty());
+        // Seven letters is too short to be rare; numbers are never rare words.
+        let r = review(&[
+            ("Synopsis", "They donate in 20052005.", true),
+            ("Thoughts", "They donate; 20052005.", false),
+        ]);
+        assert!(leaked(&r).is_empty());
+    }
+
+    #[test]
+    fn a_name_is_capitalised_mid_sentence_somewhere() {
+        // "Keffers" opens both sentences it is in: nothing says it is a name, and it is short.
+        let r = review(&[
+            ("Synopsis", "Keffers watches them.", true),
+            ("Thoughts", "Keffers is dull.", false),
+        ]);
+        assert!(leaked(&r).is_empty());
+        // Once capitalised mid-sentence anywhere, it is a name everywhere, in any case.
+        let r = review(&[
+            ("Synopsis", "Keffers watches them.", true),
+            ("Thoughts", "Old keffers. I liked Keffers.", false),
+        ]);
+        assert_eq!(leaked(&r)[0].0, "Keffers");
+    }
+
+    #[test]
+    fn leaks_come_in_spoiler_order_and_long_place_lists_are_summed_up() {
+        let sections: Vec<(String, String, bool)> = (0..8)
+            .map(|i| (format!("Part {i}"), "Then Ruth left.".to_string(), false))
+            .collect();
+        let mut all: Vec<(&str, &str, bool)> = vec![("Synopsis", "Meet Tommy and Ruth.", true)];
+        all.extend(
+            sections
+                .iter()
+                .map(|(h, b, s)| (h.as_str(), b.as_str(), *s)),
+        );
+        all.push(("More", "and Tommy.", false));
+        let r = review(&all);
+        let found = check(&r);
+        let words: Vec<String> = leaked(&r).into_iter().map(|(w, _)| w).collect();
+        assert_eq!(words, ["Tommy", "Ruth"]);
+        assert!(
+            found[1].message(&r).ends_with(
+                "in \u{201c}Part 3\u{201d}, in \u{201c}Part 4\u{201d} and in 3 other places."
+            ),
+            "{}",
+            found[1].message(&r)
+        );
+    }
+
+    #[test]
+    fn missing_rating_and_verdict() {
+        let mut r = Review::new_book("2026-11-25");
+        // The default "Final verdict" section, still empty.
+        assert_eq!(
+            check(&r),
+            [Finding::EmptyVerdict { section_id: 4 }, Finding::NoRating]
+        );
+        assert_eq!(
+            check(&r)[0].message(&r),
+            "The verdict section \u{201c}Final verdict\u{201d} is empty: write what you thought overall."
+        );
+        r.sections[3].body = "**  **".into();
+        assert_eq!(check(&r)[0], Finding::EmptyVerdict { section_id: 4 });
+        r.sections[3].body = "Read it.".into();
+        r.rating = Rating::parse("4");
+        assert!(check(&r).is_empty());
+        r.sections[3].heading = "The bottom line".into();
+        assert!(check(&r).is_empty());
+        r.sections[3].heading = "In CONCLUSION".into();
+        assert!(check(&r).is_empty());
+        r.sections.remove(3);
+        assert_eq!(check(&r), [Finding::NoVerdict]);
+        assert!(check(&r)[0].message(&r).contains("no verdict"));
+        // One empty verdict section and one with words: the verdict is there.
+        r.sections.push(Section::new(7, "Verdict"));
+        r.sections.push(Section {
+            body: "Yes.".into(),
+            ..Section::new(8, "Conclusion")
+        });
+        assert!(check(&r).is_empty());
+    }
+
+    #[test]
+    fn places_describe_themselves_and_link_to_sections() {
+        let r = review(&[("", "x", false)]);
+        let body = Place::SectionBody { section_id: 1 };
+        assert_eq!(body.describe(&r), "\u{201c}Untitled section 1\u{201d}");
+        assert_eq!(body.section_id(), Some(1));
+        assert_eq!(Place::Tags.section_id(), None);
+        assert!(Place::SectionHeading { section_id: 42 }
+            .describe(&r)
+            .contains("removed"));
+    }
+
+    #[test]
+    fn stop_words_stay_small() {
+        assert!(STOP_WORDS.len() < 400, "{}", STOP_WORDS.len());
+        assert!(STOP_WORDS
+            .split(' ')
+            .all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase())));
+    }
+
+    fn text() -> impl Strategy<Value = String> {
+        "[A-Za-zİé'’\\- .!?|*_`#>\\n\\\\\\[\\]()0-9😀]{0,60}"
+    }
+
+    fn any_review(bars: bool) -> impl Strategy<Value = Review> {
+        let section = (text(), text(), any::<bool>());
+        (
+            text(),
+            text(),
+            text(),
+            proptest::collection::vec(section, 0..6),
+            proptest::option::of(1u8..=10),
+        )
+            .prop_map(move |(title, post_title, tags, sections, rating)| {
+                let clean = |s: String| if bars { s } else { s.replace('|', "") };
+                let mut review = Review::new_book("2026-11-25");
+                review.metadata.title = title;
+                review.metadata.tags = clean(tags.clone());
+                review.metadata.genre = clean(tags);
+                review.post_title = clean(post_title);
+                review.rating = rating.and_then(Rating::from_halves);
+                review.sections = sections
+                    .into_iter()
+                    .zip(1..)
+                    .map(|((heading, body, spoiler), id)| Section {
+                        id,
+                        heading: clean(heading),
+                        body: clean(body),
+                        spoiler: spoiler && bars,
+                    })
+                    .collect();
+                review
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics_and_every_leak_is_outside_somewhere(review in any_review(true)) {
+            for finding in check(&review) {
+                prop_assert!(!finding.message(&review).is_empty());
+                if let Finding::Leak { word, places, .. } = finding {
+                    prop_assert!(!word.is_empty());
+                    prop_assert!(!places.is_empty());
+                    let unique: HashSet<Place> = places.iter().copied().collect();
+                    prop_assert_eq!(unique.len(), places.len());
+                }
+            }
+        }
+
+        #[test]
+        fn no_spoilers_no_leaks(review in any_review(false)) {
+            let leaks = check(&review).into_iter().filter(|f| matches!(f, Finding::Leak { .. })).count();
+            prop_assert_eq!(leaks, 0);
+        }
+    }
+}
