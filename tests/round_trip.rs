@@ -213,3 +213,47 @@ fn every_markdown_flavour_reads_back_its_sections_and_spoilers() {
         }
     }
 }
+
+/// A film review's template, its own fields, custom fields and cover come back from every
+/// flavour with front matter (read from the `film:` mapping), and from plain Markdown through
+/// its `- Director:` lines.
+#[test]
+fn other_templates_read_back_from_front_matter_and_detail_lines() {
+    use verdict::export::targets::Target;
+    let mut review = Review::new_book("2026-11-25");
+    let m = &mut review.metadata;
+    m.template = Template::Film;
+    m.title = "Alien".into();
+    m.author = "Ridley Scott".into();
+    m.publisher = "20th Century Fox".into();
+    m.publication_date = "1979-05-25".into();
+    m.runtime = "117 min".into();
+    m.cover_image = "https://example.com/alien.jpg".into();
+    m.custom = vec![CustomField {
+        label: "Seen at".into(),
+        value: "The Prince Charles".into(),
+    }];
+    for target in [Target::HugoYaml, Target::HugoToml, Target::Jekyll] {
+        let text = target.render(&review, false).text;
+        let back = import(&target.file_name("r", false), text.as_bytes())
+            .expect("reads")
+            .review
+            .metadata;
+        assert_eq!(back.template, Template::Film, "{target:?}:\n{text}");
+        assert_eq!(back.author, "Ridley Scott", "{target:?}");
+        assert_eq!(back.publisher, "20th Century Fox", "{target:?}");
+        assert_eq!(back.publication_date, "1979-05-25", "{target:?}");
+        assert_eq!(back.runtime, "117 min", "{target:?}");
+        assert_eq!(back.cover_image, "https://example.com/alien.jpg");
+        assert_eq!(back.custom, review.metadata.custom, "{target:?}");
+    }
+    let text = Target::CommonMark.render(&review, false).text;
+    let back = import("r.md", text.as_bytes())
+        .expect("reads")
+        .review
+        .metadata;
+    assert_eq!(back.template, Template::Film, "{text}");
+    assert_eq!(back.author, "Ridley Scott");
+    assert_eq!(back.runtime, "117 min");
+    assert_eq!(back.publisher, "20th Century Fox");
+}

@@ -398,9 +398,30 @@ fn fill_from_front_matter(review: &mut Review, front: &Value) {
     review.rating = front.text_of("rating").and_then(|r| Rating::parse(&r));
 }
 
+/// Takes a cover image line (`![Cover of …](<https://…>)`, as exports write it) that opens
+/// `text` into an empty `cover_image`; returns what is left.
+fn take_cover_line(m: &mut Metadata, text: &str) -> String {
+    let trimmed = text.trim_start_matches('\n');
+    let (first, rest) = trimmed.split_once('\n').unwrap_or((trimmed, ""));
+    let url = first
+        .strip_prefix("![Cover")
+        .and_then(|l| l.split_once("](<"))
+        .and_then(|(_, l)| l.strip_suffix(">)"))
+        .filter(|url| crate::review::validation::usable_cover(url).is_some());
+    match url {
+        Some(url) if m.cover_image.is_empty() => {
+            m.cover_image = url.to_string();
+            rest.to_string()
+        }
+        _ => text.to_string(),
+    }
+}
+
 /// Takes the `- Label: value` lines that open `text` into the metadata (only into empty
 /// fields); returns what is left.
 fn take_detail_lines(m: &mut Metadata, text: &str) -> String {
+    let text = take_cover_line(m, text);
+    let text = text.as_str();
     let mut rest = Vec::new();
     let mut in_list = true;
     for line in text.trim_start_matches('\n').lines() {

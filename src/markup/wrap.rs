@@ -85,7 +85,8 @@ pub fn wrap_selection(text: &str, start: usize, end: usize, wrap: Wrap) -> Wrapp
     }
 }
 
-#[cfg(test)]
+// Property tests run natively (proptest is a native-only dev-dependency).
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;

@@ -85,8 +85,8 @@ mod tests {
 
     #[test]
     fn cover_images_must_be_web_addresses() {
-        assert_eq!(validation_ok("https://example.com/cover.jpg"), true);
-        assert_eq!(validation_ok(" HTTP://example.com/c.png "), true);
+        assert!(validation_ok("https://example.com/cover.jpg"));
+        assert!(validation_ok(" HTTP://example.com/c.png "));
         for bad in [
             "javascript:alert(1)",
             "data:image/png;base64,AAAA",

@@ -456,11 +456,13 @@ fn ListHelp(kind: ListKind, vocabularies: RwSignal<Option<Vocabularies>>) -> imp
         m.update(|m| *kind.of_mut(m) = value);
         state.commit_fields();
     };
+    // Only this field's text: a keystroke in another field changes nothing here.
+    let text = Memo::new(move |_| m.with(|m| kind.of(m).clone()));
     let typos = move || {
         vocabularies.with(|v| {
             v.as_ref()
                 .and_then(|v| v.of(kind))
-                .map(|v| m.with(|m| v.likely_typos(kind.of(m))))
+                .map(|v| text.with(|t| v.likely_typos(t)))
                 .unwrap_or_default()
         })
     };
@@ -469,8 +471,8 @@ fn ListHelp(kind: ListKind, vocabularies: RwSignal<Option<Vocabularies>>) -> imp
             v.as_ref()
                 .and_then(|v| v.of(kind))
                 .map(|v| {
-                    m.with(|m| {
-                        v.suggestions(kind.of(m), MAX_SUGGESTIONS)
+                    text.with(|t| {
+                        v.suggestions(t, MAX_SUGGESTIONS)
                             .into_iter()
                             .map(str::to_string)
                             .collect::<Vec<_>>()

@@ -1,6 +1,7 @@
 //! The Leptos components. They bind signals to the core and hold no rules of their own.
 
 pub mod autosave;
+pub mod checks;
 pub mod export_actions;
 pub mod export_panel;
 pub mod fields;

@@ -28,7 +28,10 @@ pub fn Preview() -> impl IntoView {
         state.show_spoilers.set(event_target_checked(&ev));
     };
     view! {
-        <section class="pane preview-pane" aria-label="Preview">
+        // The checks sit above the post, outside the Preview region: they are not published.
+        <div class="pane preview-pane">
+        <super::checks::Checks />
+        <section class="preview-region" aria-label="Preview">
             <div class="pane-bar">
                 <p class="pane-title" aria-hidden="true">"Preview"</p>
                 <label class="switch" for="show-spoilers">
@@ -50,6 +53,7 @@ pub fn Preview() -> impl IntoView {
                 <div class="post-footer-wrap" inner_html=footer></div>
             </article>
         </section>
+        </div>
     }
 }
 

@@ -1,0 +1,101 @@
+//! `Before you publish`: the spoiler-leak check and the missing parts (rating, verdict), shown in
+//! the preview pane. It runs once typing has paused and the browser is idle, never per keystroke.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use crate::review::leaks::{check, Finding, Place};
+
+use super::sections::focus_later;
+use super::state::EditorState;
+
+/// How long typing must pause before the check runs again.
+const PAUSE: Duration = Duration::from_millis(800);
+
+/// One line of the list: the message, and where to go to fix it (a label and an element id).
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Line {
+    message: String,
+    go_to: Vec<(String, String)>,
+}
+
+/// The element to focus for `place`: the field or section where the word shows.
+fn target_of(place: Place) -> String {
+    match place {
+        Place::PostTitle => "post-title".into(),
+        Place::Genre => "book-genre".into(),
+        Place::Categories => "post-categories".into(),
+        Place::Tags => "post-tags".into(),
+        Place::SectionHeading { section_id } => format!("section-heading-{section_id}"),
+        Place::SectionBody { section_id } => format!("section-body-{section_id}"),
+    }
+}
+
+/// The lines for `review`'s findings.
+fn lines(review: &crate::review::Review) -> Vec<Line> {
+    check(review)
+        .into_iter()
+        .map(|finding| {
+            let go_to = match &finding {
+                Finding::Leak { places, .. } => places
+                    .iter()
+                    .map(|p| (format!("Go to {}", p.describe(review)), target_of(*p)))
+                    .collect(),
+                Finding::EmptyVerdict { section_id } => vec![(
+                    "Go to the verdict".to_string(),
+                    format!("section-body-{section_id}"),
+                )],
+                Finding::NoRating => vec![("Go to Rating".to_string(), "rating".to_string())],
+                Finding::NoVerdict => Vec::new(),
+            };
+            Line {
+                message: finding.message(review),
+                go_to,
+            }
+        })
+        .collect()
+}
+
+/// The `Before you publish` list.
+#[component]
+pub fn Checks() -> impl IntoView {
+    let state = expect_context::<EditorState>();
+    let found = RwSignal::new(None::<Vec<Line>>);
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |_| {
+        state.track_all();
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+        let run = move || {
+            let now = lines(&state.snapshot());
+            if found.try_with_untracked(|f| f.as_ref() != Some(&now)) == Some(true) {
+                found.try_set(Some(now));
+            }
+        };
+        pending.set_value(set_timeout_with_handle(run, PAUSE).ok());
+    });
+    let summary = move || match found.with(|f| f.as_ref().map(Vec::len)) {
+        None => "Before you publish: checking…".to_string(),
+        Some(0) => "Before you publish: nothing to check".to_string(),
+        Some(1) => "Before you publish: 1 thing to check".to_string(),
+        Some(n) => format!("Before you publish: {n} things to check"),
+    };
+    view! {
+        <details class="checks">
+            <summary>{summary}</summary>
+            <ul class="check-list">
+                {move || found.get().unwrap_or_default().into_iter().map(|line| view! {
+                    <li>
+                        <span>{line.message}</span>
+                        {line.go_to.into_iter().map(|(label, target)| view! {
+                            " "
+                            <button type="button" class="quiet" on:click=move |_| focus_later(target.clone())>{label}</button>
+                        }).collect_view()}
+                    </li>
+                }).collect_view()}
+            </ul>
+        </details>
+    }
+}

@@ -1,0 +1,53 @@
+// Before you publish: the spoiler-leak check and the missing rating and verdict, run once typing
+// pauses, with a way to go to each place it names.
+import { test, expect } from "@playwright/test";
+import { button, field, openEditor, ratingSelect, sectionBody } from "./helpers.js";
+
+/** The `Before you publish` disclosure (above the preview, not part of the post). */
+function checks(page) {
+  return page.locator("details").filter({ has: page.locator("summary", { hasText: "Before you publish" }) });
+}
+
+test("a name from a spoiler that shows elsewhere is reported, with a way to go there", async ({ page }) => {
+  await openEditor(page);
+  await expect(checks(page).locator("summary")).toHaveText("Before you publish: 2 things to check");
+  await checks(page).locator("summary").click();
+  await expect(checks(page)).toContainText("The review has no rating yet.");
+  await expect(checks(page)).toContainText("The verdict section \u201cFinal verdict\u201d is empty");
+
+  await field(page, "Title").fill("Never Let Me Go");
+  await sectionBody(page, "Synopsis").fill("Kathy grows up at Hailsham, where the students are clones.");
+  await page.getByRole("checkbox", { name: "Mark Synopsis as spoiler" }).check();
+  await sectionBody(page, "What I liked").fill("The quiet way the book treats Hailsham.");
+  await field(page, "Post title").fill("Hailsham, remembered");
+  await sectionBody(page, "Final verdict").fill("Read it.");
+  await ratingSelect(page).selectOption("4.5");
+
+  const leak = checks(page).getByRole("listitem").filter({ hasText: "\u201cHailsham\u201d" });
+  await expect(leak).toHaveText(/\u201cHailsham\u201d appears in a spoiler and also in the post title and in \u201cWhat I liked\u201d\./);
+  await expect(checks(page).locator("summary")).toHaveText("Before you publish: 1 thing to check");
+  await leak.getByRole("button", { name: "Go to \u201cWhat I liked\u201d" }).click();
+  await expect(sectionBody(page, "What I liked")).toBeFocused();
+
+  // Fixing the leaks empties the list (the book's own title words never count).
+  await sectionBody(page, "What I liked").fill("The quiet way the book treats its school.");
+  await field(page, "Post title").fill("");
+  await expect(checks(page).locator("summary")).toHaveText("Before you publish: nothing to check");
+});
+
+test("the check waits for typing to pause", async ({ page }) => {
+  await openEditor(page);
+  await sectionBody(page, "Synopsis").fill("Tommy is the twist.");
+  await page.getByRole("checkbox", { name: "Mark Synopsis as spoiler" }).check();
+  await expect(checks(page).locator("summary")).toHaveText("Before you publish: 2 things to check");
+  const body = sectionBody(page, "What I liked");
+  await body.click();
+  // Typed steadily (a key every 100 ms), the list does not change until the typing stops.
+  await body.pressSequentially("I liked Tommy a lot", { delay: 100 });
+  const during = await checks(page).locator("summary").textContent();
+  expect(during).toBe("Before you publish: 2 things to check");
+  await expect(checks(page).locator("summary")).toHaveText("Before you publish: 3 things to check");
+  await checks(page).locator("summary").click();
+  await expect(checks(page)).toContainText("\u201cTommy\u201d appears in a spoiler and also in \u201cWhat I liked\u201d.");
+  await expect(button(page, "Go to Rating")).toBeVisible();
+});
