@@ -93,5 +93,18 @@ window.addEventListener("unhandledrejection", (event) => {
 
 init({ module_or_path: new URL("../verdict_bg.wasm", import.meta.url) })
   // The same event Trunk's own loader sends (the benchmark reads the Wasm memory from it).
-  .then((wasm) => dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } })))
+  .then((wasm) => {
+    followAppBarHeight();
+    dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
+  })
   .catch((error) => showFailure(`it could not start: ${error}`));
+
+/** Keeps --bar-height equal to the app bar's height (it wraps to more rows on narrower screens),
+ * so that the sticky toolbar and preview sit just below it instead of under it. */
+function followAppBarHeight() {
+  const bar = document.querySelector(".app-bar");
+  if (!bar || !("ResizeObserver" in window)) return;
+  new ResizeObserver(() => {
+    document.documentElement.style.setProperty("--bar-height", `${bar.offsetHeight}px`);
+  }).observe(bar);
+}

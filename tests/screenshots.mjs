@@ -183,12 +183,14 @@ async function background(page) {
 }
 
 /**
- * The preview pane, with a margin, as far down as the viewport shows it: when the pane runs
- * past the bottom, the picture ends below the last paragraph (or heading) wholly in view.
+ * The preview pane (the Preview region and what its pane holds besides), with a margin, as far
+ * down as the viewport shows it: when the pane runs past the bottom, the picture ends below the
+ * last paragraph (or heading) wholly in view.
  */
 async function previewClip(page, pad = 8) {
   const { width, height } = page.viewportSize();
-  return preview(page).evaluate((pane, { width, height, pad }) => {
+  return preview(page).evaluate((region, { width, height, pad }) => {
+    const pane = region.closest(".pane") ?? region;
     const box = pane.getBoundingClientRect();
     let bottom = box.bottom + pad;
     if (bottom > height) {

@@ -152,6 +152,10 @@ pub struct Metadata {
     /// Fields the person added, in their order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub custom: Vec<CustomField>,
+    /// Words the person told the spoiler-leak check to stop reporting for this review (kept
+    /// with the draft, never published).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub leaks_ignored: Vec<String>,
 }
 
 impl Metadata {
@@ -212,6 +216,7 @@ impl Metadata {
             platform: keep(Optional::Platform, &self.platform),
             tracks: keep(Optional::Tracks, &self.tracks),
             audience: keep(Optional::Audience, &self.audience),
+            leaks_ignored: Vec::new(),
             ..self.clone()
         }
     }

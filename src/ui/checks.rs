@@ -18,6 +18,8 @@ const PAUSE: Duration = Duration::from_millis(800);
 struct Line {
     message: String,
     go_to: Vec<(String, String)>,
+    /// The leaking word, which the person may choose to stop hearing about.
+    ignore: Option<String>,
 }
 
 /// The element to focus for `place`: the field or section where the word shows.
@@ -32,10 +34,15 @@ fn target_of(place: Place) -> String {
     }
 }
 
-/// The lines for `review`'s findings.
+/// The lines for `review`'s findings, leaving out the words the person chose to ignore.
 fn lines(review: &crate::review::Review) -> Vec<Line> {
+    let ignored = &review.metadata.leaks_ignored;
     check(review)
         .into_iter()
+        .filter(|finding| match finding {
+            Finding::Leak { word, .. } => !ignored.iter().any(|w| w.eq_ignore_ascii_case(word)),
+            _ => true,
+        })
         .map(|finding| {
             let go_to = match &finding {
                 Finding::Leak { places, .. } => places
@@ -49,9 +56,14 @@ fn lines(review: &crate::review::Review) -> Vec<Line> {
                 Finding::NoRating => vec![("Go to Rating".to_string(), "rating".to_string())],
                 Finding::NoVerdict => Vec::new(),
             };
+            let ignore = match &finding {
+                Finding::Leak { word, .. } => Some(word.clone()),
+                _ => None,
+            };
             Line {
                 message: finding.message(review),
                 go_to,
+                ignore,
             }
         })
         .collect()
@@ -93,9 +105,37 @@ pub fn Checks() -> impl IntoView {
                             " "
                             <button type="button" class="quiet" on:click=move |_| focus_later(target.clone())>{label}</button>
                         }).collect_view()}
+                        {line.ignore.map(|word| {
+                            let label = format!("Ignore \u{201c}{word}\u{201d}");
+                            view! {
+                                " "
+                                <button type="button" class="quiet" on:click=move |_| {
+                                    state.metadata.update(|m| m.leaks_ignored.push(word.clone()));
+                                    state.commit_fields();
+                                    // Gone from the list at once, not only at the next check.
+                                    found.update(|f| {
+                                        if let Some(f) = f {
+                                            f.retain(|l| l.ignore.as_ref() != Some(&word));
+                                        }
+                                    });
+                                }>{label}</button>
+                            }
+                        })}
                     </li>
                 }).collect_view()}
             </ul>
+            {move || {
+                let ignored = state.metadata.with(|m| m.leaks_ignored.clone());
+                (!ignored.is_empty()).then(|| view! {
+                    <p class="quiet-text">
+                        {format!("Not reported in this review: {}. ", ignored.join(", "))}
+                        <button type="button" class="quiet" on:click=move |_| {
+                            state.metadata.update(|m| m.leaks_ignored.clear());
+                            state.commit_fields();
+                        }>"Report them again"</button>
+                    </p>
+                })
+            }}
         </details>
     }
 }

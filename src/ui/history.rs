@@ -63,7 +63,7 @@ pub fn HistoryDialog() -> impl IntoView {
     let storage_off = move || !autosave.storage_available() || state.read_only.get();
 
     view! {
-        <button type="button" class="quiet" on:click=open_dialog>"History"</button>
+        <button type="button" on:click=open_dialog>"History"</button>
         <dialog node_ref=dialog class="history" aria-labelledby="history-heading">
             <div class="dialog-head">
                 <h2 id="history-heading">"History"</h2>

@@ -376,7 +376,7 @@ pub fn ReviewsDialog(
     };
 
     view! {
-        <button type="button" class="quiet" on:click=open_dialog>"Reviews"</button>
+        <button type="button" on:click=open_dialog>"Reviews"</button>
         <dialog node_ref=dialog class="library" aria-labelledby="reviews-heading">
             <div class="dialog-head">
                 <h2 id="reviews-heading">"Reviews"</h2>

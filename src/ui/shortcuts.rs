@@ -108,7 +108,7 @@ pub fn KeyboardShortcuts() -> impl IntoView {
         }
     };
     view! {
-        <button type="button" aria-keyshortcuts="Control+/" on:click=move |_| open()>"Keyboard shortcuts"</button>
+        <button type="button" aria-keyshortcuts="Control+/" title="Keyboard shortcuts (Ctrl+/)" on:click=move |_| open()>"Keyboard shortcuts"</button>
         <dialog node_ref=dialog class="shortcuts-dialog" aria-labelledby="shortcuts-heading">
             <div class="dialog-head">
                 <h2 id="shortcuts-heading">"Keyboard shortcuts"</h2>

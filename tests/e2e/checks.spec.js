@@ -51,3 +51,28 @@ test("the check waits for typing to pause", async ({ page }) => {
   await expect(checks(page)).toContainText("\u201cTommy\u201d appears in a spoiler and also in \u201cWhat I liked\u201d.");
   await expect(button(page, "Go to Rating")).toBeVisible();
 });
+
+test("a reported word can be ignored for this review, kept across a reload, and reported again", async ({ page }) => {
+  await openEditor(page);
+  await sectionBody(page, "Synopsis").fill("In the end Kathy learns the truth about Hailsham.");
+  await page.getByRole("checkbox", { name: "Mark Synopsis as spoiler" }).check();
+  await sectionBody(page, "What I liked").fill("I liked how Kathy narrates. Hailsham is vivid.");
+  await checks(page).locator("summary").click();
+  await expect(checks(page).getByRole("listitem").filter({ hasText: "\u201cKathy\u201d appears" })).toBeVisible();
+  await button(page, "Ignore \u201cKathy\u201d").click();
+  await expect(checks(page).getByRole("listitem").filter({ hasText: "\u201cKathy\u201d appears" })).toHaveCount(0);
+  await expect(checks(page).getByRole("listitem").filter({ hasText: "\u201cHailsham\u201d appears" })).toBeVisible();
+  await expect(checks(page)).toContainText("Not reported in this review: Kathy.");
+  await page.reload();
+  await expect(field(page, "Title")).toBeVisible();
+  await checks(page).locator("summary").click();
+  await expect(checks(page).getByRole("listitem").filter({ hasText: "\u201cHailsham\u201d appears" })).toBeVisible();
+  await expect(checks(page).getByRole("listitem").filter({ hasText: "\u201cKathy\u201d appears" })).toHaveCount(0);
+  await button(page, "Report them again").click();
+  await expect(checks(page).getByRole("listitem").filter({ hasText: "\u201cKathy\u201d appears" })).toBeVisible();
+  // Never published: the ignored word list stays out of the Markdown file.
+  await button(page, "Ignore \u201cKathy\u201d").click();
+  const { downloadFrom } = await import("./helpers.js");
+  const md = (await downloadFrom(page, () => button(page, "Download Markdown").click())).bytes.toString();
+  expect(md).not.toContain("leaks_ignored");
+});

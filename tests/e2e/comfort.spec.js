@@ -114,3 +114,23 @@ test("printing shows the post alone", async ({ page }) => {
   await page.emulateMedia({ media: "screen" });
   await expect(field(page, "Title")).toBeVisible();
 });
+
+test("from a phone to a wide screen, nothing scrolls sideways and the sticky parts stay below the app bar", async ({ page }) => {
+  for (const [width, height] of [[360, 740], [390, 844], [768, 1024], [1024, 768], [1440, 900], [1920, 1080]]) {
+    await page.setViewportSize({ width, height });
+    await openEditor(page);
+    await sectionBody(page, "Synopsis").fill("A long line of text ".repeat(40));
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `${width}px wide`).toBeLessThanOrEqual(0);
+    if (width > 960) {
+      // Scrolled down, the formatting toolbar sticks just below the app bar, fully visible.
+      await page.mouse.wheel(0, 600);
+      await page.waitForTimeout(100);
+      const [bar, toolbar] = await Promise.all([
+        page.getByRole("banner").boundingBox(),
+        page.getByRole("toolbar", { name: "Formatting" }).boundingBox(),
+      ]);
+      expect(toolbar.y, `${width}px wide`).toBeGreaterThanOrEqual(bar.y + bar.height - 1);
+    }
+  }
+});
