@@ -91,11 +91,40 @@ window.addEventListener("unhandledrejection", (event) => {
   if (event.reason instanceof WebAssembly.RuntimeError) showFailure(String(event.reason));
 });
 
+/**
+ * Offline use. A release build's index.html names its service worker in a meta tag (written by
+ * scripts/precache.mjs); it is registered once the app has started, so that precaching never
+ * competes with start-up, and registering on every start is also how a new version is found.
+ * A development build names none: nothing is registered, and a worker a release build left on
+ * this origin is removed, so that the development server's files are never hidden behind a
+ * stale cache. Nothing here may stop the app: no support, file://, an insecure origin or a
+ * refused registration only mean no offline copy.
+ */
+function setUpOffline() {
+  try {
+    const worker = document.querySelector('meta[name="verdict-service-worker"]')?.getAttribute("content");
+    const container = navigator.serviceWorker;
+    if (!container) return;
+    if (worker) {
+      container.register(new URL(worker, document.baseURI)).catch(() => {});
+    } else {
+      container
+        .getRegistrations()
+        .then((registrations) => Promise.all(registrations.map((registration) => registration.unregister())))
+        .catch(() => {});
+    }
+  } catch {
+    // No offline copy; the app runs as it is.
+  }
+}
+
 init({ module_or_path: new URL("../verdict_bg.wasm", import.meta.url) })
-  // The same event Trunk's own loader sends (the benchmark reads the Wasm memory from it).
   .then((wasm) => {
     followAppBarHeight();
+    // The same event Trunk's own loader sends (the benchmark reads the Wasm memory from it).
     dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
+    if (document.readyState === "complete") setUpOffline();
+    else addEventListener("load", setUpOffline, { once: true });
   })
   .catch((error) => showFailure(`it could not start: ${error}`));
 
