@@ -18,7 +18,9 @@ use verdict::export::{html, markdown};
 use verdict::import;
 use verdict::markup::incremental::IncrementalRender;
 use verdict::markup::{self, SpoilerView};
-use verdict::review::{date, isbn, validation, Format, Rating, Review, Section};
+use verdict::review::{
+    date, isbn, validation, CustomField, Format, Rating, Review, Section, Template,
+};
 use verdict::storage::drafts::{parse_record, DraftRecord, ViewState, SCHEMA_VERSION};
 
 fn budget() -> Duration {
@@ -129,40 +131,52 @@ fn review() -> impl Strategy<Value = Review> {
             }
         });
     (
-        prop::collection::vec(text(), 15),
+        prop::collection::vec(text(), 19),
         text(),
         prop::collection::vec(section, 0..6),
         0u8..11,
         0usize..6,
+        (0usize..4, prop::collection::vec((text(), text()), 0..3)),
     )
-        .prop_map(|(fields, post_title, sections, rating, format)| {
-            let mut review = Review::new_book("2026-11-25");
-            let m = &mut review.metadata;
-            let mut f = fields.into_iter();
-            for slot in [
-                &mut m.title,
-                &mut m.author,
-                &mut m.pages,
-                &mut m.publisher,
-                &mut m.publication_date,
-                &mut m.language,
-                &mut m.isbn10,
-                &mut m.isbn13,
-                &mut m.genre,
-                &mut m.audience,
-                &mut m.categories,
-                &mut m.tags,
-                &mut m.reviewer,
-                &mut m.post_date,
-            ] {
-                *slot = f.next().unwrap_or_default();
-            }
-            m.format = Format::ALL[format];
-            review.post_title = post_title;
-            review.sections = sections;
-            review.rating = Rating::from_halves(rating);
-            review
-        })
+        .prop_map(
+            |(fields, post_title, sections, rating, format, (template, custom))| {
+                let mut review = Review::new_book("2026-11-25");
+                let m = &mut review.metadata;
+                let mut f = fields.into_iter();
+                for slot in [
+                    &mut m.title,
+                    &mut m.author,
+                    &mut m.pages,
+                    &mut m.publisher,
+                    &mut m.publication_date,
+                    &mut m.language,
+                    &mut m.isbn10,
+                    &mut m.isbn13,
+                    &mut m.genre,
+                    &mut m.audience,
+                    &mut m.categories,
+                    &mut m.tags,
+                    &mut m.reviewer,
+                    &mut m.post_date,
+                    &mut m.runtime,
+                    &mut m.platform,
+                    &mut m.tracks,
+                    &mut m.cover_image,
+                ] {
+                    *slot = f.next().unwrap_or_default();
+                }
+                m.format = Format::ALL[format];
+                m.template = Template::ALL[template];
+                m.custom = custom
+                    .into_iter()
+                    .map(|(label, value)| CustomField { label, value })
+                    .collect();
+                review.post_title = post_title;
+                review.sections = sections;
+                review.rating = Rating::from_halves(rating);
+                review
+            },
+        )
 }
 
 /// Every tag in Verdict's HTML is one it means to write (text `<` is always escaped, so each
@@ -340,6 +354,10 @@ fn fuzz_exports() {
     let samples = std::env::var("FUZZ_SAMPLES").ok();
     let written = std::cell::Cell::new(0usize);
     fuzz("exports", review(), |review| {
+        // The spoiler-leak check runs on whatever the person typed, too.
+        for finding in verdict::review::leaks::check(review) {
+            assert!(!finding.message(review).is_empty());
+        }
         let doc = html::document(review);
         assert_inert(&doc[doc.find("<body>").unwrap_or(0)..]);
         let md = markdown::document(review);

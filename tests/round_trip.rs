@@ -63,9 +63,11 @@ fn review() -> impl Strategy<Value = Review> {
         prop::sample::select(Format::ALL.to_vec()),
         prop::sample::select(Template::ALL.to_vec()),
         prop::collection::vec((text(4), text(6)), 0..3),
+        prop::collection::vec("[A-Za-z]{1,8}", 0..3),
     )
-        .prop_map(|(f, format, template, custom)| Metadata {
+        .prop_map(|(f, format, template, custom, leaks_ignored)| Metadata {
             template,
+            leaks_ignored,
             runtime: f[14].clone(),
             platform: f[15].clone(),
             tracks: f[16].clone(),
