@@ -1,5 +1,6 @@
 // Hostile input: every payload of tests/xss-payloads.json goes into every kind of field at once
-// (metadata, post title, a section heading, section bodies, inside inline spoilers, tags), and
+// (metadata, post title, a section heading, section bodies, inside inline spoilers, tags, the
+// person's own fields, the cover address), and
 // nothing runs: not in the editor, not in the preview with spoilers hidden or shown, not when
 // every link is clicked, not in the downloaded HTML opened with JavaScript on, and not in the
 // downloaded Markdown rendered by a Markdown renderer that passes raw HTML through.
@@ -22,6 +23,14 @@ test(`${texts.length} XSS payloads in every field run nowhere`, async ({ page, c
     await page.getByLabel(label, { exact: true }).fill(inline);
   }
   await page.getByLabel("Tags", { exact: true }).fill(texts.join(", "));
+  // The person's own fields (name and value), and a cover address that is a real web address
+  // but carries quotes and an attempt at an attribute of its own.
+  for (const n of [1, 2]) {
+    await page.getByRole("button", { name: "Add a field", exact: true }).click();
+    await page.getByLabel(`Name of field ${n}`, { exact: true }).fill(texts.slice(n * 50, n * 50 + 40).join(" "));
+    await page.getByRole("textbox", { name: /^Value of / }).nth(n - 1).fill(inline);
+  }
+  await page.getByLabel("Cover image", { exact: true }).fill("https://example.com/c.png?a=1&b='onerror='window.__pwned++");
   await page.getByRole("textbox", { name: "Heading of Synopsis", exact: true }).fill(texts.slice(0, 60).join(" "));
   const bodies = page.getByRole("textbox");
   await page.getByRole("textbox", { name: "What I liked", exact: true }).fill(texts.join("\n\n"));
@@ -32,6 +41,8 @@ test(`${texts.length} XSS payloads in every field run nowhere`, async ({ page, c
   expect(await bodies.count()).toBeGreaterThan(15);
 
   const preview = page.getByRole("region", { name: "Preview" });
+  // The cover is drawn (its address is a web address), its quotes staying inside `src`.
+  await expect(preview.getByRole("img", { name: /^Cover of/ })).toHaveAttribute("src", "https://example.com/c.png?a=1&b='onerror='window.__pwned++");
   expect(await activeMarkup(page.locator("body"))).toEqual([]);
   // Open every inline spoiler one by one, then show them all.
   const toggles = preview.locator(".spoiler-toggle");
