@@ -601,7 +601,7 @@ impl Autosave {
 }
 
 /// Runs `run` when the browser is idle (or soon, where it cannot say).
-fn when_idle(run: impl FnOnce() + Copy + 'static) {
+pub fn when_idle(run: impl FnOnce() + Copy + 'static) {
     let callback = wasm_bindgen::closure::Closure::once_into_js(run);
     let scheduled = window()
         .request_idle_callback(callback.unchecked_ref())
