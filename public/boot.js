@@ -35,6 +35,10 @@ function rescueMarkdown(record) {
   for (const [key, value] of Object.entries(m)) {
     if (typeof value === "string" && value.trim()) lines.push(`- ${key}: ${value.trim()}`);
   }
+  // The person's own fields.
+  for (const field of Array.isArray(m.custom) ? m.custom : []) {
+    if (field && (field.label || field.value)) lines.push(`- ${field.label ?? ""}: ${field.value ?? ""}`);
+  }
   for (const section of review.sections ?? []) {
     lines.push("", `## ${section.heading || "Untitled section"}${section.spoiler ? " (spoiler)" : ""}`, "", section.body ?? "");
   }

@@ -133,6 +133,19 @@ pub fn action_for(press: Press<'_>) -> Option<Action> {
     }
 }
 
+/// Whether a press types a character rather than asking for a shortcut: AltGr (which Windows
+/// also reports for Ctrl+Alt) making a character of its own, such as `ś` on a Polish keyboard or
+/// `€`. Ctrl+Alt+S on a layout where it makes nothing reports plain `s` (`key`) for the physical
+/// `KeyS` (`code`), and is a shortcut. On a Mac (`mac`), where some browsers report Option as
+/// AltGraph, Option never types while Ctrl or ⌘ is held.
+pub fn types_character(key: &str, code: &str, alt_graph: bool, mac: bool) -> bool {
+    if !alt_graph || mac {
+        return false;
+    }
+    let letter = code.strip_prefix("Key").map(str::to_ascii_lowercase);
+    key.chars().count() == 1 && Some(key.to_lowercase()) != letter
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -238,6 +251,20 @@ mod tests {
             ..press("/")
         };
         assert_eq!(action_for(help), Some(Action::Help));
+    }
+
+    #[test]
+    fn altgr_typing_a_character_is_no_shortcut() {
+        // Polish: AltGr+S types ś; Windows reports Ctrl+Alt as AltGraph.
+        assert!(types_character("ś", "KeyS", true, false));
+        assert!(types_character("€", "KeyE", true, false));
+        // US layout on Windows: Ctrl+Alt+S makes no character, so it is the shortcut.
+        assert!(!types_character("s", "KeyS", true, false));
+        assert!(!types_character("S", "KeyS", true, false));
+        // A Mac: Option with Ctrl or ⌘ is the shortcut whatever character it would make.
+        assert!(!types_character("ß", "KeyS", true, true));
+        // No AltGraph at all.
+        assert!(!types_character("ś", "KeyS", false, false));
     }
 
     #[test]

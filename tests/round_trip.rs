@@ -218,7 +218,7 @@ fn every_markdown_flavour_reads_back_its_sections_and_spoilers() {
 
 /// A film review's template, its own fields, custom fields and cover come back from every
 /// flavour with front matter (read from the `film:` mapping), and from plain Markdown through
-/// its `- Director:` lines.
+/// its `- Director:` lines; the cover line and the details list never become a section.
 #[test]
 fn other_templates_read_back_from_front_matter_and_detail_lines() {
     use verdict::export::targets::Target;
@@ -235,27 +235,33 @@ fn other_templates_read_back_from_front_matter_and_detail_lines() {
         label: "Seen at".into(),
         value: "The Prince Charles".into(),
     }];
-    for target in [Target::HugoYaml, Target::HugoToml, Target::Jekyll] {
+    let headings =
+        |r: &Review| -> Vec<String> { r.sections.iter().map(|s| s.heading.clone()).collect() };
+    for target in [
+        Target::HugoYaml,
+        Target::HugoToml,
+        Target::Jekyll,
+        Target::CommonMark,
+    ] {
         let text = target.render(&review, false).text;
         let back = import(&target.file_name("r", false), text.as_bytes())
             .expect("reads")
-            .review
-            .metadata;
-        assert_eq!(back.template, Template::Film, "{target:?}:\n{text}");
-        assert_eq!(back.author, "Ridley Scott", "{target:?}");
-        assert_eq!(back.publisher, "20th Century Fox", "{target:?}");
-        assert_eq!(back.publication_date, "1979-05-25", "{target:?}");
-        assert_eq!(back.runtime, "117 min", "{target:?}");
-        assert_eq!(back.cover_image, "https://example.com/alien.jpg");
-        assert_eq!(back.custom, review.metadata.custom, "{target:?}");
+            .review;
+        assert_eq!(headings(&back), headings(&review), "{target:?}:\n{text}");
+        let m = &back.metadata;
+        assert_eq!(m.template, Template::Film, "{target:?}:\n{text}");
+        assert_eq!(m.author, "Ridley Scott", "{target:?}");
+        assert_eq!(m.publisher, "20th Century Fox", "{target:?}");
+        assert_eq!(m.publication_date, "1979-05-25", "{target:?}");
+        assert_eq!(m.runtime, "117 min", "{target:?}");
+        assert_eq!(m.cover_image, "https://example.com/alien.jpg", "{target:?}");
+        assert_eq!(m.custom, review.metadata.custom, "{target:?}");
     }
+    // Without a director, the studio and runtime still say it is a film.
+    review.metadata.author.clear();
     let text = Target::CommonMark.render(&review, false).text;
-    let back = import("r.md", text.as_bytes())
-        .expect("reads")
-        .review
-        .metadata;
-    assert_eq!(back.template, Template::Film, "{text}");
-    assert_eq!(back.author, "Ridley Scott");
-    assert_eq!(back.runtime, "117 min");
-    assert_eq!(back.publisher, "20th Century Fox");
+    let back = import("r.md", text.as_bytes()).expect("reads").review;
+    assert_eq!(back.metadata.template, Template::Film, "{text}");
+    assert_eq!(back.metadata.runtime, "117 min");
+    assert_eq!(headings(&back), headings(&review));
 }

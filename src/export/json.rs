@@ -11,8 +11,9 @@ pub const MIME: &str = "application/json";
 /// What a Verdict review file says it is.
 pub const FORMAT: &str = "verdict-review";
 
-/// The layout of review files this version writes (and the newest it reads).
-pub const VERSION: u32 = 1;
+/// The layout of review files this version writes (and the newest it reads). Version 2 may hold
+/// templates, custom fields, a cover and ignored words, which version 1 readers would drop.
+pub const VERSION: u32 = 2;
 
 /// A review file.
 #[derive(Debug, Serialize, Deserialize)]

@@ -21,6 +21,11 @@ pub const TYPES: &[&str] = &[
     "ItemList",
     "ListItem",
     "PeopleAudience",
+    "Movie",
+    "VideoGame",
+    "MusicAlbum",
+    "MusicRelease",
+    "MusicGroup",
 ];
 
 /// Every schema.org property the structured data may use.
@@ -46,6 +51,15 @@ pub const PROPERTIES: &[&str] = &[
     "negativeNotes",
     "itemListElement",
     "position",
+    "director",
+    "productionCompany",
+    "duration",
+    "gamePlatform",
+    "byArtist",
+    "albumRelease",
+    "recordLabel",
+    "numTracks",
+    "image",
 ];
 
 /// The schema.org `BookFormatType` of a format.
@@ -177,8 +191,15 @@ pub fn review_json(review: &Review) -> Value {
         .parse::<u32>()
         .ok()
         .filter(|n| *n > 0 && t.uses(Optional::Runtime));
+    // An album's label and length belong to its release (MusicRelease), not to MusicAlbum.
+    let mut release = Map::new();
     if let Some(minutes) = minutes {
-        book.insert("duration".into(), json!(format!("PT{minutes}M")));
+        let target = if t == Template::Album {
+            &mut release
+        } else {
+            &mut book
+        };
+        target.insert("duration".into(), json!(format!("PT{minutes}M")));
     }
     if t.uses(Optional::Platform) && !m.platform.trim().is_empty() {
         book.insert("gamePlatform".into(), json!(split_list(&m.platform)));
@@ -196,12 +217,12 @@ pub fn review_json(review: &Review) -> Value {
         book.insert("inLanguage".into(), json!(lang));
     }
     if !m.publisher.trim().is_empty() {
-        let property = match t {
-            Template::Film => "productionCompany",
-            Template::Album => "recordLabel",
-            Template::Book | Template::Game => "publisher",
+        let (target, property) = match t {
+            Template::Film => (&mut book, "productionCompany"),
+            Template::Album => (&mut release, "recordLabel"),
+            Template::Book | Template::Game => (&mut book, "publisher"),
         };
-        book.insert(
+        target.insert(
             property.into(),
             json!({"@type": "Organization", "name": text(&m.publisher)}),
         );
@@ -218,6 +239,10 @@ pub fn review_json(review: &Review) -> Value {
             "audience".into(),
             json!({"@type": "PeopleAudience", "audienceType": text(&m.audience)}),
         );
+    }
+    if !release.is_empty() {
+        release.insert("@type".into(), json!("MusicRelease"));
+        book.insert("albumRelease".into(), Value::Object(release));
     }
     let mut out = Map::new();
     out.insert("@context".into(), json!("https://schema.org"));
@@ -352,6 +377,17 @@ mod tests {
         let item = &review_json(&review)["itemReviewed"];
         assert_eq!(item["@type"], "MusicAlbum");
         assert_eq!(item["byArtist"]["@type"], "MusicGroup");
+        assert_eq!(item["albumRelease"]["@type"], "MusicRelease");
+        assert_eq!(item["albumRelease"]["duration"], "PT117M");
+        assert!(item.get("duration").is_none());
+        // Only known terms, for every template.
+        for t in crate::review::Template::ALL {
+            review.metadata.template = t;
+            review.metadata.publisher = "Label".into();
+            let mut problems = Vec::new();
+            walk(&review_json(&review), &mut problems);
+            assert!(problems.is_empty(), "{t:?}: {problems:?}");
+        }
         assert!(item.get("image").is_none());
     }
 

@@ -213,7 +213,8 @@ fn plain(front: Option<&Value>, body: &str, notes: &mut Vec<String>) -> Review {
         sections.push(section_from(heading, text, 0));
     }
     // The book details list under the title, as Verdict writes it.
-    let intro = take_detail_lines(&mut review.metadata, &intro);
+    // Without front matter, the list's labels are the only sign of the kind of work.
+    let intro = take_detail_lines(&mut review.metadata, &intro, front.is_none());
     if !intro.trim().is_empty() {
         let section = section_from("", intro.trim(), 0);
         sections.insert(0, section);
@@ -409,17 +410,20 @@ fn take_cover_line(m: &mut Metadata, text: &str) -> String {
         .and_then(|(_, l)| l.strip_suffix(">)"))
         .filter(|url| crate::review::validation::usable_cover(url).is_some());
     match url {
-        Some(url) if m.cover_image.is_empty() => {
-            m.cover_image = url.to_string();
+        Some(url) => {
+            // Front matter may have given the cover already; the line is taken either way.
+            if m.cover_image.is_empty() {
+                m.cover_image = url.to_string();
+            }
             rest.to_string()
         }
-        _ => text.to_string(),
+        None => text.to_string(),
     }
 }
 
 /// Takes the `- Label: value` lines that open `text` into the metadata (only into empty
 /// fields); returns what is left.
-fn take_detail_lines(m: &mut Metadata, text: &str) -> String {
+fn take_detail_lines(m: &mut Metadata, text: &str, infer_template: bool) -> String {
     let text = take_cover_line(m, text);
     let text = text.as_str();
     let mut rest = Vec::new();
@@ -430,7 +434,7 @@ fn take_detail_lines(m: &mut Metadata, text: &str) -> String {
             && item
                 .as_deref()
                 .and_then(|i| i.split_once(": "))
-                .is_some_and(|(label, value)| take_detail(m, label, value));
+                .is_some_and(|(label, value)| take_detail(m, label, value, infer_template));
         if !taken {
             in_list = in_list && line.trim().is_empty() && rest.is_empty();
             if !(rest.is_empty() && line.trim().is_empty()) {
@@ -441,7 +445,10 @@ fn take_detail_lines(m: &mut Metadata, text: &str) -> String {
     rest.join("\n")
 }
 
-fn take_detail(m: &mut Metadata, label: &str, value: &str) -> bool {
+/// Takes one `Label: value` line of the details list: a template's field, or else one of the
+/// person's own fields. With `infer_template`, a label only another template writes also sets
+/// the template (front matter, when there is some, has already said which it is).
+fn take_detail(m: &mut Metadata, label: &str, value: &str, infer_template: bool) -> bool {
     fn set(field: &mut String, value: &str) -> bool {
         if field.is_empty() {
             *field = value.to_string();
@@ -457,6 +464,15 @@ fn take_detail(m: &mut Metadata, label: &str, value: &str) -> bool {
         }
         let pages = value.strip_suffix(" pages").unwrap_or(value);
         return set(&mut m.pages, pages);
+    }
+    let kind = match label {
+        "Director" | "Studio" | "Runtime" => Some(Template::Film),
+        "Developer" | "Platform" => Some(Template::Game),
+        "Artist" | "Label" | "Length" | "Tracks" => Some(Template::Album),
+        _ => None,
+    };
+    if let Some(kind) = kind.filter(|_| infer_template && m.template == Template::Book) {
+        m.template = kind;
     }
     match label {
         "Format" => {
@@ -478,16 +494,7 @@ fn take_detail(m: &mut Metadata, label: &str, value: &str) -> bool {
         },
         "Published" | "Released" => set(&mut m.publication_date, value),
         // Labels only other templates write: the list tells which kind of work it is.
-        "Director" | "Developer" | "Artist" => {
-            if m.template == Template::Book {
-                m.template = match label {
-                    "Director" => Template::Film,
-                    "Developer" => Template::Game,
-                    _ => Template::Album,
-                };
-            }
-            set(&mut m.author, value)
-        }
+        "Director" | "Developer" | "Artist" => set(&mut m.author, value),
         "Studio" | "Label" => match value
             .rsplit_once(" (")
             .and_then(|(p, d)| Some((p, d.strip_suffix(')')?)))
@@ -506,7 +513,21 @@ fn take_detail(m: &mut Metadata, label: &str, value: &str) -> bool {
         "ISBN-13" => set(&mut m.isbn13, value),
         "Genre" => set(&mut m.genre, value),
         "Target group" | "Audience" => set(&mut m.audience, value),
-        _ => false,
+        // Anything else in the list is one of the person's own fields (front matter may have
+        // brought it already).
+        _ => {
+            let known = m
+                .custom
+                .iter()
+                .any(|f| f.label.trim() == label && f.value.trim() == value);
+            if !known {
+                m.custom.push(CustomField {
+                    label: label.to_string(),
+                    value: value.to_string(),
+                });
+            }
+            true
+        }
     }
 }
 

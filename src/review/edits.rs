@@ -53,6 +53,8 @@ pub enum Edit {
     PostTitle(String),
     /// Set the rating.
     Rating(Option<Rating>),
+    /// Several edits that make one step (a template switch renames headings too).
+    Batch(Vec<Edit>),
 }
 
 /// What edits act on: the editor's signals in the app, a plain [`Review`] in tests.
@@ -141,6 +143,13 @@ impl Edit {
                 let before = target.rating();
                 target.set_rating(value);
                 Some(Edit::Rating(before))
+            }
+            Edit::Batch(edits) => {
+                // Taken back in the opposite order; parts that no longer apply are skipped.
+                let mut inverses: Vec<Edit> =
+                    edits.into_iter().filter_map(|e| e.apply(target)).collect();
+                inverses.reverse();
+                (!inverses.is_empty()).then_some(Edit::Batch(inverses))
             }
         }
     }
@@ -378,7 +387,7 @@ mod tests {
     }
 
     fn edit_strategy() -> impl Strategy<Value = (u8, u64, usize, bool)> {
-        (0u8..6, 1u64..8, 0usize..8, any::<bool>())
+        (0u8..7, 1u64..8, 0usize..8, any::<bool>())
     }
 
     proptest! {
@@ -397,7 +406,17 @@ mod tests {
                     2 => Edit::Move { id, to },
                     3 => Edit::Spoiler { id, value: flag },
                     4 => Edit::Heading { id, value: format!("H{to}") },
-                    _ => Edit::Rating(Rating::parse(&format!("{}", to % 5 + 1))),
+                    5 => Edit::Rating(Rating::parse(&format!("{}", to % 5 + 1))),
+                    // A template switch: metadata and headings in one step.
+                    _ => {
+                        let mut metadata = review.metadata.clone();
+                        metadata.template = crate::review::Template::ALL[to % 4];
+                        Edit::Batch(vec![
+                            Edit::Metadata(Box::new(metadata)),
+                            Edit::Heading { id, value: format!("T{to}") },
+                            Edit::Spoiler { id: id + 1, value: flag },
+                        ])
+                    }
                 };
                 change(&mut review, &mut stack, edit);
             }

@@ -46,6 +46,9 @@ pub enum Place {
     PostTitle,
     /// The `Genre` field.
     Genre,
+    /// The other published details: publisher (studio, label), language, audience, platform,
+    /// runtime, tracks, and the person's own fields, names and values.
+    Details,
     /// A section's heading; a spoiler section's heading is outside its spoiler, because it is
     /// the summary shown on the closed disclosure.
     SectionHeading {
@@ -81,6 +84,7 @@ impl Place {
         match self {
             Place::PostTitle => "the post title".into(),
             Place::Genre => "the genre".into(),
+            Place::Details => "the details list".into(),
             Place::Categories => "the categories".into(),
             Place::Tags => "the tags".into(),
             Place::SectionHeading { section_id } => match section(section_id) {
@@ -335,6 +339,23 @@ fn leaks(review: &Review) -> Vec<Finding> {
     // Reading order of the published post: title, the metadata list, sections, then the footer.
     scan.plain(&review.effective_post_title(), Place::PostTitle);
     scan.plain(&m.genre, Place::Genre);
+    // Everything else the details list publishes (fields the template does not use are not
+    // published, so they cannot leak).
+    let published = m.exported();
+    for text in [
+        &published.publisher,
+        &published.language,
+        &published.audience,
+        &published.platform,
+        &published.runtime,
+        &published.tracks,
+    ] {
+        scan.plain(text, Place::Details);
+    }
+    for field in &published.custom {
+        scan.plain(&field.label, Place::Details);
+        scan.plain(&field.value, Place::Details);
+    }
     for section in &review.sections {
         scan.plain(
             &section.heading,
@@ -347,10 +368,13 @@ fn leaks(review: &Review) -> Vec<Finding> {
     scan.plain(&m.categories, Place::Categories);
     scan.plain(&m.tags, Place::Tags);
 
-    // The book's own title and author are on the cover: never a spoiler.
+    // The book's own title and author are on the cover: never a spoiler. Nor are the words of
+    // the template's own section headings ("Gameplay and story"), which say nothing about the
+    // plot.
     let mut public = HashSet::new();
     let mut key = String::new();
-    for text in [&m.title, &m.author] {
+    let headings = m.template.default_headings().join(" ");
+    for text in [&m.title, &m.author, &headings] {
         for range in word_ranges(text) {
             for part in text[range].split(is_hyphen) {
                 normalise(stem(part.trim_matches(is_apostrophe)), &mut key);
@@ -522,6 +546,34 @@ mod tests {
 
     /// The Synopsis is the spoiler; "What I liked" names the three friends and the organ
     /// donations (the very twist), "Final verdict" the film "The Island".
+    #[test]
+    fn published_details_count_and_template_headings_do_not() {
+        let mut review = Review::new_book("2026-11-25");
+        review.rating = crate::review::Rating::parse("4");
+        review.sections[0].spoiler = true;
+        review.sections[0].body = "In the end Lambert dies, and the gameplay loop changes.".into();
+        review.sections[3].body = "Worth it.".into();
+        review.metadata.custom.push(crate::review::CustomField {
+            label: "Content warnings".into(),
+            value: "death of Lambert".into(),
+        });
+        let words: Vec<(String, Vec<Place>)> = check(&review)
+            .into_iter()
+            .filter_map(|f| match f {
+                Finding::Leak { word, places, .. } => Some((word, places)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(words, [("Lambert".to_string(), vec![Place::Details])]);
+        // In a video game review "gameplay" is a heading's word, not a leak.
+        review.metadata.template = crate::review::Template::Game;
+        review.sections[1].heading = "Gameplay and story".into();
+        review.sections[1].body = "The gameplay is fine.".into();
+        assert!(check(&review).iter().all(
+            |f| !matches!(f, Finding::Leak { word, .. } if word.eq_ignore_ascii_case("gameplay"))
+        ));
+    }
+
     #[test]
     fn the_seed_names_its_characters_and_the_donations_outside_the_synopsis() {
         let review = seed();

@@ -2,6 +2,7 @@
 //! used first, and the items just typed that look like a slip of the keyboard against one of
 //! them (`sici-fi` when three other reviews say `sci-fi`).
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use super::split_list;
@@ -12,8 +13,24 @@ pub const MAX_CHECKED: usize = 200;
 /// The items the other reviews use in one list field, with how many reviews use each.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Vocabulary {
-    /// (the item as first seen, number of reviews), most used first, then alphabetically.
-    items: Vec<(String, usize)>,
+    /// Most used first, then alphabetically.
+    items: Vec<Known>,
+    /// What [`Vocabulary::likely_typo`] answered for each item already asked about (lower
+    /// case): typing in a field of 200 tags asks again only about the one being typed.
+    answers: RefCell<HashMap<String, Option<Typo>>>,
+}
+
+/// One item of a [`Vocabulary`], prepared once for comparisons.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Known {
+    /// As first seen.
+    item: String,
+    /// How many reviews use it.
+    uses: usize,
+    /// Lower case.
+    lower: String,
+    /// Its characters, lower case.
+    chars: Vec<char>,
 }
 
 impl Vocabulary {
@@ -33,9 +50,20 @@ impl Vocabulary {
                     .1 += 1;
             }
         }
-        let mut items: Vec<(String, usize)> = counts.into_values().collect();
-        items.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        Vocabulary { items }
+        let mut items: Vec<Known> = counts
+            .into_iter()
+            .map(|(lower, (item, uses))| Known {
+                item,
+                uses,
+                chars: lower.chars().collect(),
+                lower,
+            })
+            .collect();
+        items.sort_by(|a, b| b.uses.cmp(&a.uses).then_with(|| a.item.cmp(&b.item)));
+        Vocabulary {
+            items,
+            answers: RefCell::default(),
+        }
     }
 
     /// Whether no other review uses anything.
@@ -48,8 +76,8 @@ impl Vocabulary {
         let present: Vec<String> = split_list(typed).iter().map(|i| i.to_lowercase()).collect();
         self.items
             .iter()
-            .map(|(item, _)| item.as_str())
-            .filter(|item| !present.contains(&item.to_lowercase()))
+            .filter(|k| !present.contains(&k.lower))
+            .map(|k| k.item.as_str())
             .take(limit)
             .collect()
     }
@@ -58,34 +86,62 @@ impl Vocabulary {
     /// it does (two for long words): pairs of (as typed, as the library has it). Only the first
     /// [`MAX_CHECKED`] items are looked at, so a field of 10,000 tags stays quick to type in.
     pub fn likely_typos(&self, typed: &str) -> Vec<Typo> {
-        let mut out = Vec::new();
-        for item in split_list(typed).into_iter().take(MAX_CHECKED) {
-            let lower = item.to_lowercase();
-            if self.items.iter().any(|(k, _)| k.to_lowercase() == lower) {
-                continue;
-            }
-            let allowed = if lower.chars().count() >= 8 { 2 } else { 1 };
-            // Very short items (`YA`, `UK`) are too close to everything to judge.
-            if lower.chars().count() < 4 {
-                continue;
-            }
-            let best = self
-                .items
-                .iter()
-                .filter_map(|(known, uses)| {
-                    let d = distance(&lower, &known.to_lowercase(), allowed)?;
-                    Some((d, std::cmp::Reverse(*uses), known))
-                })
-                .min();
-            if let Some((_, std::cmp::Reverse(uses), known)) = best {
-                out.push(Typo {
-                    typed: item.clone(),
-                    known: known.clone(),
-                    uses,
+        split_list(typed)
+            .into_iter()
+            .take(MAX_CHECKED)
+            .filter_map(|item| {
+                let lower = item.to_lowercase();
+                let answer = self.answers.borrow().get(&lower).cloned();
+                let answer = answer.unwrap_or_else(|| {
+                    let found = self.likely_typo(&lower);
+                    self.answers.borrow_mut().insert(lower, found.clone());
+                    found
                 });
-            }
+                answer.map(|typo| Typo {
+                    typed: item.clone(),
+                    ..typo
+                })
+            })
+            .collect()
+    }
+
+    /// The known item that `lower` (one item, lower case) is likely a slip for.
+    fn likely_typo(&self, lower: &str) -> Option<Typo> {
+        if self.items.iter().any(|k| k.lower == lower) {
+            return None;
         }
-        out
+        let chars: Vec<char> = lower.chars().collect();
+        // Very short items (`YA`, `UK`) are too close to everything to judge.
+        if chars.len() < 4 {
+            return None;
+        }
+        let allowed = if chars.len() >= 8 { 2 } else { 1 };
+        let without_digits = |s: &str| {
+            s.chars()
+                .filter(|c| !c.is_ascii_digit())
+                .collect::<String>()
+        };
+        let best = self
+            .items
+            .iter()
+            .filter(|k| k.chars.len().abs_diff(chars.len()) <= allowed)
+            // `read in 2025` is no slip for `read in 2024`: numbers differ on purpose.
+            .filter(|k| without_digits(&k.lower) != without_digits(lower))
+            .filter_map(|k| {
+                let d = distance(&chars, &k.chars, allowed)?;
+                Some((d, std::cmp::Reverse(k.uses), k))
+            })
+            .min_by(|a, b| {
+                (a.0, a.1)
+                    .cmp(&(b.0, b.1))
+                    .then_with(|| a.2.item.cmp(&b.2.item))
+            })?;
+        let known = best.2;
+        Some(Typo {
+            typed: lower.to_string(),
+            known: known.item.clone(),
+            uses: known.uses,
+        })
     }
 }
 
@@ -139,9 +195,7 @@ impl Typo {
 /// The edit distance between `a` and `b` (insertions, deletions, substitutions and swaps of two
 /// neighbours each count one), if it is at most `limit`; 0 (equal) gives `None` too, since an
 /// equal item is no typo.
-fn distance(a: &str, b: &str, limit: usize) -> Option<usize> {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
+fn distance(a: &[char], b: &[char], limit: usize) -> Option<usize> {
     if a.len().abs_diff(b.len()) > limit || a == b {
         return None;
     }
@@ -230,11 +284,27 @@ mod tests {
 
     #[test]
     fn distances() {
-        assert_eq!(distance("abc", "abc", 2), None);
-        assert_eq!(distance("abc", "acb", 1), Some(1));
-        assert_eq!(distance("abc", "abcd", 1), Some(1));
-        assert_eq!(distance("abc", "xyz", 2), None);
-        assert_eq!(distance("kitten", "sitting", 3), Some(3));
+        let d = |a: &str, b: &str, limit| {
+            let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            distance(&a, &b, limit)
+        };
+        assert_eq!(d("abc", "abc", 2), None);
+        assert_eq!(d("abc", "acb", 1), Some(1));
+        assert_eq!(d("abc", "abcd", 1), Some(1));
+        assert_eq!(d("abc", "xyz", 2), None);
+        assert_eq!(d("kitten", "sitting", 3), Some(3));
+    }
+
+    #[test]
+    fn numbers_that_differ_are_no_slip() {
+        let v = vocab(&[&["read in 2024", "book club 3"]]);
+        assert!(v.likely_typos("read in 2025, book club 4").is_empty());
+        assert_eq!(v.likely_typos("raed in 2024").len(), 1);
+        // Asked twice, answered the same (the second time from the cache).
+        assert_eq!(
+            v.likely_typos("raed in 2024"),
+            v.likely_typos("raed in 2024")
+        );
     }
 
     proptest! {

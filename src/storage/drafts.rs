@@ -8,8 +8,11 @@ use crate::review::Review;
 use super::{KeyValueStore, StoreError};
 
 /// The record layout this version writes. Version 1 (the first release) had no `created_at`
-/// and no summary record beside the draft; [`read_record`] migrates it.
-pub const SCHEMA_VERSION: u32 = 2;
+/// and no summary record beside the draft; version 2 had no templates, custom fields, cover or
+/// ignored words. [`read_record`] migrates both. Version 3 exists so that an older Verdict (a
+/// tab left open across an update) opens a record with those fields read-only instead of
+/// reading it without them and saving it back.
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Prefix of every key Verdict owns.
 pub const KEY_PREFIX: &str = "verdict:";
@@ -246,6 +249,8 @@ pub fn read_record(key: &str, raw: &str) -> Result<Opened, LoadError> {
         }
         record.schema = 2;
     }
+    // 2 → 3: only new fields, each with a default that means "as before".
+    record.schema = SCHEMA_VERSION;
     Ok(Opened {
         record,
         migrated_from,
@@ -292,7 +297,7 @@ mod tests {
         assert_eq!(drafts.raw(&draft_key("old")).unwrap().as_deref(), Some(v1));
         drafts.save(&mut record).unwrap();
         let stored = drafts.raw(&draft_key("old")).unwrap().unwrap();
-        assert!(stored.starts_with(r#"{"schema":2,"#), "{stored}");
+        assert!(stored.starts_with(r#"{"schema":3,"#), "{stored}");
         assert_eq!(drafts.load("old").unwrap().unwrap(), record);
     }
 

@@ -33,6 +33,7 @@ fn target_of(place: Place) -> String {
     match place {
         Place::PostTitle => "post-title".into(),
         Place::Genre => "book-genre".into(),
+        Place::Details => "book-title".into(),
         Place::Categories => "post-categories".into(),
         Place::Tags => "post-tags".into(),
         Place::SectionHeading { section_id } => format!("section-heading-{section_id}"),
@@ -111,7 +112,7 @@ pub fn Checks() -> impl IntoView {
     };
     view! {
         <details class="checks">
-            <summary>{summary}</summary>
+            <summary id="checks-summary">{summary}</summary>
             <ul class="check-list">
                 {move || found.get().unwrap_or_default().into_iter().map(|line| view! {
                     <li>
@@ -124,7 +125,7 @@ pub fn Checks() -> impl IntoView {
                             let label = format!("Ignore \u{201c}{word}\u{201d}");
                             view! {
                                 " "
-                                <button type="button" class="quiet" on:click=move |_| {
+                                <button type="button" class="quiet" disabled=move || state.read_only.get() on:click=move |_| {
                                     state.metadata.update(|m| m.leaks_ignored.push(word.clone()));
                                     state.commit_fields();
                                     // Gone from the list at once, not only at the next check.
@@ -133,6 +134,8 @@ pub fn Checks() -> impl IntoView {
                                             f.retain(|l| l.ignore.as_ref() != Some(&word));
                                         }
                                     });
+                                    // The button is gone with its line: focus stays in the list.
+                                    focus_later("checks-summary".to_string());
                                 }>{label}</button>
                             }
                         })}
@@ -144,9 +147,10 @@ pub fn Checks() -> impl IntoView {
                 (!ignored.is_empty()).then(|| view! {
                     <p class="quiet-text">
                         {format!("Not reported in this review: {}. ", ignored.join(", "))}
-                        <button type="button" class="quiet" on:click=move |_| {
+                        <button type="button" class="quiet" disabled=move || state.read_only.get() on:click=move |_| {
                             state.metadata.update(|m| m.leaks_ignored.clear());
                             state.commit_fields();
+                            focus_later("checks-summary".to_string());
                         }>"Report them again"</button>
                     </p>
                 })

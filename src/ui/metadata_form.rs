@@ -69,7 +69,8 @@ pub fn MetadataForm() -> impl IntoView {
     };
     // What the other reviews use, read from their summaries when a list field is first focused
     // (and again on every later focus, so that it follows the library); never at start-up.
-    let vocabularies = RwSignal::new(None::<Vocabularies>);
+    // Local: a vocabulary keeps its answers in a RefCell (the app has one thread).
+    let vocabularies = RwSignal::new_local(None::<Vocabularies>);
     let autosave = expect_context::<super::autosave::Autosave>();
     let load_vocabularies = move |_| vocabularies.set(Some(Vocabularies::read(&autosave.id())));
     let listed = move |b: TextFieldBinding, hint: &'static str, kind: ListKind| {
@@ -293,8 +294,10 @@ fn CustomFields() -> impl IntoView {
         let n = m.with_untracked(|m| m.custom.len());
         super::sections::focus_later(format!("custom-label-{n}"));
     };
-    // Typing in a custom field is taken like any other field (within the size cap).
-    let edit = move |index: usize, label: bool, value: String| {
+    // Typing in a custom field is taken like any other field (within the size cap); a refused
+    // edit is taken back out of the input, as in every other field.
+    let edit = move |index: usize, label: bool, ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
         let old_len = m.with_untracked(|m| {
             m.custom
                 .get(index)
@@ -310,6 +313,23 @@ fn CustomFields() -> impl IntoView {
                     }
                 }
             });
+        } else if let Some(input) = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok())
+        {
+            let kept = m.with_untracked(|m| {
+                m.custom
+                    .get(index)
+                    .map(|f| {
+                        if label {
+                            f.label.clone()
+                        } else {
+                            f.value.clone()
+                        }
+                    })
+                    .unwrap_or_default()
+            });
+            input.set_value(&kept);
         }
     };
     let rows = move || {
@@ -339,7 +359,7 @@ fn CustomFields() -> impl IntoView {
                                 type="text"
                                 placeholder="e.g. Series"
                                 prop:value=move || m.with(|m| m.custom.get(index).map(|f| f.label.clone()).unwrap_or_default())
-                                on:input=move |ev| edit(index, true, event_target_value(&ev))
+                                on:input=move |ev| edit(index, true, ev)
                             />
                         </div>
                         <div class="field">
@@ -348,7 +368,7 @@ fn CustomFields() -> impl IntoView {
                                 id=format!("custom-value-{n}")
                                 type="text"
                                 prop:value=move || m.with(|m| m.custom.get(index).map(|f| f.value.clone()).unwrap_or_default())
-                                on:input=move |ev| edit(index, false, event_target_value(&ev))
+                                on:input=move |ev| edit(index, false, ev)
                             />
                         </div>
                         <button type="button" class="quiet" on:click=remove>{move || format!("Remove {}", name.get())}</button>
@@ -391,6 +411,15 @@ impl ListKind {
             ListKind::Genre => &mut m.genre,
             ListKind::Categories => &mut m.categories,
             ListKind::Tags => &mut m.tags,
+        }
+    }
+
+    /// The field's element id.
+    fn input_id(self) -> &'static str {
+        match self {
+            ListKind::Genre => "book-genre",
+            ListKind::Categories => "post-categories",
+            ListKind::Tags => "post-tags",
         }
     }
 
@@ -449,7 +478,10 @@ const MAX_SUGGESTIONS: usize = 8;
 /// Under a list field: likely typos against the library (with a one-click fix) and what other
 /// reviews use that this one does not yet.
 #[component]
-fn ListHelp(kind: ListKind, vocabularies: RwSignal<Option<Vocabularies>>) -> impl IntoView {
+fn ListHelp(
+    kind: ListKind,
+    vocabularies: RwSignal<Option<Vocabularies>, LocalStorage>,
+) -> impl IntoView {
     let state = expect_context::<EditorState>();
     let m = state.metadata;
     let set = move |value: String| {
@@ -488,7 +520,9 @@ fn ListHelp(kind: ListKind, vocabularies: RwSignal<Option<Vocabularies>>) -> imp
                 <p class="field-warning">
                     {typo.message()} " "
                     <button type="button" class="quiet" on:click=move |_| {
-                        set(m.with_untracked(|m| replace_item(kind.of(m), &typo.typed, &typo.known)))
+                        set(m.with_untracked(|m| replace_item(kind.of(m), &typo.typed, &typo.known)));
+                        // The button goes with the warning: focus returns to the field.
+                        super::sections::focus_later(kind.input_id().to_string());
                     }>{fix}</button>
                 </p>
             }

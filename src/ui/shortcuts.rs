@@ -44,6 +44,25 @@ fn key_name(ev: &web_sys::KeyboardEvent) -> String {
     }
 }
 
+/// Whether this press types a character rather than asking for a shortcut (see
+/// [`crate::shortcuts::types_character`]).
+fn types_character(ev: &web_sys::KeyboardEvent) -> bool {
+    crate::shortcuts::types_character(
+        &ev.key(),
+        &ev.code(),
+        ev.get_modifier_state("AltGraph"),
+        is_mac(),
+    )
+}
+
+/// Whether this is a Mac (where Option, reported as AltGraph by some browsers, is the Alt key).
+fn is_mac() -> bool {
+    window()
+        .navigator()
+        .platform()
+        .is_ok_and(|p| p.starts_with("Mac"))
+}
+
 /// The `Keyboard shortcuts` button and dialog, and the listener for every shortcut.
 #[component]
 pub fn KeyboardShortcuts() -> impl IntoView {
@@ -57,8 +76,7 @@ pub fn KeyboardShortcuts() -> impl IntoView {
         }
     };
     let keys = window_event_listener(ev::keydown, move |ev: web_sys::KeyboardEvent| {
-        // AltGr (Ctrl+Alt on Windows) types characters on many layouts: never a shortcut.
-        if ev.default_prevented() || ev.get_modifier_state("AltGraph") {
+        if ev.default_prevented() || types_character(&ev) {
             return;
         }
         let target = ev.target();

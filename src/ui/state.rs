@@ -259,8 +259,14 @@ impl EditorState {
     /// per field changed since the last call. Called when focus leaves a field and before any
     /// other change, undo or redo.
     pub fn commit_fields(&self) {
+        self.commit_changed_fields(false);
+    }
+
+    /// Commits changed fields as [`EditorState::commit_fields`] does, but as one undoable step
+    /// when `as_one_step` (a template switch and the headings it renames).
+    fn commit_changed_fields(&self, as_one_step: bool) {
         let before = self.baseline.get_value();
-        let mut inverses = Vec::new();
+        let mut inverses: Vec<Edit> = Vec::new();
         let metadata_changed = self.metadata.with_untracked(|m| *m != before.metadata);
         if metadata_changed {
             inverses.push(Edit::Metadata(Box::new(before.metadata.clone())));
@@ -285,8 +291,12 @@ impl EditorState {
         if inverses.is_empty() && headings.len() == before.headings.len() {
             return;
         }
-        for inverse in inverses {
-            self.record(inverse);
+        if as_one_step && inverses.len() > 1 {
+            self.record(Edit::Batch(inverses));
+        } else {
+            for inverse in inverses {
+                self.record(inverse);
+            }
         }
         self.reset_baseline();
     }
@@ -395,7 +405,7 @@ impl EditorState {
         }
     }
 
-    /// Switches the review to template `to` (undoable, with any headings it changes).
+    /// Switches the review to template `to`: one undoable step, with any headings it changes.
     /// Nothing typed is cleared; an untouched review also takes the new template's headings.
     pub fn change_template(&self, to: Template) {
         let from = self.metadata.with_untracked(|m| m.template);
@@ -405,6 +415,8 @@ impl EditorState {
         let headings = self
             .sections
             .with_untracked(|s| s.iter().map(SectionState::snapshot).collect::<Vec<_>>());
+        // Whatever was typed before the switch is its own step.
+        self.commit_fields();
         self.metadata.update(|m| m.template = to);
         if let Some(headings) = new_headings(&headings, from, to) {
             self.sections.with_untracked(|s| {
@@ -413,7 +425,7 @@ impl EditorState {
                 }
             });
         }
-        self.commit_fields();
+        self.commit_changed_fields(true);
     }
 
     /// Appends a new, empty section (an undoable edit) and returns its id.

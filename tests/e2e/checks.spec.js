@@ -61,6 +61,8 @@ test("a reported word can be ignored for this review, kept across a reload, and 
   await expect(checks(page).getByRole("listitem").filter({ hasText: "\u201cKathy\u201d appears" })).toBeVisible();
   await button(page, "Ignore \u201cKathy\u201d").click();
   await expect(checks(page).getByRole("listitem").filter({ hasText: "\u201cKathy\u201d appears" })).toHaveCount(0);
+  // The button went with its line; focus stays in the list, on its summary.
+  await expect(checks(page).locator("summary")).toBeFocused();
   await expect(checks(page).getByRole("listitem").filter({ hasText: "\u201cHailsham\u201d appears" })).toBeVisible();
   await expect(checks(page)).toContainText("Not reported in this review: Kathy.");
   await page.reload();

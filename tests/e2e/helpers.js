@@ -204,7 +204,7 @@ export function draftRecord({
   body = "",
   savedAt = "2026-01-01T10:00:00.000Z",
   createdAt = savedAt,
-  schema = 2,
+  schema = 3,
   revision = 1,
   showSpoilers = false,
 }) {

@@ -119,7 +119,9 @@ test("once opened, the app loads with the server stopped, in a reload and in a n
   expect(new URL(manifest.start_url, manifestUrl).href).toBe(server.url);
   expect(new URL(manifest.scope, manifestUrl).href).toBe(server.url);
   for (const icon of manifest.icons) expect((await fetch(new URL(icon.src, manifestUrl))).ok, icon.src).toBe(true);
-  await expect(page.locator('meta[name="theme-color"]')).toHaveAttribute("content", manifest.theme_color);
+  // The light theme colour is the manifest's; the dark scheme gets its own.
+  await expect(page.locator('meta[name="theme-color"][media*="light"]')).toHaveAttribute("content", manifest.theme_color);
+  await expect(page.locator('meta[name="theme-color"][media*="dark"]')).toHaveAttribute("content", "#1f1f22");
 
   const version = await waitForWorker(page);
   expect(version).toBe(versionOf("dist"));
