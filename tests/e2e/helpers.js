@@ -3,6 +3,9 @@
 import { expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
 
+/** The draft record layout this version writes (src/storage/drafts.rs SCHEMA_VERSION). */
+export const CURRENT_SCHEMA = 3;
+
 /** The four sections a new book review starts with, in order. */
 export const DEFAULT_HEADINGS = ["Synopsis", "What I liked", "What I didn't like", "Final verdict"];
 
@@ -204,7 +207,7 @@ export function draftRecord({
   body = "",
   savedAt = "2026-01-01T10:00:00.000Z",
   createdAt = savedAt,
-  schema = 3,
+  schema = CURRENT_SCHEMA,
   revision = 1,
   showSpoilers = false,
 }) {

@@ -3,6 +3,7 @@
 // Back up all / Restore from backup, which never overwrites anything.
 import { test, expect } from "@playwright/test";
 import {
+  CURRENT_SCHEMA,
   browserToday,
   button,
   downloadFrom,
@@ -171,7 +172,7 @@ test("New review starts an empty review, saves it at once and puts the cursor in
   // Saved at once, under a new id, and opened next time; the other drafts are untouched.
   const stored = await readStoredDraft(page);
   expect([GILEAD.id, BELOVED.id, UNTITLED.id]).not.toContain(stored.id);
-  expect(stored.record.schema).toBe(2);
+  expect(stored.record.schema).toBe(CURRENT_SCHEMA);
   expect(stored.record.review.metadata.title).toBe("");
   expect(stored.record.review.sections.map((s) => s.body)).toEqual(["", "", "", ""]);
   const summary = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), summaryKey(stored.id)));

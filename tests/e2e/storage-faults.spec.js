@@ -2,6 +2,7 @@
 // older and by a newer version of Verdict, and a corrupt record beside good ones.
 import { test, expect } from "@playwright/test";
 import {
+  CURRENT_SCHEMA,
   alertMatching,
   button,
   downloadFrom,
@@ -105,7 +106,7 @@ test("a really full localStorage: not saved, explained, last copy intact, downlo
   expect(after.record.revision).toBeGreaterThan(before.record.revision);
 });
 
-test("a schema 1 record opens with its text and is saved as schema 2 with created_at and a summary", async ({ page }) => {
+test("a schema 1 record opens with its text and is saved in the current schema with created_at and a summary", async ({ page }) => {
   const v1 = draftRecord({
     id: "old-one",
     schema: 1,
@@ -136,9 +137,9 @@ test("a schema 1 record opens with its text and is saved as schema 2 with create
       },
       { timeout: 3_000, intervals: [50] },
     )
-    .toBe(2);
+    .toBe(CURRENT_SCHEMA);
   for (const stored of seen) {
-    if (stored !== raw) expect(JSON.parse(stored).schema).toBe(2);
+    if (stored !== raw) expect(JSON.parse(stored).schema).toBe(CURRENT_SCHEMA);
   }
   await expectAllSaved(page);
 
@@ -178,7 +179,7 @@ test("a schema 1 draft opened from Reviews is listed from its body and migrated 
   await expect(sectionBody(page, "Synopsis")).toHaveValue("Old words.");
   await expect
     .poll(async () => JSON.parse(await page.evaluate(() => localStorage.getItem("verdict:draft:old-two"))).schema, { timeout: 3_000 })
-    .toBe(2);
+    .toBe(CURRENT_SCHEMA);
   await expectAllSaved(page);
   const migrated = JSON.parse(await page.evaluate(() => localStorage.getItem("verdict:draft:old-two")));
   expect(migrated.created_at).toBe("2026-02-01T00:00:00.000Z");
