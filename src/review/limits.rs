@@ -5,6 +5,30 @@
 /// The most text one review may hold, in bytes of UTF-8 (all fields and sections together).
 pub const MAX_REVIEW_BYTES: usize = 2 * 1024 * 1024;
 
+/// Sections the editor and preview draw in one task at most while a review opens.
+pub const DRAW_BATCH: usize = 40;
+
+/// Bytes of text drawn in one task at most while a review opens (at least one section is):
+/// text areas and preview blocks cost layout in proportion to their text, so a few long
+/// sections weigh as much as many short ones.
+pub const DRAW_BATCH_BYTES: usize = 24 * 1024;
+
+/// Where the batch of sections that starts at `from` ends (exclusive), given each section's
+/// text length: after [`DRAW_BATCH`] sections or once [`DRAW_BATCH_BYTES`] are reached, and
+/// never before `from + 1` (or past the end).
+pub fn draw_batch_end(lengths: &[usize], from: usize) -> usize {
+    let mut bytes = 0;
+    let mut end = from;
+    while end < lengths.len() && end - from < DRAW_BATCH {
+        if end > from && bytes + lengths[end] > DRAW_BATCH_BYTES {
+            break;
+        }
+        bytes += lengths[end];
+        end += 1;
+    }
+    end
+}
+
 /// Megabytes, for messages: `1.2 MB`.
 fn megabytes(bytes: usize) -> String {
     format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
@@ -29,6 +53,19 @@ pub fn check_edit(total: usize, old_len: usize, new_len: usize) -> Result<(), St
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn drawing_batches_are_bounded_by_sections_and_by_text() {
+        assert_eq!(draw_batch_end(&[], 0), 0);
+        assert_eq!(draw_batch_end(&[10; 100], 0), DRAW_BATCH);
+        assert_eq!(draw_batch_end(&[10; 100], 90), 100);
+        // 5 KB sections: four fit in 24 KB, the fifth would not.
+        assert_eq!(draw_batch_end(&[5 * 1024; 20], 0), 4);
+        assert_eq!(draw_batch_end(&[5 * 1024; 20], 4), 8);
+        // A section larger than the budget is still drawn, alone.
+        assert_eq!(draw_batch_end(&[1024 * 1024, 10], 0), 1);
+        assert_eq!(draw_batch_end(&[10, 1024 * 1024], 0), 1);
+    }
 
     #[test]
     fn a_megabyte_is_taken_and_five_are_refused() {

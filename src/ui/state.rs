@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::review::edits::{Edit, EditTarget, UndoStack};
+use crate::review::limits::draw_batch_end;
 use crate::review::template::{new_headings, Template};
 use crate::review::{Metadata, Rating, Review, Section};
 
@@ -118,10 +119,6 @@ pub struct EditorState {
     pub drawn: RwSignal<usize>,
 }
 
-/// Sections drawn at once when a review opens; the rest follow in batches of this size, each in
-/// a task of its own, so a review of a thousand sections never blocks the page for long.
-pub const DRAW_BATCH: usize = 40;
-
 impl EditorState {
     /// Signals holding `review` and the preview toggle.
     pub fn new(review: &Review, show_spoilers: bool) -> EditorState {
@@ -169,36 +166,40 @@ impl EditorState {
             .with(|s| s.iter().take(limit).copied().collect())
     }
 
-    /// Draws a long review in batches: the first [`DRAW_BATCH`] sections at once, then the next
-    /// batch in each following task until all are drawn.
+    /// Draws a long review in batches (see [`draw_batch_end`]): the first at once, then the
+    /// next in each following task until all are drawn, so that neither a thousand sections nor
+    /// a few very long ones keep the page from taking keys for long.
     pub fn draw_progressively(&self) {
-        let total = self.sections.with_untracked(Vec::len);
-        if total <= DRAW_BATCH {
+        let lengths: Vec<usize> = self.sections.with_untracked(|s| {
+            s.iter()
+                .map(|x| x.heading.with_untracked(String::len) + x.body.with_untracked(String::len))
+                .collect()
+        });
+        let first = draw_batch_end(&lengths, 0);
+        if first >= lengths.len() {
             self.drawn.set(usize::MAX);
             return;
         }
-        self.drawn.set(DRAW_BATCH);
-        let drawn = self.drawn;
-        let sections = self.sections;
-        fn next(drawn: RwSignal<usize>, sections: RwSignal<Vec<SectionState>>) {
+        self.drawn.set(first);
+        fn next(drawn: RwSignal<usize>, lengths: Vec<usize>) {
             set_timeout(
                 move || {
                     let now = drawn.get_untracked();
                     if now == usize::MAX {
                         return;
                     }
-                    let more = now + DRAW_BATCH;
-                    if more >= sections.with_untracked(Vec::len) {
+                    let more = draw_batch_end(&lengths, now);
+                    if more >= lengths.len() {
                         drawn.set(usize::MAX);
                     } else {
                         drawn.set(more);
-                        next(drawn, sections);
+                        next(drawn, lengths);
                     }
                 },
                 std::time::Duration::ZERO,
             );
         }
-        next(drawn, sections);
+        next(self.drawn, lengths);
     }
 
     /// Replaces everything the editor shows with `review` (a version taken from another tab).
