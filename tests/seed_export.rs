@@ -192,3 +192,27 @@ fn the_seed_in_every_target_matches_its_golden_file() {
         }
     }
 }
+
+/// The spoiler-leak check on the seed: the Synopsis is the spoiler; "What I liked" names the
+/// three friends and the organ donations (the very twist), "Final verdict" the film "The
+/// Island". No rating is typed in the seed.
+#[test]
+fn the_seed_names_its_characters_and_the_donations_outside_the_synopsis() {
+    use verdict::review::leaks::check;
+    let (review, _) = seed_review();
+    let messages: Vec<String> = check(&review).iter().map(|f| f.message(&review)).collect();
+    let liked = "in \u{201c}What I liked\u{201d}";
+    assert_eq!(
+        messages,
+        [
+            "\u{201c}Island\u{201d} appears in a spoiler and also in \u{201c}Final verdict\u{201d}.".to_string(),
+            format!("\u{201c}Kathy\u{201d} appears in a spoiler and also {liked}."),
+            format!("\u{201c}Ruth\u{201d} appears in a spoiler and also {liked}."),
+            format!("\u{201c}Tommy\u{201d} appears in a spoiler and also {liked}."),
+            format!("\u{201c}donation\u{201d} appears in a spoiler and also {liked}."),
+            // A long word used twice: the rare-word rule cannot tell it from a plot detail.
+            "\u{201c}relationship\u{201d} appears in a spoiler and also in \u{201c}What I didn't like\u{201d}.".to_string(),
+            "The review has no rating yet.".to_string(),
+        ]
+    );
+}

@@ -482,7 +482,8 @@ fn take_detail(m: &mut Metadata, label: &str, value: &str, infer_template: bool)
             true
         }
         "Pages" => set(&mut m.pages, value),
-        "Publisher" => match value
+        // The publisher's line is named for the template: a studio, a label.
+        "Publisher" | "Studio" | "Label" => match value
             .rsplit_once(" (")
             .and_then(|(p, d)| Some((p, d.strip_suffix(')')?)))
         {
@@ -493,18 +494,7 @@ fn take_detail(m: &mut Metadata, label: &str, value: &str, infer_template: bool)
             None => set(&mut m.publisher, value),
         },
         "Published" | "Released" => set(&mut m.publication_date, value),
-        // Labels only other templates write: the list tells which kind of work it is.
         "Director" | "Developer" | "Artist" => set(&mut m.author, value),
-        "Studio" | "Label" => match value
-            .rsplit_once(" (")
-            .and_then(|(p, d)| Some((p, d.strip_suffix(')')?)))
-        {
-            Some((publisher, date)) => {
-                set(&mut m.publisher, publisher);
-                set(&mut m.publication_date, date)
-            }
-            None => set(&mut m.publisher, value),
-        },
         "Runtime" | "Length" => set(&mut m.runtime, value),
         "Platform" => set(&mut m.platform, value),
         "Tracks" => set(&mut m.tracks, value),

@@ -41,15 +41,10 @@ fn target_of(place: Place) -> String {
     }
 }
 
-/// The lines for `review`'s findings, leaving out the words the person chose to ignore.
+/// The lines for `review`'s findings.
 fn lines(review: &crate::review::Review) -> Vec<Line> {
-    let ignored = &review.metadata.leaks_ignored;
     check(review)
         .into_iter()
-        .filter(|finding| match finding {
-            Finding::Leak { word, .. } => !ignored.iter().any(|w| w.eq_ignore_ascii_case(word)),
-            _ => true,
-        })
         .map(|finding| {
             let go_to = match &finding {
                 Finding::Leak { places, .. } => places

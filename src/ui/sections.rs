@@ -111,6 +111,20 @@ fn take_edit(
     }
 }
 
+/// The formatting toolbar's buttons: what each wraps the selection in, its label, its title
+/// and its shortcut (as `aria-keyshortcuts` writes it; see [`crate::shortcuts::SHORTCUTS`]).
+const FORMAT_BUTTONS: [(Wrap, &str, &str, &str); 4] = [
+    (
+        Wrap::Spoiler,
+        "Spoiler",
+        "Wrap the selected text in ||spoiler|| markers (Ctrl+Alt+S)",
+        "Control+Alt+S",
+    ),
+    (Wrap::Bold, "Bold", "Bold (Ctrl+B)", "Control+B"),
+    (Wrap::Italic, "Italic", "Italic (Ctrl+I)", "Control+I"),
+    (Wrap::Link, "Link", "Link (Ctrl+K)", "Control+K"),
+];
+
 /// The sections, the toolbar above them, and the `Add section` button.
 #[component]
 pub fn SectionList() -> impl IntoView {
@@ -122,43 +136,22 @@ pub fn SectionList() -> impl IntoView {
     view! {
         <div class="sections">
             <div class="toolbar" role="toolbar" aria-label="Formatting">
-                // mousedown is cancelled so that the text area keeps its selection.
-                <button
-                    type="button"
-                    title="Wrap the selected text in ||spoiler|| markers (Ctrl+Alt+S)"
-                    aria-keyshortcuts="Control+Alt+S"
-                    on:mousedown=|ev| ev.prevent_default()
-                    on:click=move |_| format_selection(state, Wrap::Spoiler)
-                >
-                    "Spoiler"
-                </button>
-                <button
-                    type="button"
-                    title="Bold (Ctrl+B)"
-                    aria-keyshortcuts="Control+B"
-                    on:mousedown=|ev| ev.prevent_default()
-                    on:click=move |_| format_selection(state, Wrap::Bold)
-                >
-                    <b>"Bold"</b>
-                </button>
-                <button
-                    type="button"
-                    title="Italic (Ctrl+I)"
-                    aria-keyshortcuts="Control+I"
-                    on:mousedown=|ev| ev.prevent_default()
-                    on:click=move |_| format_selection(state, Wrap::Italic)
-                >
-                    <i>"Italic"</i>
-                </button>
-                <button
-                    type="button"
-                    title="Link (Ctrl+K)"
-                    aria-keyshortcuts="Control+K"
-                    on:mousedown=|ev| ev.prevent_default()
-                    on:click=move |_| format_selection(state, Wrap::Link)
-                >
-                    "Link"
-                </button>
+                {FORMAT_BUTTONS
+                    .into_iter()
+                    .map(|(wrap, label, title, keys)| view! {
+                        // mousedown is cancelled so that the text area keeps its selection.
+                        <button
+                            type="button"
+                            class=format!("format-{}", label.to_lowercase())
+                            title=title
+                            aria-keyshortcuts=keys
+                            on:mousedown=|ev| ev.prevent_default()
+                            on:click=move |_| format_selection(state, wrap)
+                        >
+                            {label}
+                        </button>
+                    })
+                    .collect_view()}
                 <span class="toolbar-hint">"Markdown: **bold**, *italic*, [link](https://…), ||spoiler||"</span>
             </div>
             <RemovedNotice />
