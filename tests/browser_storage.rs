@@ -36,6 +36,25 @@ fn values_round_trip_and_are_listed() {
 }
 
 #[wasm_bindgen_test]
+fn the_head_of_a_value_is_its_start() {
+    clear();
+    let mut store = LocalStore::open().unwrap();
+    assert_eq!(store.head("verdict:test", 8).unwrap(), None);
+    store.set("verdict:test", "short").unwrap();
+    assert_eq!(
+        store.head("verdict:test", 8).unwrap().as_deref(),
+        Some("short")
+    );
+    let long = format!("{{\"revision\":4,\"body\":\"{}\"}}", "日本".repeat(50_000));
+    store.set("verdict:test", &long).unwrap();
+    let head = store.head("verdict:test", 16).unwrap().unwrap();
+    assert!(head.chars().count() >= 16 && head.len() < 200, "{head}");
+    assert!(long.starts_with(head.trim_end_matches('\u{FFFD}')));
+    let drafts = Drafts::new(LocalStore::open().unwrap());
+    assert_eq!(drafts.stored_revision("verdict:test").unwrap(), Some(4));
+}
+
+#[wasm_bindgen_test]
 fn a_draft_survives_a_new_handle() {
     clear();
     let mut review = verdict::review::Review::new_book("2026-11-25");

@@ -4,8 +4,20 @@
 //! disabled or in a sandboxed frame), and every call maps the browser's exception to a
 //! [`StoreError`], so failures are values to handle, never exceptions unwinding through Wasm.
 
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Storage;
+
+#[wasm_bindgen]
+extern "C" {
+    /// localStorage seen through a binding of our own (web-sys's binding copies the whole
+    /// value into Wasm memory, which [`KeyValueStore::head`] exists to avoid).
+    #[wasm_bindgen(js_name = Storage)]
+    type RawStorage;
+    /// `getItem`, returning the JS string itself.
+    #[wasm_bindgen(method, catch, js_name = getItem)]
+    fn get_item_value(this: &RawStorage, key: &str) -> Result<JsValue, JsValue>;
+}
 
 use crate::storage::{KeyValueStore, StoreError};
 
@@ -68,6 +80,20 @@ impl KeyValueStore for LocalStore {
         self.storage
             .get_item(key)
             .map_err(|e| StoreError::Unavailable(describe(&e)))
+    }
+
+    fn head(&self, key: &str, chars: usize) -> Result<Option<String>, StoreError> {
+        let value = self
+            .storage
+            .unchecked_ref::<RawStorage>()
+            .get_item_value(key)
+            .map_err(|e| StoreError::Unavailable(describe(&e)))?;
+        Ok(value.dyn_into::<js_sys::JsString>().ok().map(|text| {
+            // UTF-16 units: `chars` of them hold at least `chars` characters' worth of bytes,
+            // and a pair cut in half at the end only spoils the last character.
+            let end = text.length().min(chars as u32 * 2);
+            String::from(text.slice(0, end))
+        }))
     }
 
     fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {

@@ -49,4 +49,15 @@ pub trait KeyValueStore {
     fn remove(&mut self, key: &str) -> Result<(), StoreError>;
     /// Every key currently stored.
     fn keys(&self) -> Result<Vec<String>, StoreError>;
+    /// The start of the value under `key`: at least its first `chars` characters where it has
+    /// that many (cut on a character boundary), for reading a record's header without copying
+    /// a long value out of the browser.
+    fn head(&self, key: &str, chars: usize) -> Result<Option<String>, StoreError> {
+        Ok(self.get(key)?.map(|mut value| {
+            if let Some((at, _)) = value.char_indices().nth(chars) {
+                value.truncate(at);
+            }
+            value
+        }))
+    }
 }

@@ -9,8 +9,7 @@ use wasm_bindgen::JsCast;
 use crate::browser::{clock, local_storage::LocalStore};
 use crate::review::{effective_post_title, split_list};
 use crate::storage::drafts::{
-    draft_key, external_change, read_record, stored_revision, DraftRecord, Drafts, ExternalChange,
-    Opened, ViewState,
+    draft_key, external_change, read_record, DraftRecord, Drafts, ExternalChange, Opened, ViewState,
 };
 use crate::storage::encoder::{DraftEncoder, SectionRef};
 use crate::storage::history::{history_key, History, Version, HISTORY_BUDGET};
@@ -193,14 +192,15 @@ impl Autosave {
         // Another tab may have saved since this one last did (and its storage event may not
         // have arrived yet): never write over a newer revision unasked.
         let (key, known) = self.saver.with_value(|s| (draft_key(&s.id), s.revision));
-        let stored = self
-            .saver
-            .with_value(|s| s.drafts.as_ref().and_then(|d| d.raw(&key).ok().flatten()));
-        if stored
-            .as_deref()
-            .and_then(stored_revision)
-            .is_some_and(|r| r > known)
-        {
+        let stored_revision = self.saver.with_value(|s| {
+            s.drafts
+                .as_ref()
+                .and_then(|d| d.stored_revision(&key).ok().flatten())
+        });
+        if stored_revision.is_some_and(|r| r > known) {
+            let stored = self
+                .saver
+                .with_value(|s| s.drafts.as_ref().and_then(|d| d.raw(&key).ok().flatten()));
             self.on_external_change(&key, stored.as_deref());
             if self.has_unsaved_changes() && self.conflict.with_untracked(Option::is_none) {
                 // A newer record this version cannot read (a newer version of Verdict in

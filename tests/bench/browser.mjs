@@ -6,13 +6,18 @@
 //             review), whose input handler copies a few characters into a preview element
 //   md-it     the way simple editors work: markdown-it re-renders the whole review into a
 //             visible element on every keystroke
-// Usage: node tests/bench/browser.mjs [--quick]     (scripts/bench builds and runs it)
+// Usage: node tests/bench/browser.mjs [--quick] [--only=100KB] [--dist=DIR]
+//   (scripts/bench builds and runs it). --only keeps one size (1KB, 100KB or 1MB); --dist serves
+//   another build (for example an earlier commit's, copied aside) for a before/after comparison.
 import { chromium } from "@playwright/test";
 import { spawn } from "node:child_process";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { brotliCompressSync, constants } from "node:zlib";
 
 const quick = process.argv.includes("--quick");
+const option = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const only = option("only");
+const dist = option("dist") ?? "dist";
 const KEYS = quick ? 20 : 100;
 const port = 8098;
 const chromeArgs = [
@@ -75,8 +80,9 @@ function stats(times) {
   return { n: t.length, p50: q(0.5), p95: q(0.95), max: t[t.length - 1] ?? NaN };
 }
 
-async function measureOurs(browser, record, sectionName) {
-  const page = await browser.newPage();
+/** Seeds storage with `record` before the app starts, and installs the start-up, autosave and
+ *  idle-work probes. */
+async function seed(page, record) {
   await page.addInitScript((json) => {
     localStorage.clear();
     localStorage.setItem("verdict:current", "bench");
@@ -91,7 +97,7 @@ async function measureOurs(browser, record, sectionName) {
         channel.port2.postMessage(0);
       }
     }).observe(document, { subtree: true, childList: true });
-    addEventListener("TrunkApplicationStarted", (e) => { window.__wasm = e.detail.wasm; });
+    addEventListener("TrunkApplicationStarted", (e) => { window.__wasm = e.detail.wasm; window.__started = performance.now(); });
     // Autosave: every write to storage and how long each timer callback (the save) blocks.
     window.__writes = [];
     const setItem = Storage.prototype.setItem;
@@ -108,6 +114,39 @@ async function measureOurs(browser, record, sectionName) {
       return setTimeout_(function (...args) { const s = performance.now(); try { return fn.apply(this, args); } finally { window.__timerTasks.push({ delay, ms: performance.now() - s }); } }, delay, ...rest);
     };
   }, JSON.stringify(record));
+}
+
+/** Start-up over `n` loads: navigation → the Wasm module started, and → the editor accepts
+ *  typing (medians, and the slowest). Cold: each load in a fresh browser context (no HTTP cache,
+ *  no compiled-code cache, no service worker), as on a first visit. Warm: reloads of one page, as
+ *  when someone comes back to a review they have saved in this browser. */
+async function measureStartup(browser, record, n) {
+  const cold = { started: [], ready: [] }, warm = { started: [], ready: [] };
+  const load = async (page, into) => {
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.waitForFunction(() => window.__ready !== undefined);
+    const t = await page.evaluate(() => ({ started: window.__started, ready: window.__ready }));
+    into.started.push(t.started);
+    into.ready.push(t.ready);
+  };
+  for (let i = 0; i < n; i++) {
+    const page = await browser.newPage();
+    await seed(page, record);
+    await load(page, cold);
+    await page.close();
+  }
+  const page = await browser.newPage();
+  await seed(page, record);
+  await load(page, { started: [], ready: [] });
+  for (let i = 0; i < n; i++) await load(page, warm);
+  await page.close();
+  const summary = (m) => ({ started: stats(m.started), ready: stats(m.ready) });
+  return { cold: summary(cold), warm: summary(warm), n };
+}
+
+async function measureOurs(browser, record, sectionName, moreKeys = 0) {
+  const page = await browser.newPage();
+  await seed(page, record);
   await page.goto(`http://127.0.0.1:${port}/`);
   const box = page.getByRole("textbox", { name: sectionName, exact: true });
   await box.waitFor();
@@ -118,6 +157,8 @@ async function measureOurs(browser, record, sectionName) {
   await instrument(page, "[aria-label=Preview] article");
   await page.evaluate(() => { window.__writes = []; window.__timerTasks = []; window.__idleTasks = []; window.__typingStart = performance.now(); });
   const times = await typeAndCollect(page, KEYS);
+  // More typing for the autosave figures (a save lands about every 0.8 s of typing).
+  if (moreKeys) await typeAndCollect(page, moreKeys);
   await page.evaluate(() => { window.__typingEnd = performance.now(); });
   await page.waitForTimeout(2600); // let the last autosave land, and the check that follows a pause
   const saves = await page.evaluate(() => {
@@ -132,7 +173,8 @@ async function measureOurs(browser, record, sectionName) {
     const checkTasks = window.__idleTasks;
     return { perSecond: drafts.length / elapsed, bytes: drafts.length ? Math.round(drafts.reduce((s, w) => s + w.bytes, 0) / drafts.length) : 0,
       summaryBytes: summaries.length ? Math.round(summaries.reduce((s, w) => s + w.bytes, 0) / summaries.length) : 0,
-      writes: window.__writes.length, maxSaveMs: Math.max(0, ...saveTasks.map((t) => t.ms)),
+      writes: window.__writes.length, saveTasks: saveTasks.length, maxSaveMs: Math.max(0, ...saveTasks.map((t) => t.ms)),
+      medianSaveMs: saveTasks.map((t) => t.ms).sort((a, b) => a - b)[Math.floor(saveTasks.length / 2)] ?? NaN,
       maxCheckMs: Math.max(0, ...checkTasks.map((t) => t.ms)) };
   });
   const memory = await page.evaluate(() => ({ js: performance.memory.usedJSHeapSize, wasm: window.__wasm?.memory?.buffer.byteLength ?? NaN }));
@@ -168,13 +210,14 @@ async function measureBare(browser, record, editedText, withMarkdownIt) {
 }
 
 // ---- the run -----------------------------------------------------------------------------------
-const server = spawn("node", ["tests/support/serve.mjs", "dist", String(port)], { stdio: "ignore" });
+const server = spawn("node", ["tests/support/serve.mjs", dist, String(port)], { stdio: "ignore" });
 await new Promise((r) => setTimeout(r, 400));
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: chromeArgs });
 const f = (x) => (Number.isFinite(x) ? x.toFixed(1) : "–");
 const rows = [];
 try {
-  const sizes = quick ? [["1 KB", 1024]] : [["1 KB", 1024], ["100 KB", 100 * 1024], ["1 MB", 1024 * 1024]];
+  const sizes = (quick ? [["1 KB", 1024]] : [["1 KB", 1024], ["100 KB", 100 * 1024], ["1 MB", 1024 * 1024]])
+    .filter(([label]) => !only || label.replace(" ", "") === only);
   const shapes = quick ? ["many sections"] : ["many sections", "one section"];
   let startup100 = null, saves100 = null, memory1m = null;
   for (const [label, bytes] of sizes) {
@@ -182,11 +225,11 @@ try {
       if (bytes <= 5000 && shape === "one section") continue;
       const record = review(bytes, shape);
       const edited = record.review.sections[Math.floor(record.review.sections.length / 2)];
-      const ours = await measureOurs(browser, record, edited.heading);
+      const ours = await measureOurs(browser, record, edited.heading, bytes === 100 * 1024 && shape === "many sections" ? 400 : 0);
       const floor = await measureBare(browser, record, asMarkdown(record), false);
       const mdit = await measureBare(browser, record, asMarkdown(record), true);
       rows.push({ label, shape, ours: ours.typing, floor, mdit, checkMs: ours.saves.maxCheckMs });
-      if (bytes === 100 * 1024 && shape === "many sections") { startup100 = ours.startup; saves100 = ours.saves; }
+      if (bytes === 100 * 1024 && shape === "many sections") { startup100 = await measureStartup(browser, record, 9); saves100 = ours.saves; }
       if (bytes === 1024 * 1024 && shape === "many sections") {
         const before = ours.memory;
         await ours.page.evaluate(() => { window.__times = []; });
@@ -196,7 +239,7 @@ try {
         memory1m = { before, after };
       }
       await ours.page.close();
-      if (quick) { startup100 ??= ours.startup; saves100 ??= ours.saves; }
+      if (quick) { startup100 ??= await measureStartup(browser, record, 3); saves100 ??= ours.saves; }
     }
   }
   console.log("\nTyping: keystroke → preview updated and laid out (ms; p50 / p95 / max)");
@@ -206,19 +249,21 @@ try {
     const budget = r.floor.p95 * 1.15 + 2;
     console.log(`| ${r.label} | ${r.shape} | ${f(r.ours.p50)} / ${f(r.ours.p95)} / ${f(r.ours.max)} | ${f(r.floor.p50)} / ${f(r.floor.p95)} / ${f(r.floor.max)} | ${f(r.mdit.p50)} / ${f(r.mdit.p95)} / ${f(r.mdit.max)} | ${f(r.ours.p95)} vs ${f(budget)} ${r.ours.p95 <= budget ? "ok" : "OVER"} | ${(r.ours.p95 / r.mdit.p95).toFixed(3)} |`);
   }
-  console.log(`\nStart-up (navigation → editor accepts typing, ${quick ? "1 KB" : "100 KB"} review restored): ${f(startup100)} ms`);
-  console.log(`Autosave while typing (${quick ? "1 KB" : "100 KB"}): ${saves100.perSecond.toFixed(2)} draft writes/s, ${saves100.bytes} bytes each (UTF-16) plus a ${saves100.summaryBytes}-byte summary, longest save task ${f(saves100.maxSaveMs)} ms`);
+  if (saves100) console.log(`\nStart-up (navigation → editor accepts typing, ${quick ? "1 KB" : "100 KB"} review restored, ${startup100.n} loads each):
+  cold (first visit): median ${f(startup100.cold.ready.p50)} ms, slowest ${f(startup100.cold.ready.max)} ms (Wasm started at a median ${f(startup100.cold.started.p50)} ms)
+  warm (coming back): median ${f(startup100.warm.ready.p50)} ms, slowest ${f(startup100.warm.ready.max)} ms (Wasm started at a median ${f(startup100.warm.started.p50)} ms)`);
+  if (saves100) console.log(`Autosave while typing (${quick ? "1 KB" : "100 KB"}): ${saves100.perSecond.toFixed(2)} draft writes/s, ${saves100.bytes} bytes each (UTF-16) plus a ${saves100.summaryBytes}-byte summary; ${saves100.saveTasks} save tasks, median ${f(saves100.medianSaveMs)} ms, longest ${f(saves100.maxSaveMs)} ms`);
   console.log(`Idle work after typing pauses (the "Before you publish" check, history, warm-up), longest task: ${rows.map((r) => `${r.label} ${r.shape} ${f(r.checkMs)} ms`).join("; ")}`);
   if (memory1m) {
     const mb = (b) => (b / 1048576).toFixed(1);
     console.log(`Memory, 1 MB review: after load JS heap ${mb(memory1m.before.js)} MB, wasm ${mb(memory1m.before.wasm)} MB; after ${quick ? 50 : 1000} keystrokes JS heap ${mb(memory1m.after.js)} MB, wasm ${mb(memory1m.after.wasm)} MB`);
   }
   let total = 0;
-  const parts = readdirSync("dist").filter((n) => /\.(wasm|js|css)$/.test(n)).map((n) => {
-    const raw = readFileSync(`dist/${n}`);
+  const parts = readdirSync(dist).filter((n) => /\.(wasm|js|css)$/.test(n) && n !== "sw.js").map((n) => {
+    const raw = readFileSync(`${dist}/${n}`);
     const br = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
     total += br;
-    return `${n} ${statSync(`dist/${n}`).size} B raw, ${br} B brotli`;
+    return `${n} ${statSync(`${dist}/${n}`).size} B raw, ${br} B brotli`;
   });
   console.log(`Bundle: ${parts.join("; ")}\nBundle total brotli: ${(total / 1024).toFixed(1)} KB`);
 } finally {
