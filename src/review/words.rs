@@ -4,7 +4,31 @@
 
 /// The number of words in `text`.
 pub fn count_words(text: &str) -> usize {
-    word_ranges(text).count()
+    if text.is_ascii() {
+        count_ascii_words(text.as_bytes())
+    } else {
+        word_ranges(text).count()
+    }
+}
+
+/// [`word_ranges`]' count for ASCII text, a byte at a time: autosave counts the section being
+/// typed in on every save, and the general path (characters, Unicode classes) costs about ten
+/// times as much. A property test holds the two to the same answer.
+fn count_ascii_words(bytes: &[u8]) -> usize {
+    let mut count = 0;
+    let mut in_word = false;
+    for (at, &b) in bytes.iter().enumerate() {
+        if b.is_ascii_alphanumeric() {
+            count += usize::from(!in_word);
+            in_word = true;
+        } else if !(in_word
+            && matches!(b, b'\'' | b'-')
+            && bytes.get(at + 1).is_some_and(u8::is_ascii_alphanumeric))
+        {
+            in_word = false;
+        }
+    }
+    count
 }
 
 /// Whether `c` may join two runs of letters into one word: an apostrophe or a hyphen.
@@ -79,7 +103,7 @@ pub fn review_words(review: &super::Review) -> usize {
         .sum()
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 
@@ -102,6 +126,13 @@ mod tests {
         assert_eq!(words, ["Tommy's", "well-known", "end", "x"]);
         assert_eq!(word_ranges("").count(), 0);
         assert_eq!(word_ranges("a--b").count(), 2);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_ascii_count_agrees_with_word_ranges(text in "[a-c0-9 '\\-.\n*|]{0,60}") {
+            proptest::prop_assert_eq!(count_ascii_words(text.as_bytes()), word_ranges(&text).count());
+        }
     }
 
     #[test]

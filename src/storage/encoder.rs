@@ -2,7 +2,7 @@
 //! kept and reused until its text changes, so an autosave of a long review costs about as much
 //! as encoding the one section being typed in, plus joining strings.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
@@ -37,18 +37,47 @@ struct Cached {
 #[derive(Default)]
 pub struct DraftEncoder {
     cache: HashMap<u64, Cached>,
-    sections: Vec<String>,
-    seen: Vec<u64>,
+    /// The sections added since the last record, in order.
+    order: Vec<Part>,
+    /// Their ids, to spot a repeated id (which must not share one cache entry).
+    seen: HashSet<u64>,
     counting: usize,
     finished_words: usize,
 }
 
-/// FNV-1a over the bytes: cheap, and a changed body is caught with overwhelming likelihood
-/// (the length is compared too).
+/// A section of the record being encoded: its cached JSON, or (for a repeated id) its own.
+enum Part {
+    Cached(u64),
+    Own(String),
+}
+
+/// The JSON of one section of the record.
+fn part<'a>(cache: &'a HashMap<u64, Cached>, part: &'a Part) -> &'a str {
+    match part {
+        Part::Cached(id) => cache.get(id).map_or("null", |c| c.json.as_str()),
+        Part::Own(json) => json,
+    }
+}
+
+/// A 64-bit hash of the text, eight bytes a step (a save hashes every section, so this is
+/// most of the cost of a save that changed nothing). Each step maps the running value through
+/// a bijection for any given chunk (rotate, xor, multiply by an odd number), so two texts of the
+/// same length that differ in a single chunk never collide; the length is compared besides.
 fn hash(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let step = |h: u64, word: u64| (h.rotate_left(5) ^ word).wrapping_mul(K);
+    let mut chunks = text.as_bytes().chunks_exact(8);
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for chunk in &mut chunks {
+        // Eight bytes read as one number (no copy: the size profile would call memcpy).
+        let word = u64::from_le_bytes([
+            chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
+        ]);
+        h = step(h, word);
+    }
+    let mut last = [0u8; 8];
+    last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    step(h, u64::from_le_bytes(last))
 }
 
 fn json<T: Serialize + ?Sized>(value: &T) -> String {
@@ -63,6 +92,13 @@ impl DraftEncoder {
 
     /// Adds the next section of the record being encoded.
     pub fn section(&mut self, section: SectionRef) {
+        if !self.seen.insert(section.id) {
+            // A repeated id (which the editor never makes, but a hand-edited file could):
+            // its own JSON, leaving the cache entry to the first section with that id.
+            self.counting += count_words(section.heading) + count_words(section.body);
+            self.order.push(Part::Own(json(&section)));
+            return;
+        }
         let body_hash = hash(section.body);
         let fresh = match self.cache.get(&section.id) {
             Some(c) => {
@@ -84,11 +120,10 @@ impl DraftEncoder {
             };
             self.cache.insert(section.id, cached);
         }
-        self.seen.push(section.id);
         if let Some(cached) = self.cache.get(&section.id) {
             self.counting += cached.words;
-            self.sections.push(cached.json.clone());
         }
+        self.order.push(Part::Cached(section.id));
     }
 
     /// The words (headings and bodies) of the record finished last, counted once per change of
@@ -111,21 +146,36 @@ impl DraftEncoder {
         rating: Option<Rating>,
         view: &ViewState,
     ) -> String {
-        let sections = std::mem::take(&mut self.sections).join(",");
+        let order = std::mem::take(&mut self.order);
         let seen = std::mem::take(&mut self.seen);
         self.finished_words = std::mem::take(&mut self.counting);
-        // Forget sections that are gone, so the cache never outgrows the review.
-        self.cache.retain(|id, _| seen.contains(id));
-        format!(
-            "{{\"schema\":{SCHEMA_VERSION},\"id\":{},\"revision\":{revision},\"saved_at\":{},\"created_at\":{},\"review\":{{\"metadata\":{},\"post_title\":{},\"sections\":[{sections}],\"rating\":{}}},\"view\":{}}}",
+        let head = format!(
+            "{{\"schema\":{SCHEMA_VERSION},\"id\":{},\"revision\":{revision},\"saved_at\":{},\"created_at\":{},\"review\":{{\"metadata\":{},\"post_title\":{},\"sections\":[",
             json(id),
             json(saved_at),
             json(created_at),
             json(metadata),
             json(post_title),
-            json(&rating),
-            json(view),
-        )
+        );
+        let tail = format!("],\"rating\":{}}},\"view\":{}}}", json(&rating), json(view));
+        // Written once into a string of the right size: at 100 KB and more, copying the
+        // sections' JSON about is most of the work left.
+        let len = order
+            .iter()
+            .map(|p| part(&self.cache, p).len() + 1)
+            .sum::<usize>();
+        let mut out = String::with_capacity(head.len() + len + tail.len());
+        out.push_str(&head);
+        for (i, p) in order.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push_str(part(&self.cache, p));
+        }
+        out.push_str(&tail);
+        // Forget sections that are gone, so the cache never outgrows the review.
+        self.cache.retain(|id, _| seen.contains(id));
+        out
     }
 }
 
@@ -188,5 +238,37 @@ mod tests {
         assert_eq!(record.review, review);
         assert_eq!(encoder.cache.len(), 3);
         assert_eq!(encoder.words(), crate::review::words::review_words(&review));
+    }
+
+    #[test]
+    fn sections_sharing_an_id_keep_their_own_text() {
+        let mut review = Review::new_book("2026-11-25");
+        for (i, s) in review.sections.iter_mut().enumerate() {
+            s.id = 7;
+            s.body = format!("body {i}");
+        }
+        let mut encoder = DraftEncoder::new();
+        for _ in 0..2 {
+            let record = parse_record("k", &encode(&mut encoder, &review)).unwrap();
+            assert_eq!(record.review, review);
+        }
+    }
+
+    #[test]
+    fn any_one_byte_change_changes_the_hash() {
+        let text: String = (0..1003)
+            .map(|i| char::from(b'a' + (i % 26) as u8))
+            .collect();
+        let original = hash(&text);
+        for at in 0..text.len() {
+            let mut changed = text.clone().into_bytes();
+            changed[at] = if changed[at] == b'x' { b'y' } else { b'x' };
+            let changed = String::from_utf8(changed).unwrap();
+            assert_ne!(
+                hash(&changed),
+                original,
+                "a change at byte {at} went unnoticed"
+            );
+        }
     }
 }
