@@ -7,3 +7,4 @@ pub mod crash;
 pub mod download;
 pub mod files;
 pub mod local_storage;
+pub mod text;

@@ -22,7 +22,7 @@ pub fn parser_options() -> Options {
 
 /// Replaces each backslash-escaped bar with [`ESCAPED_BAR`] (borrowing when there is none).
 pub fn prepare(body: &str) -> Cow<'_, str> {
-    if !body.contains("\\|") && !body.contains(ESCAPED_BAR) {
+    if !needs_preparing(body) {
         return Cow::Borrowed(body);
     }
     let mut out = String::with_capacity(body.len());
@@ -46,6 +46,26 @@ pub fn prepare(body: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// Whether `body` holds an escaped bar (`\|`) or an [`ESCAPED_BAR`]: one pass over the bytes
+/// (this runs on every keystroke over the whole section), stopping only at a backslash or at
+/// the first byte of a three-byte character.
+fn needs_preparing(body: &str) -> bool {
+    let bytes = body.as_bytes();
+    let mut escaped_bar = [0u8; 3];
+    ESCAPED_BAR.encode_utf8(&mut escaped_bar);
+    let mut from = 0;
+    while let Some(found) = memchr::memchr2(b'\\', escaped_bar[0], &bytes[from..]) {
+        let at = from + found;
+        if bytes[at] == b'\\' && bytes.get(at + 1) == Some(&b'|')
+            || bytes[at..].starts_with(&escaped_bar)
+        {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
 }
 
 /// Text as it reads inside code or raw source: an escaped bar is still `\|` there.
@@ -334,6 +354,31 @@ pub fn readable_text(body: &str) -> ReadableText {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn needs_preparing_finds_escaped_bars_and_noncharacters_only() {
+        let cases = [
+            ("", false),
+            ("plain ||spoiler|| text", false),
+            ("a \\ backslash, é and 日本", false),
+            ("\\", false),
+            ("|\\", false),
+            ("an escaped \\| bar", true),
+            ("\\\\|", true),
+            ("ends with \\|", true),
+            ("\u{FDD0}", true),
+            ("x\u{FDD1}y", false),
+            ("\u{FFFD} and \u{FDCF}", false),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(needs_preparing(text), expected, "{text:?}");
+            assert_eq!(
+                text.contains("\\|") || text.contains(ESCAPED_BAR),
+                expected,
+                "{text:?}"
+            );
+        }
+    }
 
     fn shape(body: &str) -> String {
         let prepared = prepare(body);

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
 
+use crate::browser::text::textarea_value;
 use crate::markup::text_offsets::{byte_to_utf16, utf16_to_byte};
 use crate::markup::wrap::{wrap_selection, Wrap};
 use crate::review::display_heading;
@@ -289,8 +290,9 @@ fn SectionEditor(
                 rows="6"
                 prop:value=section.body.get_untracked()
                 on:input=move |ev| {
-                    take_edit(state, section.body, event_target_value(&ev), |kept| {
-                        event_target::<web_sys::HtmlTextAreaElement>(&ev).set_value(kept)
+                    let textarea = event_target::<web_sys::HtmlTextAreaElement>(&ev);
+                    take_edit(state, section.body, textarea_value(&textarea), |kept| {
+                        textarea.set_value(kept)
                     })
                 }
                 on:paste=move |ev: web_sys::ClipboardEvent| {
