@@ -19,21 +19,37 @@ fn forbidden_in_html(c: char) -> bool {
 
 /// Appends `text` to `out`, escaped as by [`html`]; characters HTML forbids become U+FFFD.
 pub fn push_html(out: &mut String, text: &str) {
+    let bytes = text.as_bytes();
     let mut last = 0;
-    for (i, c) in text.char_indices() {
+    let mut at = 0;
+    while at < bytes.len() {
+        // Printable ASCII other than the five markup characters, by far the most common case,
+        // is passed over a byte at a time without decoding characters. (`at` only ever stops
+        // on a character boundary: it moves by one over ASCII, by a character otherwise.)
+        let b = bytes[at];
+        if (0x20..0x7F).contains(&b) && !matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'') {
+            at += 1;
+            continue;
+        }
+        let Some(c) = text[at..].chars().next() else {
+            break;
+        };
         let replacement = match c {
             '&' => "&amp;",
             '<' => "&lt;",
             '>' => "&gt;",
             '"' => "&quot;",
             '\'' => "&#39;",
-            c if c.is_ascii() && !c.is_ascii_control() => continue,
             c if forbidden_in_html(c) => "\u{FFFD}",
-            _ => continue,
+            c => {
+                at += c.len_utf8();
+                continue;
+            }
         };
-        out.push_str(&text[last..i]);
+        out.push_str(&text[last..at]);
         out.push_str(replacement);
-        last = i + c.len_utf8();
+        at += c.len_utf8();
+        last = at;
     }
     out.push_str(&text[last..]);
 }
@@ -77,6 +93,39 @@ pub fn one_line(text: &str) -> String {
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod equivalence {
+    use super::*;
+
+    /// The definition `push_html` must keep: a character at a time.
+    fn by_characters(text: &str) -> String {
+        let mut out = String::new();
+        for c in text.chars() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '"' => out.push_str("&quot;"),
+                '\'' => out.push_str("&#39;"),
+                c if forbidden_in_html(c) => out.push('\u{FFFD}'),
+                c => out.push(c),
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn push_html_escapes_as_each_character_would(
+            text in "([a-z <>&\"'\t\n\r\u{0}-\u{1f}\u{7f}-\u{a0}é日\u{fdd0}-\u{fdef}\u{fffe}\u{ffff}\u{1fffe}🙂])*"
+        ) {
+            let mut out = String::new();
+            push_html(&mut out, &text);
+            proptest::prop_assert_eq!(out, by_characters(&text));
+        }
+    }
 }
 
 #[cfg(test)]

@@ -208,6 +208,10 @@ pub fn pieces_with<'a>(prepared: &'a str, refs: Option<&RefLinks>) -> Vec<Piece<
     let parser =
         Parser::new_with_broken_link_callback(prepared, parser_options(), Some(&mut resolve));
     for (event, range) in parser.into_offset_iter() {
+        let (bars, escaped) = match &event {
+            Event::Text(text) => marks_in(text),
+            _ => (false, false),
+        };
         match &event {
             Event::Start(tag) if is_inline(tag) => {
                 if matches!(tag, Tag::Link { .. } | Tag::Image { .. }) {
@@ -245,7 +249,7 @@ pub fn pieces_with<'a>(prepared: &'a str, refs: Option<&RefLinks>) -> Vec<Piece<
                 run_id = next_id;
                 next_id += 1;
             }
-            Event::Text(text) if !in_code_block && link_depth == 0 && text.contains("||") => {
+            Event::Text(text) if !in_code_block && link_depth == 0 && bars => {
                 let container = containers.last().copied().unwrap_or(run_id);
                 let mut rest: &str = text;
                 loop {
@@ -289,7 +293,7 @@ pub fn pieces_with<'a>(prepared: &'a str, refs: Option<&RefLinks>) -> Vec<Piece<
         }
         // Only text holding an escaped bar needs a new string; the rest stays borrowed.
         let event = match event {
-            Event::Text(text) if !in_code_block && text.contains(ESCAPED_BAR) => {
+            Event::Text(text) if !in_code_block && escaped => {
                 Event::Text(restore_text(&text).into_owned().into())
             }
             other => other,
@@ -303,6 +307,26 @@ pub fn pieces_with<'a>(prepared: &'a str, refs: Option<&RefLinks>) -> Vec<Piece<
         out[index] = Piece::Event(Event::Text("||".into()), 0..0);
     }
     out
+}
+
+/// Whether `text` holds a spoiler marker (`||`), and whether it holds an [`ESCAPED_BAR`]: one
+/// pass over the bytes, for every text event of every render.
+fn marks_in(text: &str) -> (bool, bool) {
+    let bytes = text.as_bytes();
+    let mut escaped_bar = [0u8; 3];
+    ESCAPED_BAR.encode_utf8(&mut escaped_bar);
+    let (mut bars, mut escaped) = (false, false);
+    for at in memchr::memchr2_iter(b'|', escaped_bar[0], bytes) {
+        if bytes[at] == b'|' {
+            bars |= bytes.get(at + 1) == Some(&b'|');
+        } else {
+            escaped |= bytes[at..].starts_with(&escaped_bar);
+        }
+        if bars && escaped {
+            break;
+        }
+    }
+    (bars, escaped)
 }
 
 /// A body as a reader reads it, for checks that look at words rather than markup.
@@ -354,6 +378,27 @@ pub fn readable_text(body: &str) -> ReadableText {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn marks_are_found_as_substring_searches_find_them() {
+        for text in [
+            "",
+            "|",
+            "||",
+            "a | b || c",
+            "| |",
+            "\u{FDD0}",
+            "x\u{FDD1}||",
+            "日本||\u{FDD0}",
+            "\u{FFFD}|",
+        ] {
+            assert_eq!(
+                marks_in(text),
+                (text.contains("||"), text.contains(ESCAPED_BAR)),
+                "{text:?}"
+            );
+        }
+    }
 
     #[test]
     fn needs_preparing_finds_escaped_bars_and_noncharacters_only() {

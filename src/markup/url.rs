@@ -1,22 +1,30 @@
 //! The link-scheme allow-list: what a link or image may point at.
 
+use std::borrow::Cow;
+
 /// Whether `dest` (as the Markdown parser decoded it) is safe to publish as a link or image:
 /// `http`, `https`, `mailto`, or a relative URL (no scheme at all).
 ///
 /// Browsers ignore ASCII tabs, newlines and leading control characters or spaces when they read
 /// a scheme (`java\tscript:`), so those are dropped before looking for one.
 pub fn is_allowed(dest: &str) -> bool {
-    let cleaned: String = dest
-        .trim_start_matches(|c: char| c <= ' ')
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .collect();
+    let trimmed = dest.trim_start_matches(|c: char| c <= ' ');
+    // Copied only when there is something to take out (every link of every render asks).
+    let cleaned: Cow<str> = if trimmed.bytes().any(|b| matches!(b, b'\t' | b'\n' | b'\r')) {
+        Cow::Owned(
+            trimmed
+                .chars()
+                .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+                .collect(),
+        )
+    } else {
+        Cow::Borrowed(trimmed)
+    };
     match scheme(&cleaned) {
         None => !cleaned.chars().any(|c| c.is_control()),
-        Some(scheme) => {
-            let scheme = scheme.to_ascii_lowercase();
-            matches!(scheme.as_str(), "http" | "https" | "mailto")
-        }
+        Some(scheme) => ["http", "https", "mailto"]
+            .iter()
+            .any(|allowed| scheme.eq_ignore_ascii_case(allowed)),
     }
 }
 
