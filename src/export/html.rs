@@ -2,6 +2,7 @@
 //! preview. No script anywhere: spoilers are `<details>` and checkbox toggles that work without
 //! JavaScript, and a Content-Security-Policy forbids scripts and every request but images.
 
+use crate::markup::spoilers::{pieces, prepare};
 use crate::markup::{self, escape, SpoilerView};
 use crate::review::{effective_post_title, Metadata, Rating, Review, Section};
 
@@ -123,7 +124,7 @@ pub fn article_html(review: &Review) -> String {
 }
 
 /// Header, each section as `section` draws it, and footer, in an `<article>`.
-fn article_with(review: &Review, section: impl Fn(&Review, usize) -> String) -> String {
+fn article_with(review: &Review, mut section: impl FnMut(&Review, usize) -> String) -> String {
     let mut out = String::from("<article class=\"review\">\n");
     out.push_str(&header_html(&review.metadata, &review.post_title));
     for position in 0..review.sections.len() {
@@ -153,10 +154,27 @@ pub fn document(review: &Review) -> String {
     out.push_str("</style>\n");
     // Structured data for search engines: a data block, never run (and the policy above allows
     // no script anyway).
+    // Each body is parsed once, for the article and for the structured data's plain text.
+    let mut parts: Vec<Vec<String>> = vec![Vec::new(); review.sections.len()];
+    let article = article_with(review, |review, position| {
+        let section = &review.sections[position];
+        let prepared = prepare(&section.body);
+        let pieces = pieces(&prepared);
+        if !section.spoiler {
+            parts[position] = super::structured::plain_parts_of(&pieces);
+        }
+        let prefix = spoiler_id_prefix(position);
+        let mut body = String::from("<div class=\"section-body\">");
+        markup::write_html(&pieces, &mut body, &SpoilerView::closed(&prefix), &mut 0);
+        body.push_str("</div>\n");
+        section_around(review, position, &body)
+    });
     out.push_str("<script type=\"application/ld+json\">");
-    out.push_str(&super::structured::json_ld(review));
+    out.push_str(&super::structured::json_ld_with(review, |position| {
+        std::mem::take(&mut parts[position])
+    }));
     out.push_str("</script>\n</head>\n<body>\n");
-    out.push_str(&article_html(review));
+    out.push_str(&article);
     out.push_str("</body>\n</html>\n");
     out
 }
@@ -190,6 +208,26 @@ mod tests {
             html,
             "<section class=\"review-section\">\n<h2>Synopsis</h2>\n<details class=\"spoiler-section\">\n<summary>Spoiler: Synopsis</summary>\n<div class=\"section-body\"><p>They are clones.</p>\n</div>\n</details>\n</section>\n"
         );
+    }
+
+    #[test]
+    fn the_document_holds_the_same_article_and_data_as_made_apart() {
+        let mut review = Review::new_book("2026-11-25");
+        review.metadata.title = "A <b>title</b> & more".into();
+        review.sections[0].body =
+            "Plain *text*, a ||hidden|| word, an escaped \\| bar and [a link](https://example.com).\n\n- one\n- two".into();
+        review.sections[1].body = "All of it hidden, with <script>x</script> typed.".into();
+        review.sections[1].spoiler = true;
+        review.sections[2].body = "Café, 日本, a noncharacter \u{FDD0} and a tab\there.".into();
+        let html = document(&review);
+        let json = crate::export::structured::json_ld(&review);
+        assert!(
+            html.contains(&format!(
+                "<script type=\"application/ld+json\">{json}</script>"
+            )),
+            "{html}"
+        );
+        assert!(html.contains(&article_html(&review)), "{html}");
     }
 
     #[test]

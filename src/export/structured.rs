@@ -75,11 +75,16 @@ fn book_format(format: Format) -> Option<&'static str> {
 
 /// The plain text of a body, spoilers left out; one string per paragraph or list item.
 fn plain_parts(body: &str) -> Vec<String> {
-    let prepared = prepare(body);
+    plain_parts_of(&pieces(&prepare(body)))
+}
+
+/// [`plain_parts`] of a body already parsed (the HTML export parses each body once, for its
+/// article and for this).
+pub fn plain_parts_of(pieces: &[Piece]) -> Vec<String> {
     let mut parts = Vec::new();
     let mut current = String::new();
     let mut in_spoiler = false;
-    for piece in pieces(&prepared) {
+    for piece in pieces {
         match piece {
             Piece::SpoilerStart => in_spoiler = true,
             Piece::SpoilerEnd => in_spoiler = false,
@@ -87,7 +92,7 @@ fn plain_parts(body: &str) -> Vec<String> {
             Piece::Event(event, _) => {
                 use pulldown_cmark::{Event, TagEnd};
                 match event {
-                    Event::Text(t) | Event::Code(t) => current.push_str(&restore_source(&t)),
+                    Event::Text(t) | Event::Code(t) => current.push_str(&restore_source(t)),
                     Event::SoftBreak | Event::HardBreak => current.push(' '),
                     Event::End(
                         TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_) | TagEnd::CodeBlock,
@@ -145,6 +150,13 @@ fn item_list(items: &[String]) -> Value {
 
 /// The JSON-LD object.
 pub fn review_json(review: &Review) -> Value {
+    review_json_with(review, |position| {
+        plain_parts(&review.sections[position].body)
+    })
+}
+
+/// [`review_json`], with the plain text of the section at each position from `parts_of`.
+fn review_json_with(review: &Review, mut parts_of: impl FnMut(usize) -> Vec<String>) -> Value {
     let m = &review.metadata;
     let t = m.template;
     let mut book = Map::new();
@@ -267,8 +279,11 @@ pub fn review_json(review: &Review) -> Value {
     }
     let mut body = Vec::new();
     let (mut positive, mut negative) = (Vec::new(), Vec::new());
-    for section in review.sections.iter().filter(|s| !s.spoiler) {
-        let parts = plain_parts(&section.body);
+    for (position, section) in review.sections.iter().enumerate() {
+        if section.spoiler {
+            continue;
+        }
+        let parts = parts_of(position);
         match notes_kind(&section.heading) {
             Some(true) => positive.extend(parts.iter().cloned()),
             Some(false) => negative.extend(parts.iter().cloned()),
@@ -291,9 +306,33 @@ pub fn review_json(review: &Review) -> Value {
 /// The JSON-LD as text that is safe inside `<script type="application/ld+json">`: `<`, `>` and
 /// `&` are `\u` escapes, so no `</script>` can end it early.
 pub fn json_ld(review: &Review) -> String {
-    let json = serde_json::to_string(&review_json(review)).unwrap_or_else(|_| "{}".into());
+    script_safe(&review_json(review))
+}
+
+/// [`json_ld`], with the plain text of the non-spoiler section at each position from
+/// `parts_of` (see [`plain_parts_of`]).
+pub fn json_ld_with(review: &Review, parts_of: impl FnMut(usize) -> Vec<String>) -> String {
+    script_safe(&review_json_with(review, parts_of))
+}
+
+/// The JSON text of `value`, safe inside a script element.
+fn script_safe(value: &Value) -> String {
+    let json = serde_json::to_string(value).unwrap_or_else(|_| "{}".into());
     let mut out = String::with_capacity(json.len());
-    for c in json.chars() {
+    let mut chars = json.char_indices();
+    while let Some((at, c)) = chars.next() {
+        // Printable ASCII but the three markup characters is copied in runs, not one by one.
+        if c.is_ascii() && !c.is_ascii_control() && !matches!(c, '<' | '>' | '&') {
+            let run = json[at..]
+                .bytes()
+                .take_while(|b| (0x20..0x7F).contains(b) && !matches!(b, b'<' | b'>' | b'&'))
+                .count();
+            out.push_str(&json[at..at + run]);
+            if run > 1 {
+                chars.nth(run - 2);
+            }
+            continue;
+        }
         let n = u32::from(c);
         // Markup characters, and what HTML forbids in a document (control characters and
         // noncharacters), written as JSON escapes: the same string to a JSON reader. They can

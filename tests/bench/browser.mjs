@@ -177,7 +177,7 @@ async function measureOurs(browser, record, sectionName, moreKeys = 0) {
     return { perSecond: drafts.length / elapsed, bytes: drafts.length ? Math.round(drafts.reduce((s, w) => s + w.bytes, 0) / drafts.length) : 0,
       summaryBytes: summaries.length ? Math.round(summaries.reduce((s, w) => s + w.bytes, 0) / summaries.length) : 0,
       writes: window.__writes.length, saveTasks: saveTasks.length, maxSaveMs: Math.max(0, ...saveTasks.map((t) => t.ms)),
-      medianSetItemMs: drafts.map((w) => w.ms).sort((a, b) => a - b)[Math.floor(drafts.length / 2)] ?? NaN,
+      allSaveMs: saveTasks.map((t) => t.ms.toFixed(2)).join(" "), medianSetItemMs: drafts.map((w) => w.ms).sort((a, b) => a - b)[Math.floor(drafts.length / 2)] ?? NaN,
       medianSaveMs: saveTasks.map((t) => t.ms).sort((a, b) => a - b)[Math.floor(saveTasks.length / 2)] ?? NaN,
       maxCheckMs: Math.max(0, ...checkTasks.map((t) => t.ms)) };
   });
@@ -256,7 +256,7 @@ try {
   if (saves100) console.log(`\nStart-up (navigation → editor accepts typing, ${quick ? "1 KB" : "100 KB"} review restored, ${startup100.n} loads each):
   cold (first visit): median ${f(startup100.cold.ready.p50)} ms, slowest ${f(startup100.cold.ready.max)} ms (Wasm started at a median ${f(startup100.cold.started.p50)} ms)
   warm (coming back): median ${f(startup100.warm.ready.p50)} ms, slowest ${f(startup100.warm.ready.max)} ms (Wasm started at a median ${f(startup100.warm.started.p50)} ms)`);
-  if (saves100) console.log(`Autosave while typing (${quick ? "1 KB" : "100 KB"}): ${saves100.perSecond.toFixed(2)} draft writes/s, ${saves100.bytes} bytes each (UTF-16) plus a ${saves100.summaryBytes}-byte summary; ${saves100.saveTasks} save tasks, median ${f(saves100.medianSaveMs)} ms (of which the draft's setItem ${f(saves100.medianSetItemMs)} ms), longest ${f(saves100.maxSaveMs)} ms`);
+  if (saves100) console.log(`Autosave while typing (${quick ? "1 KB" : "100 KB"}): ${saves100.perSecond.toFixed(2)} draft writes/s, ${saves100.bytes} bytes each (UTF-16) plus a ${saves100.summaryBytes}-byte summary; ${saves100.saveTasks} save tasks, median ${f(saves100.medianSaveMs)} ms (of which the draft's setItem ${f(saves100.medianSetItemMs)} ms), longest ${f(saves100.maxSaveMs)} ms${process.env.VERBOSE ? ` (all: ${saves100.allSaveMs})` : ""}`);
   console.log(`Idle work after typing pauses (the "Before you publish" check, history, warm-up), longest task: ${rows.map((r) => `${r.label} ${r.shape} ${f(r.checkMs)} ms`).join("; ")}`);
   if (memory1m) {
     const mb = (b) => (b / 1048576).toFixed(1);

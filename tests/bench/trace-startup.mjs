@@ -1,8 +1,11 @@
-// Ad hoc: a Chromium trace of one start-up with the 100 KB review, summarised as the main
-// thread's tasks (start, duration, what ran). Usage: node tests/bench/trace-startup.mjs [dist]
+// A Chromium trace of one start-up with the 100 KB review, summarised as the main thread's
+// tasks (start, duration, what each spent its time on). Warm by default (the page is loaded
+// once first, as when someone comes back); COLD=1 traces a first visit.
+// Usage: [COLD=1] node tests/bench/trace-startup.mjs [dist]   (the trace: /tmp/prof/trace.json)
 import { chromium } from "@playwright/test";
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
+mkdirSync("/tmp/prof", { recursive: true });
 const dist = process.argv[2] ?? "dist";
 const port = 8097;
 const server = spawn("node", ["tests/support/serve.mjs", dist, String(port)], { stdio: "ignore" });
