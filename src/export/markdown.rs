@@ -4,7 +4,8 @@
 
 use crate::markup::escape;
 use crate::markup::markdown::{
-    escaped_text, is_safe_document, section_markdown_with, InlineSpoilers, ListForm,
+    escaped_text, is_safe_document, section_markdown_unchecked, section_markdown_with,
+    InlineSpoilers, ListForm,
 };
 use crate::review::Review;
 
@@ -82,14 +83,28 @@ pub fn document(review: &Review) -> String {
 /// then checked as a whole too (a construct could reach across sections), and if that check
 /// ever failed, every section would be written as escaped plain text instead.
 pub fn document_as(review: &Review, flavour: &Flavour) -> String {
-    let out = assemble(review, flavour, false);
-    let body = body_of(&out, flavour.front_matter);
-    let out = if is_safe_document(body) {
-        out
-    } else {
-        assemble(review, flavour, true)
-    };
+    // Sections as rewritten, checked once as the whole they make; only if that check fails
+    // are they checked one by one (a section that fails is written as escaped text), and if
+    // the whole still fails, every section is.
+    let mut out = assemble(review, flavour, Check::Whole);
+    for fallback in [Check::EachSection, Check::Escaped] {
+        if is_safe_document(body_of(&out, flavour.front_matter)) {
+            break;
+        }
+        out = assemble(review, flavour, fallback);
+    }
     without_templates(out, flavour)
+}
+
+/// How the sections of an assembled document are made safe.
+#[derive(Clone, Copy)]
+enum Check {
+    /// Rewritten, for the whole document to be checked.
+    Whole,
+    /// Rewritten and checked one by one ([`section_markdown_with`]).
+    EachSection,
+    /// Every section as escaped plain text.
+    Escaped,
 }
 
 /// Site generators run templates inside content: Jekyll's Liquid (`{{ }}`, `{% %}`) and Hugo's
@@ -294,7 +309,7 @@ fn spoiler_block(flavour: &Flavour, summary: &str, body: &str) -> String {
     }
 }
 
-fn assemble(review: &Review, flavour: &Flavour, escaped: bool) -> String {
+fn assemble(review: &Review, flavour: &Flavour, check: Check) -> String {
     let markers_on = flavour.markers && !flavour.spoiler_free;
     let mut out = front_matter_for(review, flavour.front_matter);
     if !out.is_empty() {
@@ -348,10 +363,10 @@ fn assemble(review: &Review, flavour: &Flavour, escaped: bool) -> String {
         } else {
             flavour.inline
         };
-        let body = if escaped {
-            escaped_text(section.body.trim_end())
-        } else {
-            section_markdown_with(section.body.trim_end(), style)
+        let body = match check {
+            Check::Whole => section_markdown_unchecked(section.body.trim_end(), style),
+            Check::EachSection => section_markdown_with(section.body.trim_end(), style),
+            Check::Escaped => escaped_text(section.body.trim_end()),
         };
         if section.spoiler {
             chunk.push_str(&spoiler_block(

@@ -85,6 +85,13 @@ pub fn escaped_text(body: &str) -> String {
         .join("\n")
 }
 
+/// The rewriting of [`section_markdown_with`], without its own safety check: for a caller
+/// that checks the whole document it goes into (and falls back to the checked form when that
+/// check fails), so that each section is not parsed once more for a check of its own.
+pub fn section_markdown_unchecked(body: &str, style: InlineSpoilers) -> String {
+    rewrite(body, style)
+}
+
 /// The rewriting of [`section_markdown`], without its final safety net.
 fn rewrite(body: &str, style: InlineSpoilers) -> String {
     let prepared = prepare(body);
