@@ -46,11 +46,16 @@ pub fn string_of(text: &JsString) -> String {
     let units = text.length() as usize;
     // First as if every unit were one byte (ASCII, the common case), then, if that did not
     // hold it all, with room for the worst case (three bytes a unit).
-    encode(text, units, units).unwrap_or_else(|| {
-        let mut text = encode(text, units, units * 3).unwrap_or_default();
-        text.shrink_to_fit();
-        text
-    })
+    encode(text, units, units)
+        .or_else(|| {
+            encode(text, units, units * 3).map(|mut text| {
+                text.shrink_to_fit();
+                text
+            })
+        })
+        // Should the view have been detached both times, wasm-bindgen's own conversion:
+        // slower, never wrong (an empty string here would be taken as the section's text).
+        .unwrap_or_else(|| String::from(text.clone()))
 }
 
 /// Encodes all `units` of `text` into a buffer of `capacity` bytes, or `None` if it is too
@@ -58,9 +63,10 @@ pub fn string_of(text: &JsString) -> String {
 fn encode(text: &JsString, units: usize, capacity: usize) -> Option<String> {
     let mut bytes = Vec::<u8>::with_capacity(capacity);
     let result = ENCODER.with(|encoder| {
-        // SAFETY: the view covers the vector's spare capacity, and nothing allocates between
-        // making it and the encoder writing into it (an allocation could grow Wasm memory and
-        // detach the view); the encoder was made before the view.
+        // SAFETY: the view covers the vector's spare capacity, and only the encoder writes
+        // through it. Wasm memory can still grow between making the view and the call
+        // (wasm-bindgen may grow its table of JS values to hold the view), which detaches
+        // the view: the encoder then reads nothing, and `read < units` below says so.
         let view = unsafe { Uint8Array::view_mut_raw(bytes.as_mut_ptr(), capacity) };
         let result = encoder.encode_into(text, &view);
         (result.read() as usize, result.written() as usize)
