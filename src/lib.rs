@@ -4,6 +4,7 @@
 //! natively. `browser` holds the few seams that touch browser APIs, and `ui` the Leptos
 //! components that bind signals to the core. `main.rs` only mounts [`ui::App`].
 
+pub mod bytes;
 pub mod export;
 pub mod import;
 pub mod markup;

@@ -2,9 +2,9 @@
 //! preview. No script anywhere: spoilers are `<details>` and checkbox toggles that work without
 //! JavaScript, and a Content-Security-Policy forbids scripts and every request but images.
 
-use crate::markup::spoilers::{pieces, prepare};
+use crate::markup::spoilers::{pieces, prepare, Piece};
 use crate::markup::{self, escape, SpoilerView};
-use crate::review::{effective_post_title, Metadata, Rating, Review, Section};
+use crate::review::{effective_post_title, Metadata, Rating, Review};
 
 use super::{cover_alt, footer_lines, language, metadata_lines, spoiler_summary};
 use crate::review::validation::usable_cover;
@@ -53,23 +53,28 @@ pub fn header_html(metadata: &Metadata, post_title: &str) -> String {
     out
 }
 
-/// One section's body as HTML, in its wrapper `<div class="section-body">` (the preview draws
-/// the same wrapper and fills it with [`markup::render`]).
-pub fn section_body_html(section: &Section, view: &SpoilerView) -> String {
-    format!(
-        "<div class=\"section-body\">{}</div>\n",
-        markup::render(&section.body, view)
-    )
+/// One section's body, already parsed, as HTML in its wrapper `<div class="section-body">` (the
+/// preview draws the same wrapper and fills it with [`markup::render`]).
+fn body_html(pieces: &[Piece], view: &SpoilerView) -> String {
+    let mut out = String::from("<div class=\"section-body\">");
+    markup::write_html(pieces, &mut out, view, &mut 0);
+    out.push_str("</div>\n");
+    out
 }
 
 /// One whole section: heading, then its body, wrapped in a closed disclosure if it is a spoiler.
 pub fn section_html(review: &Review, position: usize) -> String {
+    let prepared = prepare(&review.sections[position].body);
+    parsed_section_html(review, position, &pieces(&prepared))
+}
+
+/// [`section_html`] of a body already parsed.
+fn parsed_section_html(review: &Review, position: usize, pieces: &[Piece]) -> String {
     let prefix = spoiler_id_prefix(position);
-    let section = &review.sections[position];
     section_around(
         review,
         position,
-        &section_body_html(section, &SpoilerView::closed(&prefix)),
+        &body_html(pieces, &SpoilerView::closed(&prefix)),
     )
 }
 
@@ -163,11 +168,7 @@ pub fn document(review: &Review) -> String {
         if !section.spoiler {
             parts[position] = super::structured::plain_parts_of(&pieces);
         }
-        let prefix = spoiler_id_prefix(position);
-        let mut body = String::from("<div class=\"section-body\">");
-        markup::write_html(&pieces, &mut body, &SpoilerView::closed(&prefix), &mut 0);
-        body.push_str("</div>\n");
-        section_around(review, position, &body)
+        parsed_section_html(review, position, &pieces)
     });
     out.push_str("<script type=\"application/ld+json\">");
     out.push_str(&super::structured::json_ld_with(review, |position| {

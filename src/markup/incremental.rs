@@ -12,6 +12,7 @@ use super::spoilers::{
     is_inline, is_inline_end, pieces_with, prepare, reference_links, Piece, RefLinks,
 };
 use super::{write_html, SpoilerView};
+use crate::bytes::{common_prefix, common_suffix};
 
 /// One top-level block of the body: where it is and what it renders to.
 #[derive(Clone, Debug, PartialEq)]
@@ -326,47 +327,6 @@ impl IncrementalRender {
     }
 }
 
-/// The length of the common start of two byte strings, compared eight bytes at a time (this
-/// runs on every keystroke over the whole section).
-fn common_prefix(a: &[u8], b: &[u8]) -> usize {
-    let n = a.len().min(b.len());
-    let (a, b) = (&a[..n], &b[..n]);
-    let words = a
-        .chunks_exact(8)
-        .zip(b.chunks_exact(8))
-        .take_while(|(x, y)| word(x) == word(y))
-        .count();
-    let mut i = words * 8;
-    while i < n && a[i] == b[i] {
-        i += 1;
-    }
-    i
-}
-
-/// The length of the common end of two byte strings.
-fn common_suffix(a: &[u8], b: &[u8]) -> usize {
-    let n = a.len().min(b.len());
-    let (a, b) = (&a[a.len() - n..], &b[b.len() - n..]);
-    let words = a
-        .rchunks_exact(8)
-        .zip(b.rchunks_exact(8))
-        .take_while(|(x, y)| word(x) == word(y))
-        .count();
-    let mut i = words * 8;
-    while i < n && a[n - i - 1] == b[n - i - 1] {
-        i += 1;
-    }
-    i
-}
-
-/// Eight bytes as one number. (Comparing the slices instead calls `memcmp` for each eight
-/// bytes in the size-optimised build.)
-fn word(bytes: &[u8]) -> u64 {
-    u64::from_le_bytes([
-        bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
-    ])
-}
-
 /// The start of the line holding byte `at`.
 fn line_start(text: &str, at: usize) -> usize {
     text[..at].rfind('\n').map_or(0, |i| i + 1)
@@ -425,14 +385,6 @@ mod tests {
             prop_assert_eq!(patched, expected, "patched DOM of {:?}", body);
         }
         Ok(())
-    }
-
-    #[test]
-    fn common_ends() {
-        assert_eq!(common_prefix(b"abcdefghijkl", b"abcdefghijXl"), 10);
-        assert_eq!(common_suffix(b"abcdefghijkl", b"aXcdefghijkl"), 10);
-        assert_eq!(common_prefix(b"", b"abc"), 0);
-        assert_eq!(common_suffix(b"abc", b"abc"), 3);
     }
 
     #[test]
@@ -551,16 +503,6 @@ mod tests {
                 versions.push(text.iter().collect());
             }
             check_sequence(&versions)?;
-        }
-
-        /// The word-at-a-time prefix and suffix agree with a byte-at-a-time count.
-        #[test]
-        fn common_ends_are_counted_exactly(a in "[ab]{0,40}", b in "[ab]{0,40}") {
-            let (a, b) = (a.as_bytes(), b.as_bytes());
-            let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
-            let suffix = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
-            prop_assert_eq!(common_prefix(a, b), prefix);
-            prop_assert_eq!(common_suffix(a, b), suffix);
         }
     }
 }

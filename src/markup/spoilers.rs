@@ -48,13 +48,19 @@ pub fn prepare(body: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// [`ESCAPED_BAR`] in UTF-8, for the byte scans below.
+fn escaped_bar_utf8() -> [u8; 3] {
+    let mut bytes = [0u8; 3];
+    ESCAPED_BAR.encode_utf8(&mut bytes);
+    bytes
+}
+
 /// Whether `body` holds an escaped bar (`\|`) or an [`ESCAPED_BAR`]: one pass over the bytes
 /// (this runs on every keystroke over the whole section), stopping only at a backslash or at
 /// the first byte of a three-byte character.
 fn needs_preparing(body: &str) -> bool {
     let bytes = body.as_bytes();
-    let mut escaped_bar = [0u8; 3];
-    ESCAPED_BAR.encode_utf8(&mut escaped_bar);
+    let escaped_bar = escaped_bar_utf8();
     let mut from = 0;
     while let Some(found) = memchr::memchr2(b'\\', escaped_bar[0], &bytes[from..]) {
         let at = from + found;
@@ -313,8 +319,7 @@ pub fn pieces_with<'a>(prepared: &'a str, refs: Option<&RefLinks>) -> Vec<Piece<
 /// pass over the bytes, for every text event of every render.
 fn marks_in(text: &str) -> (bool, bool) {
     let bytes = text.as_bytes();
-    let mut escaped_bar = [0u8; 3];
-    ESCAPED_BAR.encode_utf8(&mut escaped_bar);
+    let escaped_bar = escaped_bar_utf8();
     let (mut bars, mut escaped) = (false, false);
     for at in memchr::memchr2_iter(b'|', escaped_bar[0], bytes) {
         if bytes[at] == b'|' {

@@ -9,10 +9,9 @@
 // Usage: node tests/bench/browser.mjs [--quick] [--only=100KB] [--dist=DIR]
 //   (scripts/bench builds and runs it). --only keeps one size (1KB, 100KB or 1MB); --dist serves
 //   another build (for example an earlier commit's, copied aside) for a before/after comparison.
-import { chromium } from "@playwright/test";
-import { spawn } from "node:child_process";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { brotliCompressSync, constants } from "node:zlib";
+import { instrument, launch, load, review, seedStorage, serve, startupProbes, stats, typeAndCollect } from "./common.mjs";
 
 const quick = process.argv.includes("--quick");
 const option = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -20,84 +19,16 @@ const only = option("only");
 const dist = option("dist") ?? "dist";
 const KEYS = quick ? 20 : 100;
 const port = 8098;
-const chromeArgs = [
-  "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-  "--disable-component-update", "--disable-sync", "--enable-precise-memory-info",
-];
 
-// ---- documents -------------------------------------------------------------------------------
-const paragraph =
-  "Kathy, Ruth and Tommy leave Hailsham for the Cottages, under the *watchful* eye of an elderly man called Keffers. ";
-function text(bytes) {
-  let body = "";
-  let i = 0;
-  while (body.length < bytes) {
-    body += paragraph;
-    if (++i % 5 === 0) body += i % 15 === 0 ? "||a spoiler here||.\n\n" : "\n\n";
-  }
-  return body.slice(0, bytes);
-}
-/** A review of about `bytes` bytes: many 5 KB sections, or one huge section. */
-function review(bytes, shape) {
-  const sections = [];
-  if (shape === "one section") sections.push({ id: 1, heading: "Section 1", body: text(bytes), spoiler: false });
-  else {
-    const n = Math.max(1, Math.round(bytes / 5000));
-    for (let i = 0; i < n; i++) sections.push({ id: i + 1, heading: `Section ${i + 1}`, body: text(Math.min(5000, bytes)), spoiler: i % 4 === 1 });
-  }
-  return {
-    schema: 2, id: "bench", revision: 1, saved_at: "2026-11-25T00:00:00Z", created_at: "2026-11-25T00:00:00Z",
-    review: { metadata: { title: "Bench", author: "A. Writer", post_date: "2026-11-25" }, post_title: "", sections, rating: 7 },
-    view: { show_spoilers: false },
-  };
-}
 const asMarkdown = (record) => record.review.sections.map((s) => `## ${s.heading}\n\n${s.body}`).join("\n\n");
 
 // ---- measuring ---------------------------------------------------------------------------------
-/** Installs the keystroke timer in the page: keydown → first mutation of `selector`, laid out. */
-async function instrument(page, selector) {
-  await page.evaluate((selector) => {
-    const target = document.querySelector(selector);
-    window.__times = [];
-    let t0 = 0;
-    document.addEventListener("keydown", () => { t0 = performance.now(); }, true);
-    new MutationObserver(() => {
-      if (!t0) return;
-      void target.offsetHeight; // force style and layout: "updated and laid out"
-      window.__times.push(performance.now() - t0);
-      t0 = 0;
-    }).observe(target, { subtree: true, childList: true, characterData: true, attributes: true });
-  }, selector);
-}
-async function typeAndCollect(page, keys) {
-  for (let i = 0; i < keys; i++) await page.keyboard.type(i % 8 === 7 ? " " : "x");
-  await page.waitForTimeout(100);
-  return page.evaluate(() => window.__times);
-}
-function stats(times) {
-  const t = [...times].sort((a, b) => a - b);
-  const q = (p) => t[Math.min(t.length - 1, Math.floor(p * t.length))] ?? NaN;
-  return { n: t.length, p50: q(0.5), p95: q(0.95), max: t[t.length - 1] ?? NaN };
-}
-
 /** Seeds storage with `record` before the app starts, and installs the start-up, autosave and
  *  idle-work probes. */
 async function seed(page, record) {
-  await page.addInitScript((json) => {
-    localStorage.clear();
-    localStorage.setItem("verdict:current", "bench");
-    localStorage.setItem("verdict:draft:bench", json);
-    // Start-up: when the edited section's text area first exists (mounted with its handlers).
-    // ...and the page can take a keystroke: the next task after that runs.
-    new MutationObserver((_, observer) => {
-      if (document.querySelector("textarea")) {
-        observer.disconnect();
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => { window.__ready = performance.now(); };
-        channel.port2.postMessage(0);
-      }
-    }).observe(document, { subtree: true, childList: true });
-    addEventListener("TrunkApplicationStarted", (e) => { window.__wasm = e.detail.wasm; window.__started = performance.now(); });
+  await page.addInitScript(seedStorage, { json: JSON.stringify(record), once: false });
+  await page.addInitScript(startupProbes);
+  await page.addInitScript(() => {
     // Autosave: every write to storage and how long each timer callback (the save) blocks.
     window.__writes = [];
     const setItem = Storage.prototype.setItem;
@@ -116,7 +47,7 @@ async function seed(page, record) {
       if (typeof fn !== "function") return setTimeout_(fn, delay, ...rest);
       return setTimeout_(function (...args) { const s = performance.now(); try { return fn.apply(this, args); } finally { window.__timerTasks.push({ delay, ms: performance.now() - s }); } }, delay, ...rest);
     };
-  }, JSON.stringify(record));
+  });
 }
 
 /** Start-up over `n` loads: navigation → the Wasm module started, and → the editor accepts
@@ -125,23 +56,21 @@ async function seed(page, record) {
  *  when someone comes back to a review they have saved in this browser. */
 async function measureStartup(browser, record, n) {
   const cold = { started: [], ready: [] }, warm = { started: [], ready: [] };
-  const load = async (page, into) => {
-    await page.goto(`http://127.0.0.1:${port}/`);
-    await page.waitForFunction(() => window.__ready !== undefined);
-    const t = await page.evaluate(() => ({ started: window.__started, ready: window.__ready }));
+  const measure = async (page, into) => {
+    const t = await load(page, port);
     into.started.push(t.started);
     into.ready.push(t.ready);
   };
   for (let i = 0; i < n; i++) {
     const page = await browser.newPage();
     await seed(page, record);
-    await load(page, cold);
+    await measure(page, cold);
     await page.close();
   }
   const page = await browser.newPage();
   await seed(page, record);
-  await load(page, { started: [], ready: [] });
-  for (let i = 0; i < n; i++) await load(page, warm);
+  await measure(page, { started: [], ready: [] });
+  for (let i = 0; i < n; i++) await measure(page, warm);
   await page.close();
   const summary = (m) => ({ started: stats(m.started), ready: stats(m.ready) });
   return { cold: summary(cold), warm: summary(warm), n };
@@ -150,11 +79,8 @@ async function measureStartup(browser, record, n) {
 async function measureOurs(browser, record, sectionName, moreKeys = 0) {
   const page = await browser.newPage();
   await seed(page, record);
-  await page.goto(`http://127.0.0.1:${port}/`);
+  await load(page, port);
   const box = page.getByRole("textbox", { name: sectionName, exact: true });
-  await box.waitFor();
-  await page.waitForFunction(() => window.__ready !== undefined);
-  const startup = await page.evaluate(() => window.__ready);
   await box.click();
   await page.keyboard.press("Control+End");
   await instrument(page, "[aria-label=Preview] article");
@@ -182,7 +108,7 @@ async function measureOurs(browser, record, sectionName, moreKeys = 0) {
       maxCheckMs: Math.max(0, ...checkTasks.map((t) => t.ms)) };
   });
   const memory = await page.evaluate(() => ({ js: performance.memory.usedJSHeapSize, wasm: window.__wasm?.memory?.buffer.byteLength ?? NaN }));
-  return { page, typing: stats(times), startup, saves, memory };
+  return { page, typing: stats(times), saves, memory };
 }
 
 async function measureBare(browser, record, editedText, withMarkdownIt) {
@@ -214,9 +140,8 @@ async function measureBare(browser, record, editedText, withMarkdownIt) {
 }
 
 // ---- the run -----------------------------------------------------------------------------------
-const server = spawn("node", ["tests/support/serve.mjs", dist, String(port)], { stdio: "ignore" });
-await new Promise((r) => setTimeout(r, 400));
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: chromeArgs });
+const server = await serve(dist, port);
+const browser = await launch();
 const f = (x) => (Number.isFinite(x) ? x.toFixed(1) : "–");
 const rows = [];
 try {

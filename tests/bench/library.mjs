@@ -6,16 +6,11 @@
 //   - start-up, and the time to open the `Reviews` list of 201 drafts;
 //   - the history record's size against its budget.
 // Usage: node tests/bench/library.mjs   (scripts/bench builds and runs it)
-import { chromium } from "@playwright/test";
-import { spawn } from "node:child_process";
+import { launch, serve } from "./common.mjs";
 
 const port = 8097;
 const DRAFTS = 200;
 const TYPING_MS = 10_000;
-const chromeArgs = [
-  "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-  "--disable-component-update", "--disable-sync",
-];
 
 const paragraph = "Kathy, Ruth and Tommy leave Hailsham for the Cottages, under the *watchful* eye of Keffers. ";
 const text = (bytes) => paragraph.repeat(Math.ceil(bytes / paragraph.length)).slice(0, bytes);
@@ -32,9 +27,8 @@ function record(id, title, bytes, sections) {
   };
 }
 
-const server = spawn("node", ["tests/support/serve.mjs", "dist", String(port)], { stdio: "ignore" });
-await new Promise((r) => setTimeout(r, 400));
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: chromeArgs });
+const server = await serve("dist", port);
+const browser = await launch();
 const f = (x) => x.toFixed(2);
 try {
   const page = await browser.newPage();

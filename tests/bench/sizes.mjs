@@ -2,17 +2,12 @@
 // of 50 ms and more) while the app takes a 1 MB paste, a 100,000-character title, 1,000
 // sections, 10,000 tags, and refuses a 5 MB paste. A benchmark figure, not a test: the goal is
 // under 200 ms each. Usage: node tests/bench/sizes.mjs   (needs a release build in dist/)
-import { chromium } from "@playwright/test";
-import { spawn } from "node:child_process";
+import { launch, serve } from "./common.mjs";
 
 const port = 8096;
 const words = (bytes, word) => (word + " ").repeat(Math.ceil(bytes / (word.length + 1))).slice(0, bytes);
-const server = spawn("node", ["tests/support/serve.mjs", "dist", String(port)], { stdio: "ignore" });
-await new Promise((r) => setTimeout(r, 400));
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const server = await serve("dist", port);
+const browser = await launch();
 
 async function open(preset) {
   const page = await browser.newPage();

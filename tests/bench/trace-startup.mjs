@@ -2,28 +2,20 @@
 // tasks (start, duration, what each spent its time on). Warm by default (the page is loaded
 // once first, as when someone comes back); COLD=1 traces a first visit.
 // Usage: [COLD=1] node tests/bench/trace-startup.mjs [dist]   (the trace: /tmp/prof/trace.json)
-import { chromium } from "@playwright/test";
-import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
+import { launch, load, review, seedStorage, serve, startupProbes } from "./common.mjs";
 mkdirSync("/tmp/prof", { recursive: true });
 const dist = process.argv[2] ?? "dist";
 const port = 8097;
-const server = spawn("node", ["tests/support/serve.mjs", dist, String(port)], { stdio: "ignore" });
-await new Promise((r) => setTimeout(r, 400));
-const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
-const paragraph = "Kathy, Ruth and Tommy leave Hailsham for the Cottages, under the *watchful* eye of an elderly man called Keffers. ";
-const text = (n) => { let b = ""; let i = 0; while (b.length < n) { b += paragraph; if (++i % 5 === 0) b += i % 15 === 0 ? "||a spoiler here||.\n\n" : "\n\n"; } return b.slice(0, n); };
-const sections = []; for (let i = 0; i < 20; i++) sections.push({ id: i + 1, heading: `Section ${i + 1}`, body: text(5000), spoiler: i % 4 === 1 });
-const record = { schema: 2, id: "bench", revision: 1, saved_at: "2026-11-25T00:00:00Z", created_at: "2026-11-25T00:00:00Z", review: { metadata: { title: "Bench", author: "A. Writer", post_date: "2026-11-25" }, post_title: "", sections, rating: 7 }, view: { show_spoilers: false } };
+const server = await serve(dist, port);
+const browser = await launch();
 const page = await browser.newPage();
-await page.addInitScript((json) => { localStorage.clear(); localStorage.setItem("verdict:current", "bench"); localStorage.setItem("verdict:draft:bench", json);
-  new MutationObserver((_, o) => { if (document.querySelector("textarea")) { o.disconnect(); performance.mark("textarea"); const c = new MessageChannel(); c.port1.onmessage = () => { performance.mark("ready"); window.__ready = performance.now(); }; c.port2.postMessage(0); } }).observe(document, { subtree: true, childList: true });
-  addEventListener("TrunkApplicationStarted", () => performance.mark("started"));
-}, JSON.stringify(record));
+await page.addInitScript(seedStorage, { json: JSON.stringify(review(100 * 1024)), once: false });
+await page.addInitScript(startupProbes);
 // Warm the HTTP cache like the benchmark's repeated loads do.
-if (!process.env.COLD) { await page.goto(`http://127.0.0.1:${port}/`); await page.waitForFunction(() => window.__ready !== undefined); }
+if (!process.env.COLD) await load(page, port);
 await browser.startTracing(page, { path: "/tmp/prof/trace.json", categories: ["devtools.timeline", "v8.execute", "blink.user_timing", "disabled-by-default-devtools.timeline", "toplevel"] });
-await page.goto(`http://127.0.0.1:${port}/`); await page.waitForFunction(() => window.__ready !== undefined);
+await load(page, port);
 await page.waitForTimeout(300);
 await browser.stopTracing();
 await browser.close(); server.kill();
