@@ -124,6 +124,11 @@ impl IncrementalRender {
             .collect()
     }
 
+    /// Each block's HTML, in order (to draw them all again).
+    pub fn blocks_html(&self) -> Vec<String> {
+        self.blocks.iter().map(|b| b.html.clone()).collect()
+    }
+
     /// Renders `body` as it is now and says which blocks changed since the last call.
     pub fn update(&mut self, body: &str, reveal: bool, opened: &[usize]) -> Patch {
         let prepared = prepare(body).into_owned();

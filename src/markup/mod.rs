@@ -4,6 +4,7 @@
 //! typed by the person is shown as text, and a link or image is written only when its URL passes
 //! [`url::is_allowed`]. Spoilers are decided in [`spoilers`] and drawn here.
 
+pub mod chunks;
 pub mod escape;
 pub mod incremental;
 pub mod markdown;

@@ -5,7 +5,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::export::html::{footer_html, header_html};
-use crate::markup::incremental::{IncrementalRender, Patch};
+use crate::markup::chunks::{ChunkOp, Chunks, CHUNK_CLASS};
+use crate::markup::incremental::IncrementalRender;
 use crate::review::display_heading;
 
 use super::state::{EditorState, SectionState};
@@ -123,28 +124,56 @@ fn PreviewSection(
     }
 }
 
-/// Applies a [`Patch`] to the element children of `container` (one element per block).
-fn apply_patch(container: &web_sys::Element, patch: Patch) {
-    let children = container.children();
-    let anchor = children.item((patch.start + patch.remove) as u32);
-    if patch.start == 0 && patch.remove == children.length() as usize {
-        container.set_inner_html(&patch.insert.concat());
-        return;
-    }
-    let html = patch.insert.concat();
-    if !html.is_empty() {
-        match &anchor {
-            Some(next) => {
-                let _ = next.insert_adjacent_html("beforebegin", &html);
+/// Applies chunk operations (see [`crate::markup::chunks`]) to the chunks of `container`.
+fn apply_ops(container: &web_sys::Element, ops: Vec<ChunkOp>) {
+    let chunk = |i: usize| container.children().item(i as u32);
+    let insert = |before: Option<web_sys::Element>, parent: &web_sys::Element, html: &str| {
+        let _ = match before {
+            Some(next) => next.insert_adjacent_html("beforebegin", html),
+            None => parent.insert_adjacent_html("beforeend", html),
+        };
+    };
+    for op in ops {
+        match op {
+            ChunkOp::ReplaceAll(html) => container.set_inner_html(&html),
+            ChunkOp::InsertBlocks { chunk: c, at, html } => {
+                if let Some(parent) = chunk(c) {
+                    insert(parent.children().item(at as u32), &parent, &html);
+                }
             }
-            None => {
-                let _ = container.insert_adjacent_html("beforeend", &html);
+            ChunkOp::InsertChunks { before, html } => insert(chunk(before), container, &html),
+            ChunkOp::Split { chunk: c, at } => {
+                let Some(parent) = chunk(c) else { continue };
+                let Ok(fresh) = document().create_element("div") else {
+                    continue;
+                };
+                fresh.set_class_name(CHUNK_CLASS);
+                // Moved, not re-created: an opened spoiler stays open.
+                let blocks = parent.children();
+                while let Some(block) = blocks.item(at as u32) {
+                    let _ = fresh.append_child(&block);
+                }
+                let _ = parent.after_with_node_1(&fresh);
             }
-        }
-    }
-    for _ in 0..patch.remove {
-        if let Some(old) = container.children().item(patch.start as u32) {
-            old.remove();
+            ChunkOp::RemoveBlocks {
+                chunk: c,
+                at,
+                count,
+            } => {
+                if let Some(parent) = chunk(c) {
+                    let blocks = parent.children();
+                    for _ in 0..count {
+                        if let Some(block) = blocks.item(at as u32) {
+                            block.remove();
+                        }
+                    }
+                }
+            }
+            ChunkOp::RemoveChunk { chunk: c } => {
+                if let Some(gone) = chunk(c) {
+                    gone.remove();
+                }
+            }
         }
     }
 }
@@ -153,7 +182,8 @@ fn apply_patch(container: &web_sys::Element, patch: Patch) {
 const LARGE_CHANGE: usize = 64 * 1024;
 
 /// One section body in the preview. A keystroke re-renders only the blocks it touched (see
-/// [`IncrementalRender`]) and patches only their elements; the rest of the DOM stays as it is.
+/// [`IncrementalRender`]) and patches only their elements, in their chunk (see [`Chunks`]); the
+/// rest of the DOM stays as it is.
 #[component]
 fn SectionBodyPreview(
     /// The section's signals.
@@ -165,6 +195,7 @@ fn SectionBodyPreview(
         "preview-spoiler-{}",
         section.id
     )));
+    let chunks = StoredValue::new_local(Chunks::new());
     // The one effect that writes this body's DOM: it follows the body and the spoiler toggle,
     // and reads which spoilers are open without following them (the DOM already shows that).
     // (Run later for a large paste, by when the section may be gone: hence the `try_` reads.)
@@ -182,8 +213,20 @@ fn SectionBodyPreview(
                 renderer.try_update_value(|r| r.update(body, reveal, &opened))
             })
             .flatten();
-        if let Some(patch) = patch {
-            apply_patch(&element, patch);
+        let Some(ops) = patch.and_then(|patch| chunks.try_update_value(|c| c.apply(&patch))) else {
+            return;
+        };
+        apply_ops(&element, ops);
+        // The DOM must hold what the chunks say; should anything else have changed it, it is
+        // drawn again whole rather than patched wrongly from then on.
+        let expected = chunks.try_with_value(|c| c.sizes().len()).unwrap_or(0);
+        if element.child_element_count() as usize != expected {
+            let blocks = renderer
+                .try_with_value(|r| r.blocks_html())
+                .unwrap_or_default();
+            if let Some(op) = chunks.try_update_value(|c| c.replace_all(&blocks)) {
+                apply_ops(&element, vec![op]);
+            }
         }
     };
     // The length drawn last: a paste of a large text is drawn in a task of its own, after the

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
 
-use crate::browser::text::textarea_value;
+use crate::browser::text::TextAreaReader;
 use crate::markup::text_offsets::{byte_to_utf16, utf16_to_byte};
 use crate::markup::wrap::{wrap_selection, Wrap};
 use crate::review::display_heading;
@@ -248,6 +248,8 @@ fn SectionEditor(
         .ok();
         pending.set_value(handle);
     });
+    // Reads the text area on each keystroke, copying into Rust only what the keystroke changed.
+    let reader = StoredValue::new_local(TextAreaReader::new());
     let remove = move |_| {
         state.remove_section(id);
         // The section's own controls are gone: focus goes to `Undo`, one key press from
@@ -291,9 +293,10 @@ fn SectionEditor(
                 prop:value=section.body.get_untracked()
                 on:input=move |ev| {
                     let textarea = event_target::<web_sys::HtmlTextAreaElement>(&ev);
-                    take_edit(state, section.body, textarea_value(&textarea), |kept| {
-                        textarea.set_value(kept)
-                    })
+                    let Some(text) = reader.try_update_value(|r| r.read(&textarea)) else {
+                        return;
+                    };
+                    take_edit(state, section.body, text, |kept| textarea.set_value(kept))
                 }
                 on:paste=move |ev: web_sys::ClipboardEvent| {
                     let pasted = ev.clipboard_data().and_then(|d| d.get_data("text/plain").ok()).unwrap_or_default();
@@ -302,6 +305,8 @@ fn SectionEditor(
                     }
                 }
                 on:focus=move |_| state.last_body.set(Some(id))
+                // Its copy of the text is only worth keeping while this section is typed in.
+                on:blur=move |_| reader.update_value(TextAreaReader::forget)
             ></textarea>
             <p class="section-count">{move || words_and_time(section.words.get())}</p>
             <div class="section-actions">
