@@ -4,6 +4,7 @@
 //! property test holds it to that); where an edit could change how far a block reaches (an
 //! unclosed code fence, a reference definition), everything is rendered again.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use pulldown_cmark::Event;
@@ -43,6 +44,9 @@ pub struct Patch {
 #[derive(Default)]
 pub struct IncrementalRender {
     prepared: String,
+    /// Whether `prepared` is the body itself (it held no escaped bar): then the next body needs
+    /// preparing only if its change brought one, which is found without scanning it all.
+    verbatim: bool,
     refs: RefLinks,
     blocks: Vec<Block>,
     view: Option<(bool, Vec<usize>)>,
@@ -131,15 +135,58 @@ impl IncrementalRender {
 
     /// Renders `body` as it is now and says which blocks changed since the last call.
     pub fn update(&mut self, body: &str, reveal: bool, opened: &[usize]) -> Patch {
-        let prepared = prepare(body).into_owned();
         let view_key = (reveal, opened.to_vec());
         if self.view.as_ref() != Some(&view_key) || self.blocks.is_empty() {
             self.view = Some(view_key);
-            return self.render_all(prepared);
+            return self.render_all(prepare(body));
         }
-        match self.window(&prepared) {
-            Some((lo, hi, start, end)) => self.render_window(prepared, lo, hi, start..end),
+        let (prepared, span) = self.prepare_edited(body);
+        let (prefix, suffix) = span.unwrap_or_else(|| changed_span(&self.prepared, &prepared));
+        match self.window(&prepared, prefix, suffix) {
+            Some((lo, hi, start, end)) => {
+                let patch = self.render_window(&prepared, lo, hi, start..end);
+                self.keep(prepared, prefix, suffix);
+                patch
+            }
             None => self.render_all(prepared),
+        }
+    }
+
+    /// `body` prepared for parsing ([`prepare`]), and, when that is `body` itself and was
+    /// found so by comparing it with the last text, how they differ ([`changed_span`]). In a
+    /// long section a keystroke then neither scans nor copies the whole text.
+    fn prepare_edited<'b>(&self, body: &'b str) -> (Cow<'b, str>, Option<(usize, usize)>) {
+        if self.verbatim {
+            // The last text held no escaped bar, so a new one can only be in the change or
+            // reach into it from a byte on either side.
+            let (prefix, suffix) = changed_span(&self.prepared, body);
+            let from = floor(body, floor(body, prefix).saturating_sub(1));
+            let to = ceil(body, (ceil(body, body.len() - suffix) + 1).min(body.len()));
+            if matches!(prepare(&body[from..to]), Cow::Borrowed(_)) {
+                return (Cow::Borrowed(body), Some((prefix, suffix)));
+            }
+        }
+        (prepare(body), None)
+    }
+
+    /// Keeps `prepared` as the last text: a borrowed body (which differs from the last text
+    /// only in the span between `prefix` and `suffix`) by changing just that span in place.
+    fn keep(&mut self, prepared: Cow<str>, prefix: usize, suffix: usize) {
+        match prepared {
+            Cow::Borrowed(new) if self.verbatim => {
+                let old = &self.prepared;
+                // Widened to whole characters; the bytes outside the span are the same in
+                // both texts, so the widened ends are too.
+                let from = floor(old, prefix);
+                let old_to = ceil(old, old.len() - suffix);
+                let new_to = old_to + new.len() - old.len();
+                self.prepared
+                    .replace_range(from..old_to, &new[from..new_to]);
+            }
+            prepared => {
+                self.verbatim = matches!(prepared, Cow::Borrowed(_));
+                self.prepared = prepared.into_owned();
+            }
         }
     }
 
@@ -182,7 +229,9 @@ impl IncrementalRender {
             .collect()
     }
 
-    fn render_all(&mut self, prepared: String) -> Patch {
+    fn render_all(&mut self, prepared: Cow<str>) -> Patch {
+        self.verbatim = matches!(prepared, Cow::Borrowed(_));
+        let prepared = prepared.into_owned();
         self.refs = reference_links(&prepared);
         let blocks = self.render_range(&prepared, 0..prepared.len(), 0);
         let patch = Patch {
@@ -197,12 +246,14 @@ impl IncrementalRender {
 
     /// The blocks (old indices `lo..=hi`) and the new source range to parse again, or `None`
     /// when only a full render is safe.
-    fn window(&self, new: &str) -> Option<(usize, usize, usize, usize)> {
+    /// `prefix` and `suffix` are how `new` differs from the last text ([`changed_span`]).
+    fn window(
+        &self,
+        new: &str,
+        prefix: usize,
+        suffix: usize,
+    ) -> Option<(usize, usize, usize, usize)> {
         let old = &self.prepared;
-        let prefix = common_prefix(old.as_bytes(), new.as_bytes());
-        let max_suffix = old.len().min(new.len()) - prefix;
-        let suffix =
-            common_suffix(&old.as_bytes()[prefix..], &new.as_bytes()[prefix..]).min(max_suffix);
         let (old_end, new_end) = (old.len() - suffix, new.len() - suffix);
         // A reference definition anywhere in the change can alter links in any block.
         let changed_old = &old[floor(old, prefix)..ceil(old, old_end)];
@@ -280,16 +331,17 @@ impl IncrementalRender {
         Some((lo, hi, start, end))
     }
 
+    /// Renders the window again; the caller keeps `prepared` as the last text afterwards.
     fn render_window(
         &mut self,
-        prepared: String,
+        prepared: &str,
         lo: usize,
         hi: usize,
         range: Range<usize>,
     ) -> Patch {
         let first = self.blocks[lo].first_spoiler;
         let old_len = self.prepared.len();
-        let fresh = self.render_range(&prepared, range, first);
+        let fresh = self.render_range(prepared, range, first);
         let delta = prepared.len() as isize - old_len as isize;
         let fresh_spoilers: usize = fresh.iter().map(|b| b.spoilers).sum();
         let old_spoilers: usize = self.blocks[lo..=hi].iter().map(|b| b.spoilers).sum();
@@ -308,7 +360,7 @@ impl IncrementalRender {
             // Spoilers after the change are numbered on; if their numbers moved, they are
             // rendered again (and the patch reaches to the last of them).
             if spoiler_shift != 0 && block.spoilers > 0 {
-                let again = self.render_range(&prepared, block.range.clone(), later_count);
+                let again = self.render_range(prepared, block.range.clone(), later_count);
                 block = again.into_iter().next().unwrap_or(block);
                 replaced_to = hi + 1 + i + 1;
             }
@@ -327,9 +379,16 @@ impl IncrementalRender {
         self.blocks.truncate(lo);
         self.blocks.extend(fresh);
         self.blocks.extend(tail);
-        self.prepared = prepared;
         patch
     }
+}
+
+/// How `new` differs from `old`: the lengths of their common start and of their common end
+/// (which never overlap the common start).
+fn changed_span(old: &str, new: &str) -> (usize, usize) {
+    let prefix = common_prefix(old.as_bytes(), new.as_bytes());
+    let suffix = common_suffix(&old.as_bytes()[prefix..], &new.as_bytes()[prefix..]);
+    (prefix, suffix)
 }
 
 /// The start of the line holding byte `at`.
@@ -482,7 +541,7 @@ mod tests {
     fn edits() -> impl Strategy<Value = Vec<(f64, f64, String)>> {
         let snippet = prop::sample::select(vec![
             "", "x", "\n", "\n\n", "||", "- ", "```", "*", "`", "# ", "> ", "[ref]", "]: h", "  ",
-            "1. ", "<!--", "-->",
+            "1. ", "<!--", "-->", "\\", "|", "\\|", "\u{FDD0}", "é",
         ]);
         prop::collection::vec(
             (0.0..1.0f64, 0.0..0.2f64, snippet.prop_map(str::to_string)),

@@ -557,16 +557,48 @@ fn closing_fence(block: &str) -> Option<String> {
     let fence_len = opener.chars().take_while(|&c| c == fence_char).count();
     // The closing fence is a line after the opening one (trailing blank lines aside).
     let lines: Vec<&str> = block.trim_end().lines().collect();
-    let closed = lines.len() > 1 && {
-        let last_line = lines[lines.len() - 1].trim();
-        last_line.len() >= fence_len && last_line.chars().all(|c| c == fence_char)
-    };
+    let closed = lines.len() > 1 && is_closing_fence(lines[lines.len() - 1], fence_char, fence_len);
     (!closed).then(|| format!("{}\n", fence_char.to_string().repeat(fence_len)))
+}
+
+/// Whether `line` closes a fence of `len` `fence` characters (CommonMark): indented less than
+/// four columns (a tab reaching to the next multiple of four), at least `len` fence
+/// characters, then only spaces or tabs. A line indented further is the code's own text.
+fn is_closing_fence(line: &str, fence: char, len: usize) -> bool {
+    let mut column = 0;
+    let start = line.find(|c| c != ' ' && c != '\t').unwrap_or(line.len());
+    for c in line[..start].chars() {
+        column += if c == '\t' { 4 - column % 4 } else { 1 };
+    }
+    let rest = &line[start..];
+    let run = rest.chars().take_while(|&c| c == fence).count();
+    column < 4
+        && run >= len
+        && rest[run * fence.len_utf8()..]
+            .chars()
+            .all(|c| c == ' ' || c == '\t')
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_fence_indented_four_columns_does_not_close_a_code_block() {
+        assert!(!has_unclosed_fence("```\ncode\n```\n"));
+        assert!(!has_unclosed_fence("```\ncode\n   ```  \n"));
+        assert!(!has_unclosed_fence("~~~~\ncode\n~~~~~\n"));
+        for open in [
+            "```\ncode\n\t```\n",
+            "```\ncode\n    ```\n",
+            "  ```\ncode\n \t```\n",
+            "````\ncode\n```\n",
+            "```\ncode\n``` x\n",
+            "```\n",
+        ] {
+            assert!(has_unclosed_fence(open), "{open:?}");
+        }
+    }
 
     #[test]
     fn plain_markdown_is_kept_as_typed() {
