@@ -6,6 +6,7 @@
 //! so such a paragraph shows `[spoiler N]` where each was and is followed by a `<details>` block
 //! that holds them. A code fence left open is closed, so it cannot swallow what follows.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
@@ -13,7 +14,6 @@ use pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
 use super::escape;
 use super::spoilers::{
     is_inline, is_inline_end, pieces, prepare, refused_definitions, restore_source, Piece,
-    ESCAPED_BAR,
 };
 use super::url;
 
@@ -164,7 +164,9 @@ fn rewrite(body: &str, style: InlineSpoilers) -> String {
                     } else {
                         "\n\n"
                     };
-                    let text = format!("{gap}{}", spoiler_details(&pending, style));
+                    let mut text = String::with_capacity(details_len(&pending));
+                    text.push_str(gap);
+                    push_spoiler_details(&mut text, &pending, style);
                     edits.push(Edit {
                         range: range.end..range.end,
                         text,
@@ -194,9 +196,12 @@ fn rewrite(body: &str, style: InlineSpoilers) -> String {
         i += 1;
     }
     if !pending.is_empty() {
+        let mut text = String::with_capacity(details_len(&pending));
+        text.push_str("\n\n");
+        push_spoiler_details(&mut text, &pending, style);
         edits.push(Edit {
             range: prepared.len()..prepared.len(),
-            text: format!("\n\n{}", spoiler_details(&pending, style)),
+            text,
         });
     }
     // A definition with a refused URL is written as text, so no other section can use it.
@@ -204,7 +209,11 @@ fn rewrite(body: &str, style: InlineSpoilers) -> String {
         let text = escape::markdown(&restore_source(&prepared[span.clone()]));
         edits.push(Edit { range: span, text });
     }
-    let mut out = apply(&prepared, edits).replace(ESCAPED_BAR, "\\|");
+    let mut out = apply(&prepared, edits);
+    // Only a body that held escaped bars needs them written back (a copy of the whole).
+    if let Cow::Owned(restored) = restore_source(&out) {
+        out = restored;
+    }
     // Only a fenced code block at the top level can run on into what follows the body: one
     // inside a list or quote ends with it, and a closing fence added after it would instead
     // open a new block that swallows the rest of the document (and turns code after it into
@@ -319,7 +328,8 @@ fn rewrite_run(
             }),
             _ => acc,
         })?;
-    let mut text = String::new();
+    // Room for the run as typed and some escapes, so that it is not grown step by step.
+    let mut text = String::with_capacity(range.len() + range.len() / 4 + 16);
     inline_markdown(run, &mut text, pending, number, style);
     Some(Edit { range, text })
 }
@@ -363,7 +373,9 @@ fn inline_markdown(
                     InlineSpoilers::Listed(_) => {
                         *number += 1;
                         let n = *number;
-                        out.push_str(&format!("[spoiler {n}]"));
+                        out.push_str("[spoiler ");
+                        push_number(out, n);
+                        out.push(']');
                         let mut content = String::new();
                         let plain = InlineSpoilers::Plain;
                         inline_markdown(inner, &mut content, &mut Vec::new(), &mut 0, plain);
@@ -380,7 +392,9 @@ fn inline_markdown(
                         if trimmed.is_empty() {
                             out.push_str(&content);
                         } else {
-                            out.push_str(&format!("{lead}{open}{trimmed}{close}{trail}"));
+                            for part in [lead, open, trimmed, close, trail] {
+                                out.push_str(part);
+                            }
                         }
                     }
                     InlineSpoilers::Plain => {
@@ -392,14 +406,16 @@ fn inline_markdown(
                 continue;
             }
             Piece::SpoilerEnd => {}
+            // Everything is written straight into `out`: this runs over every paragraph that
+            // holds a spoiler, so a string built per event and then copied showed.
             Piece::Event(event, _) => match event {
-                Event::Text(t) => out.push_str(&escape::markdown(t)),
-                Event::Code(code) => out.push_str(&code_span(&restore_source(code))),
+                Event::Text(t) => escape::push_markdown(out, t),
+                Event::Code(code) => push_code_span(out, &restore_source(code)),
                 Event::Html(raw) | Event::InlineHtml(raw) => {
-                    out.push_str(&escape::markdown(&restore_source(raw)))
+                    escape::push_markdown(out, &restore_source(raw))
                 }
                 Event::InlineMath(t) | Event::DisplayMath(t) | Event::FootnoteReference(t) => {
-                    out.push_str(&escape::markdown(&restore_source(t)))
+                    escape::push_markdown(out, &restore_source(t))
                 }
                 Event::SoftBreak | Event::HardBreak => out.push(' '),
                 Event::Start(Tag::Emphasis) | Event::End(TagEnd::Emphasis) => out.push('*'),
@@ -415,19 +431,17 @@ fn inline_markdown(
                 }) => {
                     let is_image = matches!(event, Event::Start(Tag::Image { .. }));
                     let end = matching_end(pieces, i);
-                    let mut inner = String::new();
-                    inline_markdown(&pieces[i + 1..end], &mut inner, spoilers, number, style);
-                    if url::is_allowed(dest_url) {
-                        if is_image {
-                            out.push('!');
-                        }
-                        out.push_str(&format!(
-                            "[{inner}]({}{})",
-                            link_destination(dest_url),
-                            link_title(title)
-                        ));
-                    } else {
-                        out.push_str(&inner);
+                    // A refused link or image leaves its text alone.
+                    let allowed = url::is_allowed(dest_url);
+                    if allowed {
+                        out.push_str(if is_image { "![" } else { "[" });
+                    }
+                    inline_markdown(&pieces[i + 1..end], out, spoilers, number, style);
+                    if allowed {
+                        out.push_str("](");
+                        push_link_destination(out, dest_url);
+                        push_link_title(out, title);
+                        out.push(')');
                     }
                     i = end + 1;
                     continue;
@@ -439,9 +453,9 @@ fn inline_markdown(
     }
 }
 
-/// A link destination in angle brackets, so spaces and parentheses need no further care.
-fn link_destination(dest: &str) -> String {
-    let mut out = String::from("<");
+/// Writes a link destination in angle brackets, so spaces and parentheses need no further care.
+fn push_link_destination(out: &mut String, dest: &str) {
+    out.push('<');
     for c in dest.chars() {
         match c {
             '<' | '>' | '\\' => {
@@ -453,63 +467,102 @@ fn link_destination(dest: &str) -> String {
         }
     }
     out.push('>');
-    out
 }
 
-fn link_title(title: &str) -> String {
+/// Writes a link title (after a space, in quotes), if there is one.
+fn push_link_title(out: &mut String, title: &str) {
     if title.is_empty() {
-        return String::new();
+        return;
     }
-    let escaped: String = title
-        .chars()
-        .flat_map(|c| {
-            if c == '"' || c == '\\' {
-                vec!['\\', c]
-            } else {
-                vec![c]
-            }
-        })
-        .collect();
-    format!(" \"{escaped}\"")
+    out.push_str(" \"");
+    for c in title.chars() {
+        if c == '"' || c == '\\' {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('"');
 }
 
-/// A code span that holds `code` exactly, whatever backticks it contains.
-fn code_span(code: &str) -> String {
+/// Writes a code span that holds `code` exactly, whatever backticks it contains.
+fn push_code_span(out: &mut String, code: &str) {
     let longest = code.split(|c| c != '`').map(str::len).max().unwrap_or(0);
-    let fence = "`".repeat(longest + 1);
     let pad = if code.starts_with('`') || code.ends_with('`') || code.starts_with(' ') {
         " "
     } else {
         ""
     };
-    format!("{fence}{pad}{code}{pad}{fence}")
+    let fence = |out: &mut String| (0..=longest).for_each(|_| out.push('`'));
+    fence(out);
+    out.push_str(pad);
+    out.push_str(code);
+    out.push_str(pad);
+    fence(out);
 }
 
-/// The `<details>` block (to be put after a blank line) listing a paragraph's spoilers; GitHub needs the blank lines to render
-/// Markdown inside it.
-fn spoiler_details(spoilers: &[(usize, String)], style: InlineSpoilers) -> String {
-    let InlineSpoilers::Listed(form) = style else {
-        return String::new();
-    };
-    let items: String = spoilers
+/// Writes a number in decimal.
+fn push_number(out: &mut String, n: usize) {
+    use std::fmt::Write;
+    // Writing to a String cannot fail.
+    let _ = write!(out, "{n}");
+}
+
+/// About the length of the text [`push_spoiler_details`] writes for `spoilers` (with the blank
+/// lines before it), to make room for it at once.
+fn details_len(spoilers: &[(usize, String)]) -> usize {
+    128 + spoilers
         .iter()
-        .map(|(n, content)| format!("{n}. {content}\n"))
-        .collect();
+        .map(|(_, content)| content.len() + 16)
+        .sum::<usize>()
+}
+
+/// Writes the `<details>` block (to be put after a blank line) listing a paragraph's spoilers;
+/// GitHub needs the blank lines to render Markdown inside it.
+fn push_spoiler_details(out: &mut String, spoilers: &[(usize, String)], style: InlineSpoilers) {
+    let InlineSpoilers::Listed(form) = style else {
+        return;
+    };
+    let items = |out: &mut String| {
+        for (n, content) in spoilers {
+            push_number(out, *n);
+            out.push_str(". ");
+            out.push_str(content);
+            out.push('\n');
+        }
+    };
     match form {
         // A blank line after: the HTML block that `<details>` opens ends only at one.
         ListForm::Details => {
-            format!("<details>\n<summary>Spoilers</summary>\n\n{items}\n</details>\n\n")
+            out.push_str("<details>\n<summary>Spoilers</summary>\n\n");
+            items(out);
+            out.push_str("\n</details>\n\n");
         }
-        ListForm::KramdownDetails => format!(
-            "<details markdown=\"1\">\n<summary>Spoilers</summary>\n\n{items}\n</details>\n\n"
-        ),
-        ListForm::HackMd => format!(":::spoiler Spoilers\n{items}:::\n\n"),
+        ListForm::KramdownDetails => {
+            out.push_str("<details markdown=\"1\">\n<summary>Spoilers</summary>\n\n");
+            items(out);
+            out.push_str("\n</details>\n\n");
+        }
+        ListForm::HackMd => {
+            out.push_str(":::spoiler Spoilers\n");
+            items(out);
+            out.push_str(":::\n\n");
+        }
         ListForm::Obsidian => {
-            let quoted: String = items.lines().map(|l| format!("> {l}\n")).collect();
-            format!("> [!spoiler]- Spoilers\n{quoted}\n")
+            // Every line quoted (raw HTML typed across lines stays on its lines, escaped).
+            let mut list = String::new();
+            items(&mut list);
+            out.push_str("> [!spoiler]- Spoilers\n");
+            for line in list.lines() {
+                out.push_str("> ");
+                out.push_str(line);
+                out.push('\n');
+            }
+            out.push('\n');
         }
         ListForm::HugoShortcode => {
-            format!("{{{{< details summary=\"Spoilers\" >}}}}\n\n{items}\n{{{{< /details >}}}}\n\n")
+            out.push_str("{{< details summary=\"Spoilers\" >}}\n\n");
+            items(out);
+            out.push_str("\n{{< /details >}}\n\n");
         }
     }
 }
