@@ -259,7 +259,17 @@ fn is_own_disclosure(html: &str) -> bool {
 
 /// [`is_safe`] for a whole exported document, whose spoiler sections also carry a one-line
 /// `<summary>` of escaped text, and whose markers are HTML comments.
+///
+/// Most documents are told safe by a look at their bytes ([`is_plainly_safe_document`]), which
+/// is several times quicker than parsing them; only when that look cannot tell are they parsed
+/// ([`parsed_is_safe_document`]). The look never says safe where the parse would not (a
+/// property test holds it to that), so the answer is the parse's either way.
 pub fn is_safe_document(markdown: &str) -> bool {
+    is_plainly_safe_document(markdown) || parsed_is_safe_document(markdown)
+}
+
+/// The definition of [`is_safe_document`]: the document read back by a CommonMark parser.
+fn parsed_is_safe_document(markdown: &str) -> bool {
     is_safe_with(markdown, |html| {
         let summary = html
             .strip_prefix("<summary>")
@@ -267,6 +277,130 @@ pub fn is_safe_document(markdown: &str) -> bool {
         is_own_disclosure(html)
             || summary.is_some_and(|s| !s.contains('<'))
             || crate::export::markers::is_marker(html)
+    })
+}
+
+/// A line of Verdict's own that a document may hold whole, as [`is_plainly_safe_document`] sees
+/// it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum OwnLine {
+    /// `<details>` or `<details markdown="1">`: starts (or goes on with) an HTML block that
+    /// only a blank line ends.
+    Details,
+    /// `</details>` or a `<summary>` line right after a `<details>` one: the same kind of block.
+    Disclosure,
+    /// A marker: an HTML comment, a block that ends on its own line.
+    Marker,
+}
+
+/// Whether `markdown` holds plainly nothing a CommonMark parser could read as raw HTML other
+/// than Verdict's own lines, or as a link or image outside the allow-list: a conservative look
+/// at its bytes. `true` means [`parsed_is_safe_document`] would say `true` too; `false` only
+/// that the look cannot tell (then the document is parsed).
+///
+/// Why the look is enough, with pulldown-cmark's rules (only strikethrough enabled):
+/// - Raw HTML, inline or block, and autolinks begin at a `<` that is not backslash-escaped.
+///   A `<` followed by anything but an ASCII letter, `/`, `!` or `?` can begin neither a tag,
+///   a comment, a declaration nor a URI autolink, only an email autolink, whose address (no
+///   scheme, no control character) the allow-list takes; `<http://`, `<https://` and
+///   `<mailto:` cannot begin a tag (a tag name is followed by white space, `/` or `>`, not
+///   `:`), and as an autolink or a link destination they are allowed. Any other `<` is left to
+///   the parse. A backslash escapes a `<` wherever escapes work; where they do not (code,
+///   raw HTML, autolinks) the `<` is no markup either, or sits inside markup that began at an
+///   earlier `<`, itself looked at.
+/// - A link or image takes its destination from `](` (inline) or from a definition, which
+///   needs `]:`. Each `](` must be followed by `http://`, `https://` or `mailto:` (or `<` and
+///   one of them): a destination starting so has that scheme once unescaped. Any `]:` is left
+///   to the parse.
+/// - Verdict's own lines (the disclosures' `<details>`, `<summary>` and `</details>`, and the
+///   markers) are taken whole, at the start of a line. Such a line is read as an HTML block
+///   (those tags and comments may interrupt a paragraph, and a line with no indentation
+///   belongs to no list or quote), or as a line of an HTML block already open, or as code; in
+///   every case each line of raw HTML it yields is one of Verdict's own. A `<details>`-kind
+///   block runs until a blank line, so the line after one must be empty or another own line;
+///   a `<summary>` line is taken only right after a `<details>` one, so that it is always a
+///   line of that block (read inline it would not be a whole line of HTML). A marker's comment
+///   ends on its own line (its JSON holds no `>`).
+fn is_plainly_safe_document(markdown: &str) -> bool {
+    // Whether the lines before are an HTML block that only a blank line ends, and whether the
+    // last one was a `<details>` line.
+    let mut in_block = false;
+    let mut after_details = false;
+    // The lines, found with the vectorised byte search (`split('\n')` cost as much as the rest).
+    let bytes = markdown.as_bytes();
+    let ends = memchr::memchr_iter(b'\n', bytes).chain([bytes.len()]);
+    let mut start = 0;
+    for end in ends {
+        // `\n` is ASCII: both ends are character boundaries.
+        let line = &markdown[start..end];
+        start = end + 1;
+        match own_line(line, after_details) {
+            Some(kind) => {
+                in_block |= kind != OwnLine::Marker;
+                after_details = kind == OwnLine::Details;
+            }
+            None => {
+                if in_block && !line.is_empty() || !is_plain_line(line) {
+                    return false;
+                }
+                in_block = false;
+                after_details = false;
+            }
+        }
+    }
+    true
+}
+
+/// Which of Verdict's own lines `line` is, if any (`after_details`: the line before was a
+/// `<details>` one).
+fn own_line(line: &str, after_details: bool) -> Option<OwnLine> {
+    if !line.starts_with('<') {
+        return None;
+    }
+    match line {
+        "<details>" | "<details markdown=\"1\">" => return Some(OwnLine::Details),
+        "</details>" => return Some(OwnLine::Disclosure),
+        _ => {}
+    }
+    let summary = line
+        .strip_prefix("<summary>")
+        .and_then(|l| l.strip_suffix("</summary>"));
+    if after_details && summary.is_some_and(|s| !s.contains('<')) {
+        return Some(OwnLine::Disclosure);
+    }
+    crate::export::markers::is_marker(line).then_some(OwnLine::Marker)
+}
+
+/// Whether a line that is not one of Verdict's own plainly holds no `<` that could begin raw
+/// HTML or an autolink outside the allow-list, no `](` whose destination is not plainly
+/// allowed, and no `]:` (see [`is_plainly_safe_document`]).
+fn is_plain_line(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    let allowed_start = |rest: &[u8]| {
+        [&b"http://"[..], b"https://", b"mailto:"]
+            .iter()
+            .any(|scheme| rest.starts_with(scheme))
+    };
+    memchr::memchr2_iter(b'<', b']', bytes).all(|at| {
+        let next = bytes.get(at + 1).copied();
+        if bytes[at] == b']' {
+            return match next {
+                Some(b':') => false,
+                Some(b'(') => {
+                    let dest = &bytes[at + 2..];
+                    allowed_start(dest.strip_prefix(b"<").unwrap_or(dest))
+                }
+                _ => true,
+            };
+        }
+        let backslashes = bytes[..at]
+            .iter()
+            .rev()
+            .take_while(|b| **b == b'\\')
+            .count();
+        backslashes % 2 == 1
+            || !next.is_some_and(|b| b.is_ascii_alphabetic() || matches!(b, b'/' | b'!' | b'?'))
+            || allowed_start(&bytes[at + 1..])
     })
 }
 
@@ -615,6 +749,170 @@ fn closing_fence(block: &str) -> Option<String> {
         last_line.len() >= fence_len && last_line.chars().all(|c| c == fence_char)
     };
     (!closed).then(|| format!("{}\n", fence_char.to_string().repeat(fence_len)))
+}
+
+// Property tests run natively (proptest is a native-only dev-dependency).
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod equivalence {
+    use super::*;
+    use crate::export::markers::{self, SectionMarker};
+    use proptest::prelude::*;
+
+    /// Lines and pieces of lines near every edge of [`is_plainly_safe_document`]: Verdict's own
+    /// lines (and near misses), markers, links and autolinks with allowed and refused
+    /// destinations, escapes, raw HTML, definitions, containers, code and line endings.
+    fn fragment() -> impl Strategy<Value = String> {
+        let marker = "\\PC{0,12}".prop_map(|text| {
+            markers::line(
+                "section",
+                &SectionMarker {
+                    id: 1,
+                    heading: text.clone(),
+                    spoiler: true,
+                    len: 3,
+                    body: Some(text),
+                },
+            )
+        });
+        prop_oneof![
+            4 => prop::sample::select(vec![
+                "<details>\n",
+                "<details markdown=\"1\">\n",
+                "</details>\n",
+                "<summary>Spoilers</summary>\n",
+                "<summary>Spoiler: a &lt;b&gt; [x](javascript:y) --> </summary>\n",
+                "<summary><b></summary>\n",
+                "<summary>x</summary>",
+                "<details>",
+                " <details>\n",
+                "<details>\r\n",
+                "<DETAILS>\n",
+                "<!-- verdict:end -->\n",
+                "<!-- verdict:x --> <b> -->\n",
+                "<!-- x -->\n",
+                "\n",
+                "\n\n",
+                "\r",
+                "\r\n",
+                " \n",
+            ])
+            .prop_map(str::to_string),
+            1 => marker,
+            6 => prop::sample::select(vec![
+                "[a](https://example.com/a)",
+                "[a](<https://example.com/a b>)",
+                "![i](http://x/i.png \"t\")",
+                "[m](mailto:me@example.com)",
+                "](https://",
+                "](<http://",
+                "](javascript:alert(1))",
+                "](<javascript:alert(1)>)",
+                "](data:x)",
+                "]( https://x)",
+                "](\nhttps://x)",
+                "](/relative)",
+                "](#top)",
+                "](&#106;avascript:x)",
+                "](https&#58;x)",
+                "](HTTPS://x)",
+                "[r]: javascript:x\n",
+                "[r]:\n",
+                "[r]",
+                "\\]: x",
+                "<https://example.com>",
+                "<http://a b>",
+                "<mailto:a@b.c>",
+                "<1@x.y>",
+                "<a@b.c>",
+                "<javascript:alert(1)>",
+                "<b>",
+                "</b>",
+                "<b onclick=x>",
+                "<img src=x onerror=alert(1)>",
+                "<script>",
+                "<!--",
+                "-->",
+                "<?php",
+                "<!DOCTYPE",
+                "<![CDATA[",
+                "< b>",
+                "<\\b>",
+                "<",
+                "\\<b>",
+                "\\\\<b>",
+                "\\\\\\<b>",
+                "`<b>`",
+                "```\n",
+                "    ",
+                "\t",
+                "> ",
+                "- ",
+                "1. ",
+                "# ",
+                "===\n",
+                "[",
+                "]",
+                "(",
+                ")",
+                "![",
+                "\\",
+                "*",
+                "_",
+                "||",
+                "&lt;",
+                "&#60;b>",
+                "https://x",
+                "\u{2028}",
+                "é",
+            ])
+            .prop_map(str::to_string),
+            3 => "[a-z ]{1,12}",
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2048))]
+
+        /// The look at the bytes never says safe where the parse says unsafe.
+        #[test]
+        fn plainly_safe_documents_are_safe_when_parsed(
+            parts in prop::collection::vec(fragment(), 0..40)
+        ) {
+            let document = parts.concat();
+            prop_assert!(
+                !is_plainly_safe_document(&document) || parsed_is_safe_document(&document),
+                "{:?}",
+                document
+            );
+        }
+    }
+
+    /// The look answers for the documents Verdict writes (else it would only add work), and
+    /// refuses what it must leave to the parse.
+    #[test]
+    fn the_look_tells_exported_documents_and_refuses_what_it_cannot_tell() {
+        let body = "It was ||the *butler* with a [knife](https://example.com/k)|| all along.\n\n\
+                    - a [link](https://example.com) and `code`\n\n> quoted ||secret||\n\n\
+                    Escaped \\<b\\> and a <https://example.com/auto> link.";
+        let mut document = String::from("<!-- verdict:end -->\n## Heading\n\n");
+        document.push_str(&section_markdown(body));
+        document.push_str("\n\n<details>\n<summary>Spoiler: a &lt;b&gt;</summary>\n\n");
+        document.push_str(&section_markdown(body));
+        document.push_str("\n\n</details>\n\nRating: ★★★½☆ 3.5 out of 5\n");
+        assert!(is_plainly_safe_document(&document), "{document}");
+        assert!(parsed_is_safe_document(&document));
+        for unclear in [
+            "<b>",
+            "[a](javascript:x)",
+            "[a](/relative)",
+            "[r]: https://x",
+            "<details>\ntext",
+            "<summary>x</summary>",
+            "\\\\<b>",
+        ] {
+            assert!(!is_plainly_safe_document(unclear), "{unclear}");
+        }
+    }
 }
 
 #[cfg(test)]
