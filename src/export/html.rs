@@ -173,10 +173,14 @@ pub fn document(review: &Review) -> String {
     out.push_str("</style>\n");
     // Structured data for search engines: a data block, never run (and the policy above allows
     // no script anyway).
-    // Each body is parsed once, for the article and for the structured data's plain text.
+    out.push_str("<script type=\"application/ld+json\">");
+    let data_at = out.len();
+    out.push_str("</script>\n</head>\n<body>\n");
+    // Each body is parsed once, for the article and for the structured data's plain text. The
+    // article goes straight into the document and the data, made from the text gathered on
+    // the way, is put in before it: one large buffer rather than the article in a second one.
     let mut parts: Vec<Vec<String>> = vec![Vec::new(); review.sections.len()];
-    let mut article = String::new();
-    write_article(&mut article, review, |out, review, position| {
+    write_article(&mut out, review, |out, review, position| {
         let section = &review.sections[position];
         let prepared = prepare(&section.body);
         let pieces = pieces(&prepared);
@@ -185,13 +189,10 @@ pub fn document(review: &Review) -> String {
         }
         write_parsed_section(out, review, position, &pieces)
     });
-    out.push_str("<script type=\"application/ld+json\">");
-    out.push_str(&super::structured::json_ld_with(review, |position| {
-        std::mem::take(&mut parts[position])
-    }));
-    out.push_str("</script>\n</head>\n<body>\n");
-    out.push_str(&article);
     out.push_str("</body>\n</html>\n");
+    let data =
+        super::structured::json_ld_with(review, |position| std::mem::take(&mut parts[position]));
+    out.insert_str(data_at, &data);
     out
 }
 
