@@ -382,16 +382,14 @@ fn assemble(review: &Review, flavour: &Flavour, check: Check) -> String {
             // The marker carries the body itself only when the written text would not read
             // back as exactly what was typed.
             let read_back = markers::visible_body_in(&chunk, &section.heading, section.spoiler);
-            out.push_str(&markers::line(
-                "section",
-                &SectionMarkerRef {
-                    id: section.id,
-                    heading: &section.heading,
-                    spoiler: section.spoiler,
-                    len: chunk.len(),
-                    body: (read_back != section.body).then_some(section.body.as_str()),
-                },
-            ));
+            SectionMarkerRef {
+                id: section.id,
+                heading: &section.heading,
+                spoiler: section.spoiler,
+                len: chunk.len(),
+                body: (read_back != section.body).then_some(section.body.as_str()),
+            }
+            .write_line(&mut out);
         }
         out.push_str(&chunk);
     }

@@ -68,6 +68,68 @@ pub(crate) struct SectionMarkerRef<'a> {
     pub body: Option<&'a str>,
 }
 
+impl SectionMarkerRef<'_> {
+    /// Appends this marker's line to `out`: exactly what [`line`] writes for it (a property test
+    /// holds it to that), but with the JSON written here in one pass, its own escapes and the
+    /// markup escapes together, instead of by serde_json and then a second pass and copy (a
+    /// marker may carry a whole body, so this is a pass over most of a review).
+    pub(crate) fn write_line(&self, out: &mut String) {
+        use std::fmt::Write;
+        out.push_str(PREFIX);
+        // Writing to a String cannot fail. The fields in their declared order, as serde writes
+        // them.
+        let _ = write!(out, "section {{\"id\":{},\"heading\":", self.id);
+        push_json_string(out, self.heading);
+        let _ = write!(out, ",\"spoiler\":{},\"len\":{}", self.spoiler, self.len);
+        if let Some(body) = self.body {
+            out.push_str(",\"body\":");
+            push_json_string(out, body);
+        }
+        out.push('}');
+        out.push_str(SUFFIX);
+        out.push('\n');
+    }
+}
+
+/// Appends `text` as a JSON string, escaped as serde_json escapes it (`"`, `\`, and control
+/// characters, with its short forms), and with `<`, `>` and `&` as `\u` escapes as in [`line`].
+fn push_json_string(out: &mut String, text: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push('"');
+    // The start of the text not yet copied.
+    let mut last = 0;
+    // `|`, not `||`: no branch, so that the block test becomes vector code.
+    let special =
+        |b: u8| (b < 0x20) | (b == b'"') | (b == b'\\') | (b == b'<') | (b == b'>') | (b == b'&');
+    escape::for_each_special(text.as_bytes(), special, |at| {
+        // An ASCII byte: a character boundary.
+        out.push_str(&text[last..at]);
+        last = at + 1;
+        let b = text.as_bytes()[at];
+        let short = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            0x08 => "\\b",
+            0x0C => "\\f",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            b'<' => "\\u003c",
+            b'>' => "\\u003e",
+            b'&' => "\\u0026",
+            _ => {
+                out.push_str("\\u00");
+                out.push(char::from(HEX[usize::from(b >> 4)]));
+                out.push(char::from(HEX[usize::from(b & 0xF)]));
+                return;
+            }
+        };
+        out.push_str(short);
+    });
+    out.push_str(&text[last..]);
+    out.push('"');
+}
+
 /// One marker line (with its newline): `<!-- verdict:<kind> <json> -->`. `<`, `>` and `&` in
 /// the JSON are written as `\u` escapes (the same string to a JSON reader), so the comment can
 /// never end early and holds nothing a browser could take for markup.
@@ -158,6 +220,36 @@ pub(crate) fn visible_body_in<'a>(chunk: &'a str, heading: &str, spoiler: bool) 
         rest = rest.strip_suffix("\n\n").unwrap_or(rest);
     }
     rest
+}
+
+// Property tests run natively (proptest is a native-only dev-dependency).
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod equivalence {
+    use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn a_section_marker_writes_the_line_serde_writes(
+            id in proptest::prelude::any::<u64>(),
+            heading in "([a-z ]{0,40}|[\\u{0}-\\u{1f}\"\\\\/<>&'\\u{7f}-\\u{a0}é日\\u{2028}\\u{fdd0}🙂]){0,12}",
+            spoiler in proptest::prelude::any::<bool>(),
+            len in proptest::prelude::any::<usize>(),
+            body in proptest::option::of(
+                "([a-z ]{0,40}|[\\u{0}-\\u{1f}\"\\\\/<>&'\\u{7f}-\\u{a0}é日\\u{2028}\\u{fdd0}🙂]){0,24}"
+            ),
+        ) {
+            let marker = SectionMarkerRef {
+                id,
+                heading: &heading,
+                spoiler,
+                len,
+                body: body.as_deref(),
+            };
+            let mut written = String::from("before\n");
+            marker.write_line(&mut written);
+            proptest::prop_assert_eq!(written, format!("before\n{}", line("section", &marker)));
+        }
+    }
 }
 
 #[cfg(test)]

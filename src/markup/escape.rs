@@ -99,38 +99,56 @@ pub fn markdown(text: &str) -> String {
 }
 
 /// Appends `text` to `out`, escaped as by [`markdown`]. Byte by byte, since no byte of a
-/// character beyond ASCII is an ASCII punctuation mark: the punctuation of each block of
-/// [`BLOCK`] bytes is found at once as a bit mask (a loop the compiler turns into vector code),
-/// and only its bits are visited.
+/// character beyond ASCII is an ASCII punctuation mark (see [`for_each_special`]).
 pub fn push_markdown(out: &mut String, text: &str) {
-    let bytes = text.as_bytes();
     // The start of the text not yet copied.
     let mut last = 0;
-    let mut escape_at = |out: &mut String, at: usize| {
+    for_each_special(text.as_bytes(), is_punctuation, |at| {
         // An ASCII byte: a character boundary, copied with what follows.
         out.push_str(&text[last..at]);
         out.push('\\');
         last = at;
-    };
+    });
+    out.push_str(&text[last..]);
+}
+
+/// `u8::is_ascii_punctuation`, written without branches (its four ranges tested with `|`), so
+/// that [`for_each_special`]'s block test becomes vector code.
+#[inline(always)]
+fn is_punctuation(b: u8) -> bool {
+    (b.wrapping_sub(b'!') < 15)
+        | (b.wrapping_sub(b':') < 7)
+        | (b.wrapping_sub(b'[') < 6)
+        | (b.wrapping_sub(b'{') < 4)
+}
+
+/// Calls `found` with the offset of each byte of `bytes` for which `special` holds, in order.
+/// Each block of [`BLOCK`] bytes is first tested whole, without an early exit (a loop the
+/// compiler turns into vector code), and looked at byte by byte only if it holds a special
+/// byte, so that long runs of ordinary text cost little.
+#[inline(always)]
+pub(crate) fn for_each_special(
+    bytes: &[u8],
+    special: impl Fn(u8) -> bool,
+    mut found: impl FnMut(usize),
+) {
     let blocks = bytes.chunks_exact(BLOCK);
     let tail = blocks.remainder().len();
     for (n, block) in blocks.enumerate() {
-        let mut mask = block.iter().enumerate().fold(0u32, |mask, (i, b)| {
-            mask | u32::from(b.is_ascii_punctuation()) << i
-        });
-        while mask != 0 {
-            escape_at(out, n * BLOCK + mask.trailing_zeros() as usize);
-            mask &= mask - 1;
+        if block.iter().fold(false, |any, &b| any | special(b)) {
+            for (i, &b) in block.iter().enumerate() {
+                if special(b) {
+                    found(n * BLOCK + i);
+                }
+            }
         }
     }
-    // The last bytes (most text events are shorter than a block), one by one.
     let start = bytes.len() - tail;
-    for (i, b) in bytes[start..].iter().enumerate() {
-        if b.is_ascii_punctuation() {
-            escape_at(out, start + i);
+    for (i, &b) in bytes[start..].iter().enumerate() {
+        if special(b) {
+            found(start + i);
         }
     }
-    out.push_str(&text[last..]);
 }
 
 /// Escapes a metadata value or heading for Markdown with as few backslashes as keep it safe:
@@ -232,6 +250,13 @@ mod tests {
             html("a\0b\u{7}c\u{85}d\u{FDD0}e\u{FFFF}f\u{1FFFE}\tg\n"),
             "a\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}e\u{FFFD}f\u{FFFD}\tg\n"
         );
+    }
+
+    #[test]
+    fn punctuation_is_ascii_punctuation() {
+        for b in 0..=u8::MAX {
+            assert_eq!(is_punctuation(b), b.is_ascii_punctuation(), "{b}");
+        }
     }
 
     #[test]
