@@ -54,50 +54,59 @@ pub fn header_html(metadata: &Metadata, post_title: &str) -> String {
 }
 
 /// One section's body, already parsed, as HTML in its wrapper `<div class="section-body">` (the
-/// preview draws the same wrapper and fills it with [`markup::render`]).
-fn body_html(pieces: &[Piece], view: &SpoilerView) -> String {
-    let mut out = String::from("<div class=\"section-body\">");
-    markup::write_html(pieces, &mut out, view, &mut 0);
+/// preview draws the same wrapper and fills it with [`markup::render`]), written to `out`.
+fn write_body(out: &mut String, pieces: &[Piece], view: &SpoilerView) {
+    out.push_str("<div class=\"section-body\">");
+    markup::write_html(pieces, out, view, &mut 0);
     out.push_str("</div>\n");
-    out
 }
 
 /// One whole section: heading, then its body, wrapped in a closed disclosure if it is a spoiler.
 pub fn section_html(review: &Review, position: usize) -> String {
+    let mut out = String::new();
+    write_section(&mut out, review, position);
+    out
+}
+
+/// [`section_html`], written to `out`.
+fn write_section(out: &mut String, review: &Review, position: usize) {
     let prepared = prepare(&review.sections[position].body);
-    parsed_section_html(review, position, &pieces(&prepared))
+    write_parsed_section(out, review, position, &pieces(&prepared));
 }
 
-/// [`section_html`] of a body already parsed.
-fn parsed_section_html(review: &Review, position: usize, pieces: &[Piece]) -> String {
+/// [`section_html`] of a body already parsed, written to `out`.
+fn write_parsed_section(out: &mut String, review: &Review, position: usize, pieces: &[Piece]) {
     let prefix = spoiler_id_prefix(position);
-    section_around(
-        review,
-        position,
-        &body_html(pieces, &SpoilerView::closed(&prefix)),
-    )
+    write_around(out, review, position, |out| {
+        write_body(out, pieces, &SpoilerView::closed(&prefix))
+    });
 }
 
-/// A section's heading and disclosure around its already rendered `body`.
-fn section_around(review: &Review, position: usize, body: &str) -> String {
+/// A section's heading and disclosure around its body, which `body` writes (straight into the
+/// one buffer of the whole article: no copy of each section on its way there).
+fn write_around(
+    out: &mut String,
+    review: &Review,
+    position: usize,
+    body: impl FnOnce(&mut String),
+) {
     let section = &review.sections[position];
-    let mut out = String::from("<section class=\"review-section\">\n");
+    out.push_str("<section class=\"review-section\">\n");
     if !section.heading.trim().is_empty() {
         out.push_str("<h2>");
-        escape::push_html(&mut out, section.heading.trim());
+        escape::push_html(out, section.heading.trim());
         out.push_str("</h2>\n");
     }
     if section.spoiler {
         out.push_str("<details class=\"spoiler-section\">\n<summary>");
-        escape::push_html(&mut out, &spoiler_summary(review, position));
+        escape::push_html(out, &spoiler_summary(review, position));
         out.push_str("</summary>\n");
-        out.push_str(body);
+        body(out);
         out.push_str("</details>\n");
     } else {
-        out.push_str(body);
+        body(out);
     }
     out.push_str("</section>\n");
-    out
 }
 
 /// The rating line and the `Posted in` / `Tagged` footer.
@@ -125,19 +134,24 @@ pub fn footer_html(metadata: &Metadata, rating: Option<Rating>) -> String {
 
 /// The post as an `<article>`: what the preview shows, with every spoiler closed.
 pub fn article_html(review: &Review) -> String {
-    article_with(review, section_html)
+    let mut out = String::new();
+    write_article(&mut out, review, write_section);
+    out
 }
 
-/// Header, each section as `section` draws it, and footer, in an `<article>`.
-fn article_with(review: &Review, mut section: impl FnMut(&Review, usize) -> String) -> String {
-    let mut out = String::from("<article class=\"review\">\n");
+/// Header, each section as `section` writes it, and footer, in an `<article>`, written to `out`.
+fn write_article(
+    out: &mut String,
+    review: &Review,
+    mut section: impl FnMut(&mut String, &Review, usize),
+) {
+    out.push_str("<article class=\"review\">\n");
     out.push_str(&header_html(&review.metadata, &review.post_title));
     for position in 0..review.sections.len() {
-        out.push_str(&section(review, position));
+        section(out, review, position);
     }
     out.push_str(&footer_html(&review.metadata, review.rating));
     out.push_str("</article>\n");
-    out
 }
 
 /// The complete standalone HTML document.
@@ -159,24 +173,26 @@ pub fn document(review: &Review) -> String {
     out.push_str("</style>\n");
     // Structured data for search engines: a data block, never run (and the policy above allows
     // no script anyway).
-    // Each body is parsed once, for the article and for the structured data's plain text.
+    out.push_str("<script type=\"application/ld+json\">");
+    let data_at = out.len();
+    out.push_str("</script>\n</head>\n<body>\n");
+    // Each body is parsed once, for the article and for the structured data's plain text. The
+    // article goes straight into the document and the data, made from the text gathered on
+    // the way, is put in before it: one large buffer rather than the article in a second one.
     let mut parts: Vec<Vec<String>> = vec![Vec::new(); review.sections.len()];
-    let article = article_with(review, |review, position| {
+    write_article(&mut out, review, |out, review, position| {
         let section = &review.sections[position];
         let prepared = prepare(&section.body);
         let pieces = pieces(&prepared);
         if !section.spoiler {
             parts[position] = super::structured::plain_parts_of(&pieces);
         }
-        parsed_section_html(review, position, &pieces)
+        write_parsed_section(out, review, position, &pieces)
     });
-    out.push_str("<script type=\"application/ld+json\">");
-    out.push_str(&super::structured::json_ld_with(review, |position| {
-        std::mem::take(&mut parts[position])
-    }));
-    out.push_str("</script>\n</head>\n<body>\n");
-    out.push_str(&article);
     out.push_str("</body>\n</html>\n");
+    let data =
+        super::structured::json_ld_with(review, |position| std::mem::take(&mut parts[position]));
+    out.insert_str(data_at, &data);
     out
 }
 
@@ -185,13 +201,13 @@ pub fn document(review: &Review) -> String {
 /// spoilers show as `[spoiler N]`, listed after their paragraph in a `<details>`, so they stay
 /// hidden with no script and no CSS.
 pub fn fragment(review: &Review) -> String {
-    article_with(review, |review, position| {
-        section_around(
-            review,
-            position,
-            &markup::render_listed(&review.sections[position].body),
-        )
-    })
+    let mut out = String::new();
+    write_article(&mut out, review, |out, review, position| {
+        write_around(out, review, position, |out| {
+            out.push_str(&markup::render_listed(&review.sections[position].body))
+        })
+    });
+    out
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use crate::markup::markdown::{
 use crate::review::Review;
 
 use super::front_matter::{front_matter_for, FrontMatter};
-use super::markers::{self, ReviewMarker, SectionMarker};
+use super::markers::{self, ReviewMarker, SectionMarkerRef};
 use super::{cover_alt, footer_lines, metadata_lines, spoiler_summary};
 use crate::review::validation::usable_cover;
 
@@ -381,17 +381,15 @@ fn assemble(review: &Review, flavour: &Flavour, check: Check) -> String {
         if markers_on {
             // The marker carries the body itself only when the written text would not read
             // back as exactly what was typed.
-            let read_back = markers::visible_body(&chunk, &section.heading, section.spoiler);
-            out.push_str(&markers::line(
-                "section",
-                &SectionMarker {
-                    id: section.id,
-                    heading: section.heading.clone(),
-                    spoiler: section.spoiler,
-                    len: chunk.len(),
-                    body: (read_back != section.body).then(|| section.body.clone()),
-                },
-            ));
+            let read_back = markers::visible_body_in(&chunk, &section.heading, section.spoiler);
+            SectionMarkerRef {
+                id: section.id,
+                heading: &section.heading,
+                spoiler: section.spoiler,
+                len: chunk.len(),
+                body: (read_back != section.body).then_some(section.body.as_str()),
+            }
+            .write_line(&mut out);
         }
         out.push_str(&chunk);
     }

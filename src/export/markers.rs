@@ -51,16 +51,109 @@ pub struct SectionMarker {
     pub body: Option<String>,
 }
 
+/// A section marker's content, borrowed from the section (what the export writes: the same
+/// JSON as [`SectionMarker`], without copying the heading and body to make one).
+#[derive(Clone, Copy, Debug, Serialize)]
+pub(crate) struct SectionMarkerRef<'a> {
+    /// The section's id.
+    pub id: u64,
+    /// Its heading as typed.
+    pub heading: &'a str,
+    /// Whether it is a spoiler.
+    pub spoiler: bool,
+    /// Bytes of text written for it after this marker's line.
+    pub len: usize,
+    /// The body as typed, when the written text does not read back as it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub body: Option<&'a str>,
+}
+
+impl SectionMarkerRef<'_> {
+    /// Appends this marker's line to `out`: exactly what [`line`] writes for it (a property test
+    /// holds it to that), but with the JSON written here in one pass, its own escapes and the
+    /// markup escapes together, instead of by serde_json and then a second pass and copy (a
+    /// marker may carry a whole body, so this is a pass over most of a review).
+    pub(crate) fn write_line(&self, out: &mut String) {
+        use std::fmt::Write;
+        out.push_str(PREFIX);
+        // Writing to a String cannot fail. The fields in their declared order, as serde writes
+        // them.
+        let _ = write!(out, "section {{\"id\":{},\"heading\":", self.id);
+        push_json_string(out, self.heading);
+        let _ = write!(out, ",\"spoiler\":{},\"len\":{}", self.spoiler, self.len);
+        if let Some(body) = self.body {
+            out.push_str(",\"body\":");
+            push_json_string(out, body);
+        }
+        out.push('}');
+        out.push_str(SUFFIX);
+        out.push('\n');
+    }
+}
+
+/// Appends `text` as a JSON string, escaped as serde_json escapes it (`"`, `\`, and control
+/// characters, with its short forms), and with `<`, `>` and `&` as `\u` escapes as in [`line`].
+fn push_json_string(out: &mut String, text: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push('"');
+    // The start of the text not yet copied.
+    let mut last = 0;
+    // `|`, not `||`: no branch, so that the block test becomes vector code.
+    let special =
+        |b: u8| (b < 0x20) | (b == b'"') | (b == b'\\') | (b == b'<') | (b == b'>') | (b == b'&');
+    escape::for_each_special(text.as_bytes(), special, |at| {
+        // An ASCII byte: a character boundary.
+        out.push_str(&text[last..at]);
+        last = at + 1;
+        let b = text.as_bytes()[at];
+        let short = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            0x08 => "\\b",
+            0x0C => "\\f",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            b'<' => "\\u003c",
+            b'>' => "\\u003e",
+            b'&' => "\\u0026",
+            _ => {
+                out.push_str("\\u00");
+                out.push(char::from(HEX[usize::from(b >> 4)]));
+                out.push(char::from(HEX[usize::from(b & 0xF)]));
+                return;
+            }
+        };
+        out.push_str(short);
+    });
+    out.push_str(&text[last..]);
+    out.push('"');
+}
+
 /// One marker line (with its newline): `<!-- verdict:<kind> <json> -->`. `<`, `>` and `&` in
 /// the JSON are written as `\u` escapes (the same string to a JSON reader), so the comment can
 /// never end early and holds nothing a browser could take for markup.
 pub fn line<T: Serialize>(kind: &str, content: &T) -> String {
     let json = serde_json::to_string(content).unwrap_or_else(|_| "null".into());
-    let json = json
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026");
-    format!("{PREFIX}{kind} {json}{SUFFIX}\n")
+    let mut out = String::with_capacity(PREFIX.len() + kind.len() + json.len() + 16);
+    out.push_str(PREFIX);
+    out.push_str(kind);
+    out.push(' ');
+    // One pass for the three (a marker may carry a whole body).
+    let mut last = 0;
+    for at in memchr::memchr3_iter(b'<', b'>', b'&', json.as_bytes()) {
+        out.push_str(&json[last..at]);
+        out.push_str(match json.as_bytes()[at] {
+            b'<' => "\\u003c",
+            b'>' => "\\u003e",
+            _ => "\\u0026",
+        });
+        last = at + 1;
+    }
+    out.push_str(&json[last..]);
+    out.push_str(SUFFIX);
+    out.push('\n');
+    out
 }
 
 /// The end marker, after the last section.
@@ -72,7 +165,9 @@ pub fn end_line() -> String {
 pub fn is_marker(html: &str) -> bool {
     html.strip_prefix(PREFIX)
         .and_then(|rest| rest.strip_suffix(SUFFIX))
-        .is_some_and(|inner| !inner.contains(['>', '\n', '\r']))
+        // A byte search: the three are ASCII, and a marker line (a whole body, at times) is
+        // looked at for every export.
+        .is_some_and(|inner| memchr::memchr3(b'>', b'\n', b'\r', inner.as_bytes()).is_none())
 }
 
 /// Reads the marker of `kind` at the start of `text`: its content and the text after its line.
@@ -105,6 +200,12 @@ pub fn heading_line(heading: &str) -> String {
 /// The body a reader gets back from the text written for a section (the `len` bytes after its
 /// marker), without the marker's own copy.
 pub fn visible_body(chunk: &str, heading: &str, spoiler: bool) -> String {
+    visible_body_in(chunk, heading, spoiler).to_string()
+}
+
+/// [`visible_body`], as the part of `chunk` it is (the export compares it with the body as
+/// typed, with no copy).
+pub(crate) fn visible_body_in<'a>(chunk: &'a str, heading: &str, spoiler: bool) -> &'a str {
     let heading_line = heading_line(heading);
     let mut rest = chunk.strip_prefix(heading_line.as_str()).unwrap_or(chunk);
     if spoiler {
@@ -118,7 +219,37 @@ pub fn visible_body(chunk: &str, heading: &str, spoiler: bool) -> String {
     } else {
         rest = rest.strip_suffix("\n\n").unwrap_or(rest);
     }
-    rest.to_string()
+    rest
+}
+
+// Property tests run natively (proptest is a native-only dev-dependency).
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod equivalence {
+    use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn a_section_marker_writes_the_line_serde_writes(
+            id in proptest::prelude::any::<u64>(),
+            heading in "([a-z ]{0,40}|[\\u{0}-\\u{1f}\"\\\\/<>&'\\u{7f}-\\u{a0}é日\\u{2028}\\u{fdd0}🙂]){0,12}",
+            spoiler in proptest::prelude::any::<bool>(),
+            len in proptest::prelude::any::<usize>(),
+            body in proptest::option::of(
+                "([a-z ]{0,40}|[\\u{0}-\\u{1f}\"\\\\/<>&'\\u{7f}-\\u{a0}é日\\u{2028}\\u{fdd0}🙂]){0,24}"
+            ),
+        ) {
+            let marker = SectionMarkerRef {
+                id,
+                heading: &heading,
+                spoiler,
+                len,
+                body: body.as_deref(),
+            };
+            let mut written = String::from("before\n");
+            marker.write_line(&mut written);
+            proptest::prop_assert_eq!(written, format!("before\n{}", line("section", &marker)));
+        }
+    }
 }
 
 #[cfg(test)]
@@ -145,5 +276,26 @@ mod tests {
         assert_eq!(read_back, section);
         assert_eq!(rest, "after");
         assert!(!is_marker("<!-- verdict:x --> <script> -->"));
+    }
+
+    #[test]
+    fn the_borrowed_section_marker_writes_the_same_line() {
+        for body in [None, Some("x -->\n<script> & \"q\"")] {
+            let owned = SectionMarker {
+                id: 7,
+                heading: "<b>H</b> & co".into(),
+                spoiler: false,
+                len: 40,
+                body: body.map(str::to_string),
+            };
+            let borrowed = SectionMarkerRef {
+                id: 7,
+                heading: "<b>H</b> & co",
+                spoiler: false,
+                len: 40,
+                body,
+            };
+            assert_eq!(line("section", &borrowed), line("section", &owned));
+        }
     }
 }

@@ -4,6 +4,7 @@
 
 use serde_json::{json, Map, Value};
 
+use crate::markup::escape;
 use crate::markup::spoilers::{pieces, prepare, restore_source, Piece};
 use crate::review::template::{Optional, Template};
 use crate::review::validation::usable_cover;
@@ -82,7 +83,8 @@ fn plain_parts(body: &str) -> Vec<String> {
 /// article and for this).
 pub fn plain_parts_of(pieces: &[Piece]) -> Vec<String> {
     let mut parts = Vec::new();
-    let mut current = String::new();
+    // The words of the current part, one space between each, as they arrive.
+    let mut words = Words::default();
     let mut in_spoiler = false;
     for piece in pieces {
         match piece {
@@ -92,27 +94,103 @@ pub fn plain_parts_of(pieces: &[Piece]) -> Vec<String> {
             Piece::Event(event, _) => {
                 use pulldown_cmark::{Event, TagEnd};
                 match event {
-                    Event::Text(t) | Event::Code(t) => current.push_str(&restore_source(t)),
-                    Event::SoftBreak | Event::HardBreak => current.push(' '),
+                    Event::Text(t) | Event::Code(t) => words.push(&restore_source(t)),
+                    Event::SoftBreak | Event::HardBreak => words.push(" "),
                     Event::End(
                         TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_) | TagEnd::CodeBlock,
-                    ) => {
-                        let text = current.split_whitespace().collect::<Vec<_>>().join(" ");
-                        if !text.is_empty() {
-                            parts.push(text);
-                        }
-                        current.clear();
-                    }
+                    ) => parts.extend(words.take()),
                     _ => {}
                 }
             }
         }
     }
-    let text = current.split_whitespace().collect::<Vec<_>>().join(" ");
-    if !text.is_empty() {
-        parts.push(text);
-    }
+    parts.extend(words.take());
     parts
+}
+
+/// The length of the white space character at byte `at` of `text` (0 if there is none). ASCII
+/// is told apart a byte at a time; anything else is decoded to ask Unicode. `at` may fall inside
+/// a character: its continuation bytes are never white space (and never the start of one).
+fn white_space_at(text: &str, at: usize) -> usize {
+    let b = text.as_bytes()[at];
+    if b < 0x80 {
+        usize::from(matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'))
+    } else if text.is_char_boundary(at) {
+        text[at..]
+            .chars()
+            .next()
+            .filter(|c| c.is_whitespace())
+            .map_or(0, char::len_utf8)
+    } else {
+        0
+    }
+}
+
+/// Text gathered as its words with one space between each: what
+/// `text.split_whitespace().collect::<Vec<_>>().join(" ")` makes of all the text pushed, built
+/// as it comes instead of from a copy of the whole (the plain text of every section of an HTML
+/// export goes through here).
+#[derive(Default)]
+struct Words {
+    text: String,
+    /// White space came after the last word written.
+    gap: bool,
+}
+
+impl Words {
+    /// Adds `text` (which may start or end inside a word).
+    fn push(&mut self, text: &str) {
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            let white = white_space_at(text, at);
+            if white > 0 {
+                self.gap = true;
+                at += white;
+                continue;
+            }
+            // A run of words with one ASCII space between each is already as it must be
+            // written: it is copied whole rather than word by word.
+            let start = at;
+            loop {
+                // Printable ASCII (by far the most common) is passed over without asking more.
+                while at < bytes.len()
+                    && ((b'!'..0x80).contains(&bytes[at]) || white_space_at(text, at) == 0)
+                {
+                    at += 1;
+                }
+                let single_space = bytes.get(at) == Some(&b' ')
+                    && at + 1 < bytes.len()
+                    && white_space_at(text, at + 1) == 0;
+                if !single_space {
+                    break;
+                }
+                at += 1;
+            }
+            self.word(&text[start..at]);
+        }
+    }
+
+    /// Writes (part of) a word, after a space if white space came before it.
+    fn word(&mut self, word: &str) {
+        if word.is_empty() {
+            return;
+        }
+        if self.gap && !self.text.is_empty() {
+            self.text.push(' ');
+        }
+        self.gap = false;
+        self.text.push_str(word);
+    }
+
+    /// The text gathered, if any, and a fresh start. The buffer is kept for the next part and
+    /// the text copied out at its size: growing a new buffer for every part cost more.
+    fn take(&mut self) -> Option<String> {
+        self.gap = false;
+        let text = (!self.text.is_empty()).then(|| self.text.as_str().to_owned());
+        self.text.clear();
+        text
+    }
 }
 
 /// Whether a heading names what the reviewer liked (`Some(true)`) or did not (`Some(false)`).
@@ -318,38 +396,53 @@ pub fn json_ld_with(review: &Review, parts_of: impl FnMut(usize) -> Vec<String>)
 /// The JSON text of `value`, safe inside a script element.
 fn script_safe(value: &Value) -> String {
     let json = serde_json::to_string(value).unwrap_or_else(|_| "{}".into());
+    let bytes = json.as_bytes();
     let mut out = String::with_capacity(json.len());
-    let mut chars = json.char_indices();
-    while let Some((at, c)) = chars.next() {
-        // Printable ASCII but the three markup characters is copied in runs, not one by one.
-        if c.is_ascii() && !c.is_ascii_control() && !matches!(c, '<' | '>' | '&') {
-            let run = json[at..]
-                .bytes()
-                .take_while(|b| (0x20..0x7F).contains(b) && !matches!(b, b'<' | b'>' | b'&'))
-                .count();
-            out.push_str(&json[at..at + run]);
-            if run > 1 {
-                chars.nth(run - 2);
-            }
+    let (mut last, mut at) = (0, 0);
+    // Whether a byte needs a look: anything but printable ASCII other than the three markup
+    // characters.
+    let special = |b: u8| !(0x20..0x7F).contains(&b) | (b == b'<') | (b == b'>') | (b == b'&');
+    // The end of the block being looked at a byte at a time.
+    let mut block_end = 0;
+    while at < bytes.len() {
+        if at >= block_end {
+            at += escape::clean_blocks(&bytes[at..], special);
+            block_end = at + escape::BLOCK;
             continue;
         }
-        let n = u32::from(c);
-        // Markup characters, and what HTML forbids in a document (control characters and
-        // noncharacters), written as JSON escapes: the same string to a JSON reader. They can
-        // only occur inside strings, where escapes are allowed.
-        let forbidden = (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
-            || (0xFDD0..=0xFDEF).contains(&n)
-            || n & 0xFFFE == 0xFFFE;
-        if matches!(c, '<' | '>' | '&') || forbidden {
+        // Printable ASCII but the three markup characters, by far the most common case, is
+        // passed over (whole blocks of it at once) and copied in runs. (`at` only ever stops on
+        // a character boundary: it moves by one over ASCII, by a character otherwise.)
+        if !special(bytes[at]) {
+            at += 1;
+            continue;
+        }
+        let Some(c) = json[at..].chars().next() else {
+            break;
+        };
+        if needs_json_escape(c) {
+            out.push_str(&json[last..at]);
             let mut units = [0u16; 2];
             for unit in c.encode_utf16(&mut units) {
                 out.push_str(&format!("\\u{unit:04x}"));
             }
-        } else {
-            out.push(c);
+            last = at + c.len_utf8();
         }
+        at += c.len_utf8();
     }
+    out.push_str(&json[last..]);
     out
+}
+
+/// Whether a character of the JSON is written as a `\u` escape: markup characters, and what
+/// HTML forbids in a document (control characters and noncharacters). They can only occur
+/// inside strings, where escapes are allowed, and are the same string to a JSON reader.
+fn needs_json_escape(c: char) -> bool {
+    let n = u32::from(c);
+    matches!(c, '<' | '>' | '&')
+        || (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        || (0xFDD0..=0xFDEF).contains(&n)
+        || n & 0xFFFE == 0xFFFE
 }
 
 /// The fields that search engines require for a review snippet and that are still empty.
@@ -365,6 +458,63 @@ pub fn missing_for_snippet(review: &Review) -> Vec<&'static str> {
         missing.push("Rating");
     }
     missing
+}
+
+// Property tests run natively (proptest is a native-only dev-dependency).
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod equivalence {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The definition [`script_safe`] must keep: the JSON a character at a time (as it was
+    /// written before the byte scan).
+    fn by_characters(json: &str) -> String {
+        let mut out = String::new();
+        for c in json.chars() {
+            let n = u32::from(c);
+            let forbidden = (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+                || (0xFDD0..=0xFDEF).contains(&n)
+                || n & 0xFFFE == 0xFFFE;
+            if matches!(c, '<' | '>' | '&') || forbidden {
+                let mut units = [0u16; 2];
+                for unit in c.encode_utf16(&mut units) {
+                    out.push_str(&format!("\\u{unit:04x}"));
+                }
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn words_are_the_text_split_at_white_space_and_joined(
+            chunks in prop::collection::vec(
+                "[a-z <>\t\n\u{b}\u{c}\r\u{1c}\u{85}\u{a0}\u{1680}\u{2028}\u{3000}\u{200b}\u{feff}é日🙂]{0,12}",
+                0..6,
+            )
+        ) {
+            let mut words = Words::default();
+            for chunk in &chunks {
+                words.push(chunk);
+            }
+            let whole = chunks.concat();
+            let expected = whole.split_whitespace().collect::<Vec<_>>().join(" ");
+            prop_assert_eq!(words.take().unwrap_or_default(), expected);
+            prop_assert_eq!(words.take(), None);
+        }
+
+        #[test]
+        fn script_safe_escapes_as_each_character_would(
+            // Long plain runs too, so that whole blocks are passed over between the rest.
+            text in "([a-z ]{0,40}|[a-z <>&\"'\\/\t\n\r\u{0}-\u{1f}\u{7f}-\u{a0}é日\u{2028}\u{fdd0}-\u{fdef}\u{fffe}\u{ffff}\u{1fffe}\u{10ffff}🙂]){0,24}"
+        ) {
+            let value = json!({ "name": text, "list": [text.clone(), "plain"] });
+            let json = serde_json::to_string(&value).unwrap();
+            prop_assert_eq!(script_safe(&value), by_characters(&json));
+        }
+    }
 }
 
 #[cfg(test)]

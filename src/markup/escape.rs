@@ -17,17 +17,53 @@ fn forbidden_in_html(c: char) -> bool {
         || (n & 0xFFFE) == 0xFFFE
 }
 
+/// The bytes of a block tested at once by [`clean_blocks`].
+pub(crate) const BLOCK: usize = 16;
+
+/// How many bytes at the start of `bytes` lie in whole blocks of [`BLOCK`] bytes with no byte
+/// for which `special` holds: a multiple of the block size, at most the offset of the first
+/// special byte. Each block is tested without an early exit, which the compiler turns into
+/// vector code, so the long plain runs of a review's text are passed over many bytes a step.
+#[inline(always)]
+pub(crate) fn clean_blocks(bytes: &[u8], special: impl Fn(u8) -> bool) -> usize {
+    bytes
+        .chunks_exact(BLOCK)
+        .take_while(|block| !block.iter().fold(false, |any, &b| any | special(b)))
+        .count()
+        * BLOCK
+}
+
+/// Whether [`push_html`] must look at a byte: anything but printable ASCII other than the
+/// five markup characters.
+#[inline(always)]
+fn html_special(b: u8) -> bool {
+    !(0x20..0x7F).contains(&b)
+        | (b == b'&')
+        | (b == b'<')
+        | (b == b'>')
+        | (b == b'"')
+        | (b == b'\'')
+}
+
 /// Appends `text` to `out`, escaped as by [`html`]; characters HTML forbids become U+FFFD.
 pub fn push_html(out: &mut String, text: &str) {
     let bytes = text.as_bytes();
     let mut last = 0;
     let mut at = 0;
+    // The end of the block being looked at a byte at a time.
+    let mut block_end = 0;
     while at < bytes.len() {
+        if at >= block_end {
+            at += clean_blocks(&bytes[at..], html_special);
+            block_end = at + BLOCK;
+            continue;
+        }
         // Printable ASCII other than the five markup characters, by far the most common case,
         // is passed over a byte at a time without decoding characters. (`at` only ever stops
-        // on a character boundary: it moves by one over ASCII, by a character otherwise.)
+        // on a character boundary: it moves by one over ASCII, by a character otherwise, and
+        // by whole blocks of ASCII.)
         let b = bytes[at];
-        if (0x20..0x7F).contains(&b) && !matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'') {
+        if !html_special(b) {
             at += 1;
             continue;
         }
@@ -58,13 +94,61 @@ pub fn push_html(out: &mut String, text: &str) {
 /// character gets a backslash (CommonMark allows that for all of them), so no syntax survives.
 pub fn markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
-    for c in text.chars() {
-        if c.is_ascii_punctuation() {
-            out.push('\\');
-        }
-        out.push(c);
-    }
+    push_markdown(&mut out, text);
     out
+}
+
+/// Appends `text` to `out`, escaped as by [`markdown`]. Byte by byte, since no byte of a
+/// character beyond ASCII is an ASCII punctuation mark (see [`for_each_special`]).
+pub fn push_markdown(out: &mut String, text: &str) {
+    // The start of the text not yet copied.
+    let mut last = 0;
+    for_each_special(text.as_bytes(), is_punctuation, |at| {
+        // An ASCII byte: a character boundary, copied with what follows.
+        out.push_str(&text[last..at]);
+        out.push('\\');
+        last = at;
+    });
+    out.push_str(&text[last..]);
+}
+
+/// `u8::is_ascii_punctuation`, written without branches (its four ranges tested with `|`), so
+/// that [`for_each_special`]'s block test becomes vector code.
+#[inline(always)]
+fn is_punctuation(b: u8) -> bool {
+    (b.wrapping_sub(b'!') < 15)
+        | (b.wrapping_sub(b':') < 7)
+        | (b.wrapping_sub(b'[') < 6)
+        | (b.wrapping_sub(b'{') < 4)
+}
+
+/// Calls `found` with the offset of each byte of `bytes` for which `special` holds, in order.
+/// Each block of [`BLOCK`] bytes is first tested whole, without an early exit (a loop the
+/// compiler turns into vector code), and looked at byte by byte only if it holds a special
+/// byte, so that long runs of ordinary text cost little.
+#[inline(always)]
+pub(crate) fn for_each_special(
+    bytes: &[u8],
+    special: impl Fn(u8) -> bool,
+    mut found: impl FnMut(usize),
+) {
+    let blocks = bytes.chunks_exact(BLOCK);
+    let tail = blocks.remainder().len();
+    for (n, block) in blocks.enumerate() {
+        if block.iter().fold(false, |any, &b| any | special(b)) {
+            for (i, &b) in block.iter().enumerate() {
+                if special(b) {
+                    found(n * BLOCK + i);
+                }
+            }
+        }
+    }
+    let start = bytes.len() - tail;
+    for (i, &b) in bytes[start..].iter().enumerate() {
+        if special(b) {
+            found(start + i);
+        }
+    }
 }
 
 /// Escapes a metadata value or heading for Markdown with as few backslashes as keep it safe:
@@ -116,10 +200,33 @@ mod equivalence {
         out
     }
 
+    /// The definition `push_markdown` must keep: a character at a time.
+    fn markdown_by_characters(text: &str) -> String {
+        let mut out = String::new();
+        for c in text.chars() {
+            if c.is_ascii_punctuation() {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+        out
+    }
+
     proptest::proptest! {
         #[test]
+        fn push_markdown_escapes_as_each_character_would(
+            // Long runs too, so that whole blocks are masked as well as the last bytes.
+            text in "([a-z ]{0,40}|[!-/:-@\\[-`{-~a-z é日\u{ff01}\u{2028}🙂\t\n]){0,24}"
+        ) {
+            let mut out = String::from("kept ");
+            push_markdown(&mut out, &text);
+            proptest::prop_assert_eq!(out, format!("kept {}", markdown_by_characters(&text)));
+        }
+
+        #[test]
         fn push_html_escapes_as_each_character_would(
-            text in "([a-z <>&\"'\t\n\r\u{0}-\u{1f}\u{7f}-\u{a0}é日\u{fdd0}-\u{fdef}\u{fffe}\u{ffff}\u{1fffe}🙂])*"
+            // Long plain runs too, so that whole blocks are passed over between the rest.
+            text in "([a-z ]{0,40}|[a-z <>&\"'\t\n\r\u{0}-\u{1f}\u{7f}-\u{a0}é日\u{fdd0}-\u{fdef}\u{fffe}\u{ffff}\u{1fffe}🙂]){0,24}"
         ) {
             let mut out = String::new();
             push_html(&mut out, &text);
@@ -143,6 +250,13 @@ mod tests {
             html("a\0b\u{7}c\u{85}d\u{FDD0}e\u{FFFF}f\u{1FFFE}\tg\n"),
             "a\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}e\u{FFFD}f\u{FFFD}\tg\n"
         );
+    }
+
+    #[test]
+    fn punctuation_is_ascii_punctuation() {
+        for b in 0..=u8::MAX {
+            assert_eq!(is_punctuation(b), b.is_ascii_punctuation(), "{b}");
+        }
     }
 
     #[test]

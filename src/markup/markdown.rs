@@ -6,6 +6,7 @@
 //! so such a paragraph shows `[spoiler N]` where each was and is followed by a `<details>` block
 //! that holds them. A code fence left open is closed, so it cannot swallow what follows.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
@@ -13,7 +14,6 @@ use pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
 use super::escape;
 use super::spoilers::{
     is_inline, is_inline_end, pieces, prepare, refused_definitions, restore_source, Piece,
-    ESCAPED_BAR,
 };
 use super::url;
 
@@ -164,7 +164,9 @@ fn rewrite(body: &str, style: InlineSpoilers) -> String {
                     } else {
                         "\n\n"
                     };
-                    let text = format!("{gap}{}", spoiler_details(&pending, style));
+                    let mut text = String::with_capacity(details_len(&pending));
+                    text.push_str(gap);
+                    push_spoiler_details(&mut text, &pending, style);
                     edits.push(Edit {
                         range: range.end..range.end,
                         text,
@@ -194,9 +196,12 @@ fn rewrite(body: &str, style: InlineSpoilers) -> String {
         i += 1;
     }
     if !pending.is_empty() {
+        let mut text = String::with_capacity(details_len(&pending));
+        text.push_str("\n\n");
+        push_spoiler_details(&mut text, &pending, style);
         edits.push(Edit {
             range: prepared.len()..prepared.len(),
-            text: format!("\n\n{}", spoiler_details(&pending, style)),
+            text,
         });
     }
     // A definition with a refused URL is written as text, so no other section can use it.
@@ -204,7 +209,11 @@ fn rewrite(body: &str, style: InlineSpoilers) -> String {
         let text = escape::markdown(&restore_source(&prepared[span.clone()]));
         edits.push(Edit { range: span, text });
     }
-    let mut out = apply(&prepared, edits).replace(ESCAPED_BAR, "\\|");
+    let mut out = apply(&prepared, edits);
+    // Only a body that held escaped bars needs them written back (a copy of the whole).
+    if let Cow::Owned(restored) = restore_source(&out) {
+        out = restored;
+    }
     // Only a fenced code block at the top level can run on into what follows the body: one
     // inside a list or quote ends with it, and a closing fence added after it would instead
     // open a new block that swallows the rest of the document (and turns code after it into
@@ -250,7 +259,17 @@ fn is_own_disclosure(html: &str) -> bool {
 
 /// [`is_safe`] for a whole exported document, whose spoiler sections also carry a one-line
 /// `<summary>` of escaped text, and whose markers are HTML comments.
+///
+/// Most documents are told safe by a look at their bytes ([`is_plainly_safe_document`]), which
+/// is several times quicker than parsing them; only when that look cannot tell are they parsed
+/// ([`parsed_is_safe_document`]). The look never says safe where the parse would not (a
+/// property test holds it to that), so the answer is the parse's either way.
 pub fn is_safe_document(markdown: &str) -> bool {
+    is_plainly_safe_document(markdown) || parsed_is_safe_document(markdown)
+}
+
+/// The definition of [`is_safe_document`]: the document read back by a CommonMark parser.
+fn parsed_is_safe_document(markdown: &str) -> bool {
     is_safe_with(markdown, |html| {
         let summary = html
             .strip_prefix("<summary>")
@@ -258,6 +277,130 @@ pub fn is_safe_document(markdown: &str) -> bool {
         is_own_disclosure(html)
             || summary.is_some_and(|s| !s.contains('<'))
             || crate::export::markers::is_marker(html)
+    })
+}
+
+/// A line of Verdict's own that a document may hold whole, as [`is_plainly_safe_document`] sees
+/// it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum OwnLine {
+    /// `<details>` or `<details markdown="1">`: starts (or goes on with) an HTML block that
+    /// only a blank line ends.
+    Details,
+    /// `</details>` or a `<summary>` line right after a `<details>` one: the same kind of block.
+    Disclosure,
+    /// A marker: an HTML comment, a block that ends on its own line.
+    Marker,
+}
+
+/// Whether `markdown` holds plainly nothing a CommonMark parser could read as raw HTML other
+/// than Verdict's own lines, or as a link or image outside the allow-list: a conservative look
+/// at its bytes. `true` means [`parsed_is_safe_document`] would say `true` too; `false` only
+/// that the look cannot tell (then the document is parsed).
+///
+/// Why the look is enough, with pulldown-cmark's rules (only strikethrough enabled):
+/// - Raw HTML, inline or block, and autolinks begin at a `<` that is not backslash-escaped.
+///   A `<` followed by anything but an ASCII letter, `/`, `!` or `?` can begin neither a tag,
+///   a comment, a declaration nor a URI autolink, only an email autolink, whose address (no
+///   scheme, no control character) the allow-list takes; `<http://`, `<https://` and
+///   `<mailto:` cannot begin a tag (a tag name is followed by white space, `/` or `>`, not
+///   `:`), and as an autolink or a link destination they are allowed. Any other `<` is left to
+///   the parse. A backslash escapes a `<` wherever escapes work; where they do not (code,
+///   raw HTML, autolinks) the `<` is no markup either, or sits inside markup that began at an
+///   earlier `<`, itself looked at.
+/// - A link or image takes its destination from `](` (inline) or from a definition, which
+///   needs `]:`. Each `](` must be followed by `http://`, `https://` or `mailto:` (or `<` and
+///   one of them): a destination starting so has that scheme once unescaped. Any `]:` is left
+///   to the parse.
+/// - Verdict's own lines (the disclosures' `<details>`, `<summary>` and `</details>`, and the
+///   markers) are taken whole, at the start of a line. Such a line is read as an HTML block
+///   (those tags and comments may interrupt a paragraph, and a line with no indentation
+///   belongs to no list or quote), or as a line of an HTML block already open, or as code; in
+///   every case each line of raw HTML it yields is one of Verdict's own. A `<details>`-kind
+///   block runs until a blank line, so the line after one must be empty or another own line;
+///   a `<summary>` line is taken only right after a `<details>` one, so that it is always a
+///   line of that block (read inline it would not be a whole line of HTML). A marker's comment
+///   ends on its own line (its JSON holds no `>`).
+fn is_plainly_safe_document(markdown: &str) -> bool {
+    // Whether the lines before are an HTML block that only a blank line ends, and whether the
+    // last one was a `<details>` line.
+    let mut in_block = false;
+    let mut after_details = false;
+    // The lines, found with the vectorised byte search (`split('\n')` cost as much as the rest).
+    let bytes = markdown.as_bytes();
+    let ends = memchr::memchr_iter(b'\n', bytes).chain([bytes.len()]);
+    let mut start = 0;
+    for end in ends {
+        // `\n` is ASCII: both ends are character boundaries.
+        let line = &markdown[start..end];
+        start = end + 1;
+        match own_line(line, after_details) {
+            Some(kind) => {
+                in_block |= kind != OwnLine::Marker;
+                after_details = kind == OwnLine::Details;
+            }
+            None => {
+                if in_block && !line.is_empty() || !is_plain_line(line) {
+                    return false;
+                }
+                in_block = false;
+                after_details = false;
+            }
+        }
+    }
+    true
+}
+
+/// Which of Verdict's own lines `line` is, if any (`after_details`: the line before was a
+/// `<details>` one).
+fn own_line(line: &str, after_details: bool) -> Option<OwnLine> {
+    if !line.starts_with('<') {
+        return None;
+    }
+    match line {
+        "<details>" | "<details markdown=\"1\">" => return Some(OwnLine::Details),
+        "</details>" => return Some(OwnLine::Disclosure),
+        _ => {}
+    }
+    let summary = line
+        .strip_prefix("<summary>")
+        .and_then(|l| l.strip_suffix("</summary>"));
+    if after_details && summary.is_some_and(|s| !s.contains('<')) {
+        return Some(OwnLine::Disclosure);
+    }
+    crate::export::markers::is_marker(line).then_some(OwnLine::Marker)
+}
+
+/// Whether a line that is not one of Verdict's own plainly holds no `<` that could begin raw
+/// HTML or an autolink outside the allow-list, no `](` whose destination is not plainly
+/// allowed, and no `]:` (see [`is_plainly_safe_document`]).
+fn is_plain_line(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    let allowed_start = |rest: &[u8]| {
+        [&b"http://"[..], b"https://", b"mailto:"]
+            .iter()
+            .any(|scheme| rest.starts_with(scheme))
+    };
+    memchr::memchr2_iter(b'<', b']', bytes).all(|at| {
+        let next = bytes.get(at + 1).copied();
+        if bytes[at] == b']' {
+            return match next {
+                Some(b':') => false,
+                Some(b'(') => {
+                    let dest = &bytes[at + 2..];
+                    allowed_start(dest.strip_prefix(b"<").unwrap_or(dest))
+                }
+                _ => true,
+            };
+        }
+        let backslashes = bytes[..at]
+            .iter()
+            .rev()
+            .take_while(|b| **b == b'\\')
+            .count();
+        backslashes % 2 == 1
+            || !next.is_some_and(|b| b.is_ascii_alphabetic() || matches!(b, b'/' | b'!' | b'?'))
+            || allowed_start(&bytes[at + 1..])
     })
 }
 
@@ -319,7 +462,8 @@ fn rewrite_run(
             }),
             _ => acc,
         })?;
-    let mut text = String::new();
+    // Room for the run as typed and some escapes, so that it is not grown step by step.
+    let mut text = String::with_capacity(range.len() + range.len() / 4 + 16);
     inline_markdown(run, &mut text, pending, number, style);
     Some(Edit { range, text })
 }
@@ -363,7 +507,9 @@ fn inline_markdown(
                     InlineSpoilers::Listed(_) => {
                         *number += 1;
                         let n = *number;
-                        out.push_str(&format!("[spoiler {n}]"));
+                        out.push_str("[spoiler ");
+                        push_number(out, n);
+                        out.push(']');
                         let mut content = String::new();
                         let plain = InlineSpoilers::Plain;
                         inline_markdown(inner, &mut content, &mut Vec::new(), &mut 0, plain);
@@ -380,7 +526,9 @@ fn inline_markdown(
                         if trimmed.is_empty() {
                             out.push_str(&content);
                         } else {
-                            out.push_str(&format!("{lead}{open}{trimmed}{close}{trail}"));
+                            for part in [lead, open, trimmed, close, trail] {
+                                out.push_str(part);
+                            }
                         }
                     }
                     InlineSpoilers::Plain => {
@@ -392,14 +540,16 @@ fn inline_markdown(
                 continue;
             }
             Piece::SpoilerEnd => {}
+            // Everything is written straight into `out`: this runs over every paragraph that
+            // holds a spoiler, so a string built per event and then copied showed.
             Piece::Event(event, _) => match event {
-                Event::Text(t) => out.push_str(&escape::markdown(t)),
-                Event::Code(code) => out.push_str(&code_span(&restore_source(code))),
+                Event::Text(t) => escape::push_markdown(out, t),
+                Event::Code(code) => push_code_span(out, &restore_source(code)),
                 Event::Html(raw) | Event::InlineHtml(raw) => {
-                    out.push_str(&escape::markdown(&restore_source(raw)))
+                    escape::push_markdown(out, &restore_source(raw))
                 }
                 Event::InlineMath(t) | Event::DisplayMath(t) | Event::FootnoteReference(t) => {
-                    out.push_str(&escape::markdown(&restore_source(t)))
+                    escape::push_markdown(out, &restore_source(t))
                 }
                 Event::SoftBreak | Event::HardBreak => out.push(' '),
                 Event::Start(Tag::Emphasis) | Event::End(TagEnd::Emphasis) => out.push('*'),
@@ -415,19 +565,17 @@ fn inline_markdown(
                 }) => {
                     let is_image = matches!(event, Event::Start(Tag::Image { .. }));
                     let end = matching_end(pieces, i);
-                    let mut inner = String::new();
-                    inline_markdown(&pieces[i + 1..end], &mut inner, spoilers, number, style);
-                    if url::is_allowed(dest_url) {
-                        if is_image {
-                            out.push('!');
-                        }
-                        out.push_str(&format!(
-                            "[{inner}]({}{})",
-                            link_destination(dest_url),
-                            link_title(title)
-                        ));
-                    } else {
-                        out.push_str(&inner);
+                    // A refused link or image leaves its text alone.
+                    let allowed = url::is_allowed(dest_url);
+                    if allowed {
+                        out.push_str(if is_image { "![" } else { "[" });
+                    }
+                    inline_markdown(&pieces[i + 1..end], out, spoilers, number, style);
+                    if allowed {
+                        out.push_str("](");
+                        push_link_destination(out, dest_url);
+                        push_link_title(out, title);
+                        out.push(')');
                     }
                     i = end + 1;
                     continue;
@@ -439,9 +587,9 @@ fn inline_markdown(
     }
 }
 
-/// A link destination in angle brackets, so spaces and parentheses need no further care.
-fn link_destination(dest: &str) -> String {
-    let mut out = String::from("<");
+/// Writes a link destination in angle brackets, so spaces and parentheses need no further care.
+fn push_link_destination(out: &mut String, dest: &str) {
+    out.push('<');
     for c in dest.chars() {
         match c {
             '<' | '>' | '\\' => {
@@ -453,63 +601,102 @@ fn link_destination(dest: &str) -> String {
         }
     }
     out.push('>');
-    out
 }
 
-fn link_title(title: &str) -> String {
+/// Writes a link title (after a space, in quotes), if there is one.
+fn push_link_title(out: &mut String, title: &str) {
     if title.is_empty() {
-        return String::new();
+        return;
     }
-    let escaped: String = title
-        .chars()
-        .flat_map(|c| {
-            if c == '"' || c == '\\' {
-                vec!['\\', c]
-            } else {
-                vec![c]
-            }
-        })
-        .collect();
-    format!(" \"{escaped}\"")
+    out.push_str(" \"");
+    for c in title.chars() {
+        if c == '"' || c == '\\' {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('"');
 }
 
-/// A code span that holds `code` exactly, whatever backticks it contains.
-fn code_span(code: &str) -> String {
+/// Writes a code span that holds `code` exactly, whatever backticks it contains.
+fn push_code_span(out: &mut String, code: &str) {
     let longest = code.split(|c| c != '`').map(str::len).max().unwrap_or(0);
-    let fence = "`".repeat(longest + 1);
     let pad = if code.starts_with('`') || code.ends_with('`') || code.starts_with(' ') {
         " "
     } else {
         ""
     };
-    format!("{fence}{pad}{code}{pad}{fence}")
+    let fence = |out: &mut String| (0..=longest).for_each(|_| out.push('`'));
+    fence(out);
+    out.push_str(pad);
+    out.push_str(code);
+    out.push_str(pad);
+    fence(out);
 }
 
-/// The `<details>` block (to be put after a blank line) listing a paragraph's spoilers; GitHub needs the blank lines to render
-/// Markdown inside it.
-fn spoiler_details(spoilers: &[(usize, String)], style: InlineSpoilers) -> String {
-    let InlineSpoilers::Listed(form) = style else {
-        return String::new();
-    };
-    let items: String = spoilers
+/// Writes a number in decimal.
+fn push_number(out: &mut String, n: usize) {
+    use std::fmt::Write;
+    // Writing to a String cannot fail.
+    let _ = write!(out, "{n}");
+}
+
+/// About the length of the text [`push_spoiler_details`] writes for `spoilers` (with the blank
+/// lines before it), to make room for it at once.
+fn details_len(spoilers: &[(usize, String)]) -> usize {
+    128 + spoilers
         .iter()
-        .map(|(n, content)| format!("{n}. {content}\n"))
-        .collect();
+        .map(|(_, content)| content.len() + 16)
+        .sum::<usize>()
+}
+
+/// Writes the `<details>` block (to be put after a blank line) listing a paragraph's spoilers;
+/// GitHub needs the blank lines to render Markdown inside it.
+fn push_spoiler_details(out: &mut String, spoilers: &[(usize, String)], style: InlineSpoilers) {
+    let InlineSpoilers::Listed(form) = style else {
+        return;
+    };
+    let items = |out: &mut String| {
+        for (n, content) in spoilers {
+            push_number(out, *n);
+            out.push_str(". ");
+            out.push_str(content);
+            out.push('\n');
+        }
+    };
     match form {
         // A blank line after: the HTML block that `<details>` opens ends only at one.
         ListForm::Details => {
-            format!("<details>\n<summary>Spoilers</summary>\n\n{items}\n</details>\n\n")
+            out.push_str("<details>\n<summary>Spoilers</summary>\n\n");
+            items(out);
+            out.push_str("\n</details>\n\n");
         }
-        ListForm::KramdownDetails => format!(
-            "<details markdown=\"1\">\n<summary>Spoilers</summary>\n\n{items}\n</details>\n\n"
-        ),
-        ListForm::HackMd => format!(":::spoiler Spoilers\n{items}:::\n\n"),
+        ListForm::KramdownDetails => {
+            out.push_str("<details markdown=\"1\">\n<summary>Spoilers</summary>\n\n");
+            items(out);
+            out.push_str("\n</details>\n\n");
+        }
+        ListForm::HackMd => {
+            out.push_str(":::spoiler Spoilers\n");
+            items(out);
+            out.push_str(":::\n\n");
+        }
         ListForm::Obsidian => {
-            let quoted: String = items.lines().map(|l| format!("> {l}\n")).collect();
-            format!("> [!spoiler]- Spoilers\n{quoted}\n")
+            // Every line quoted (raw HTML typed across lines stays on its lines, escaped).
+            let mut list = String::new();
+            items(&mut list);
+            out.push_str("> [!spoiler]- Spoilers\n");
+            for line in list.lines() {
+                out.push_str("> ");
+                out.push_str(line);
+                out.push('\n');
+            }
+            out.push('\n');
         }
         ListForm::HugoShortcode => {
-            format!("{{{{< details summary=\"Spoilers\" >}}}}\n\n{items}\n{{{{< /details >}}}}\n\n")
+            out.push_str("{{< details summary=\"Spoilers\" >}}\n\n");
+            items(out);
+            out.push_str("\n{{< /details >}}\n\n");
         }
     }
 }
@@ -577,6 +764,170 @@ fn is_closing_fence(line: &str, fence: char, len: usize) -> bool {
         && rest[run * fence.len_utf8()..]
             .chars()
             .all(|c| c == ' ' || c == '\t')
+}
+
+// Property tests run natively (proptest is a native-only dev-dependency).
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod equivalence {
+    use super::*;
+    use crate::export::markers::{self, SectionMarker};
+    use proptest::prelude::*;
+
+    /// Lines and pieces of lines near every edge of [`is_plainly_safe_document`]: Verdict's own
+    /// lines (and near misses), markers, links and autolinks with allowed and refused
+    /// destinations, escapes, raw HTML, definitions, containers, code and line endings.
+    fn fragment() -> impl Strategy<Value = String> {
+        let marker = "\\PC{0,12}".prop_map(|text| {
+            markers::line(
+                "section",
+                &SectionMarker {
+                    id: 1,
+                    heading: text.clone(),
+                    spoiler: true,
+                    len: 3,
+                    body: Some(text),
+                },
+            )
+        });
+        prop_oneof![
+            4 => prop::sample::select(vec![
+                "<details>\n",
+                "<details markdown=\"1\">\n",
+                "</details>\n",
+                "<summary>Spoilers</summary>\n",
+                "<summary>Spoiler: a &lt;b&gt; [x](javascript:y) --> </summary>\n",
+                "<summary><b></summary>\n",
+                "<summary>x</summary>",
+                "<details>",
+                " <details>\n",
+                "<details>\r\n",
+                "<DETAILS>\n",
+                "<!-- verdict:end -->\n",
+                "<!-- verdict:x --> <b> -->\n",
+                "<!-- x -->\n",
+                "\n",
+                "\n\n",
+                "\r",
+                "\r\n",
+                " \n",
+            ])
+            .prop_map(str::to_string),
+            1 => marker,
+            6 => prop::sample::select(vec![
+                "[a](https://example.com/a)",
+                "[a](<https://example.com/a b>)",
+                "![i](http://x/i.png \"t\")",
+                "[m](mailto:me@example.com)",
+                "](https://",
+                "](<http://",
+                "](javascript:alert(1))",
+                "](<javascript:alert(1)>)",
+                "](data:x)",
+                "]( https://x)",
+                "](\nhttps://x)",
+                "](/relative)",
+                "](#top)",
+                "](&#106;avascript:x)",
+                "](https&#58;x)",
+                "](HTTPS://x)",
+                "[r]: javascript:x\n",
+                "[r]:\n",
+                "[r]",
+                "\\]: x",
+                "<https://example.com>",
+                "<http://a b>",
+                "<mailto:a@b.c>",
+                "<1@x.y>",
+                "<a@b.c>",
+                "<javascript:alert(1)>",
+                "<b>",
+                "</b>",
+                "<b onclick=x>",
+                "<img src=x onerror=alert(1)>",
+                "<script>",
+                "<!--",
+                "-->",
+                "<?php",
+                "<!DOCTYPE",
+                "<![CDATA[",
+                "< b>",
+                "<\\b>",
+                "<",
+                "\\<b>",
+                "\\\\<b>",
+                "\\\\\\<b>",
+                "`<b>`",
+                "```\n",
+                "    ",
+                "\t",
+                "> ",
+                "- ",
+                "1. ",
+                "# ",
+                "===\n",
+                "[",
+                "]",
+                "(",
+                ")",
+                "![",
+                "\\",
+                "*",
+                "_",
+                "||",
+                "&lt;",
+                "&#60;b>",
+                "https://x",
+                "\u{2028}",
+                "é",
+            ])
+            .prop_map(str::to_string),
+            3 => "[a-z ]{1,12}",
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2048))]
+
+        /// The look at the bytes never says safe where the parse says unsafe.
+        #[test]
+        fn plainly_safe_documents_are_safe_when_parsed(
+            parts in prop::collection::vec(fragment(), 0..40)
+        ) {
+            let document = parts.concat();
+            prop_assert!(
+                !is_plainly_safe_document(&document) || parsed_is_safe_document(&document),
+                "{:?}",
+                document
+            );
+        }
+    }
+
+    /// The look answers for the documents Verdict writes (else it would only add work), and
+    /// refuses what it must leave to the parse.
+    #[test]
+    fn the_look_tells_exported_documents_and_refuses_what_it_cannot_tell() {
+        let body = "It was ||the *butler* with a [knife](https://example.com/k)|| all along.\n\n\
+                    - a [link](https://example.com) and `code`\n\n> quoted ||secret||\n\n\
+                    Escaped \\<b\\> and a <https://example.com/auto> link.";
+        let mut document = String::from("<!-- verdict:end -->\n## Heading\n\n");
+        document.push_str(&section_markdown(body));
+        document.push_str("\n\n<details>\n<summary>Spoiler: a &lt;b&gt;</summary>\n\n");
+        document.push_str(&section_markdown(body));
+        document.push_str("\n\n</details>\n\nRating: ★★★½☆ 3.5 out of 5\n");
+        assert!(is_plainly_safe_document(&document), "{document}");
+        assert!(parsed_is_safe_document(&document));
+        for unclear in [
+            "<b>",
+            "[a](javascript:x)",
+            "[a](/relative)",
+            "[r]: https://x",
+            "<details>\ntext",
+            "<summary>x</summary>",
+            "\\\\<b>",
+        ] {
+            assert!(!is_plainly_safe_document(unclear), "{unclear}");
+        }
+    }
 }
 
 #[cfg(test)]

@@ -277,16 +277,24 @@ fn open_spoiler(out: &mut String, view: &SpoilerView, n: usize) {
         out.push_str("<span class=\"spoiler spoiler-revealed\"><span class=\"visually-hidden\">Spoiler: </span>");
         return;
     }
-    let id = format!("{}-{n}", view.id_prefix);
     out.push_str("<span class=\"spoiler\"><input type=\"checkbox\" class=\"spoiler-toggle\" id=\"");
-    escape::push_html(out, &id);
+    push_spoiler_id(out, view.id_prefix, n);
     out.push('"');
     if view.opened.contains(&n) {
         out.push_str(" checked");
     }
     out.push_str("><label class=\"spoiler-label\" for=\"");
-    escape::push_html(out, &id);
+    push_spoiler_id(out, view.id_prefix, n);
     out.push_str("\">spoiler</label><span class=\"spoiler-text\">");
+}
+
+/// Writes the id `<prefix>-<n>`, escaped, without building it first (once per spoiler, twice).
+/// The hyphen and the digits need no escaping, so this is `escape::html` of the whole id.
+fn push_spoiler_id(out: &mut String, prefix: &str, n: usize) {
+    use std::fmt::Write;
+    escape::push_html(out, prefix);
+    // Writing to a String cannot fail.
+    let _ = write!(out, "-{n}");
 }
 
 #[cfg(test)]

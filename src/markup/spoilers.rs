@@ -74,9 +74,18 @@ fn needs_preparing(body: &str) -> bool {
     false
 }
 
+/// Whether `text` holds an [`ESCAPED_BAR`]: what `text.contains(ESCAPED_BAR)` says, but by a
+/// byte search for the character's first byte (the standard search for a three-byte character
+/// compares substrings and cost a tenth of an HTML export, asked for every text event).
+fn has_escaped_bar(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let escaped_bar = escaped_bar_utf8();
+    memchr::memchr_iter(escaped_bar[0], bytes).any(|at| bytes[at..].starts_with(&escaped_bar))
+}
+
 /// Text as it reads inside code or raw source: an escaped bar is still `\|` there.
 pub fn restore_source(text: &str) -> Cow<'_, str> {
-    if text.contains(ESCAPED_BAR) {
+    if has_escaped_bar(text) {
         Cow::Owned(text.replace(ESCAPED_BAR, "\\|"))
     } else {
         Cow::Borrowed(text)
@@ -85,7 +94,7 @@ pub fn restore_source(text: &str) -> Cow<'_, str> {
 
 /// Text as a reader sees it: an escaped bar is a bar.
 pub fn restore_text(text: &str) -> Cow<'_, str> {
-    if text.contains(ESCAPED_BAR) {
+    if has_escaped_bar(text) {
         Cow::Owned(text.replace(ESCAPED_BAR, "|"))
     } else {
         Cow::Borrowed(text)
@@ -257,24 +266,33 @@ pub fn pieces_with<'a>(prepared: &'a str, refs: Option<&RefLinks>) -> Vec<Piece<
             }
             Event::Text(text) if !in_code_block && link_depth == 0 && bars => {
                 let container = containers.last().copied().unwrap_or(run_id);
-                let mut rest: &str = text;
+                // Text borrowed from the body is split into borrowed parts: no copy of each
+                // part between markers (most text of a review with spoilers goes through here).
+                let source = match text {
+                    CowStr::Borrowed(source) => Some(*source),
+                    _ => None,
+                };
+                let part = |span: Range<usize>| -> Event<'a> {
+                    Event::Text(match source {
+                        Some(source) => match restore_text(&source[span]) {
+                            Cow::Borrowed(part) => CowStr::Borrowed(part),
+                            Cow::Owned(part) => part.into(),
+                        },
+                        None => restore_text(&text[span]).into_owned().into(),
+                    })
+                };
+                let mut from = 0;
                 loop {
-                    let Some(at) = rest.find("||") else {
-                        if !rest.is_empty() {
-                            out.push(Piece::Event(
-                                Event::Text(restore_text(rest).into_owned().into()),
-                                range.clone(),
-                            ));
+                    let Some(at) = find_marker(&text[from..]) else {
+                        if from < text.len() {
+                            out.push(Piece::Event(part(from..text.len()), range.clone()));
                         }
                         break;
                     };
                     if at > 0 {
-                        out.push(Piece::Event(
-                            Event::Text(restore_text(&rest[..at]).into_owned().into()),
-                            range.clone(),
-                        ));
+                        out.push(Piece::Event(part(from..from + at), range.clone()));
                     }
-                    rest = &rest[at + 2..];
+                    from += at + 2;
                     match open.take() {
                         // A partner at the same level with something in between: a spoiler.
                         Some(m) if m.container == container && m.index + 1 < out.len() => {
@@ -313,6 +331,13 @@ pub fn pieces_with<'a>(prepared: &'a str, refs: Option<&RefLinks>) -> Vec<Piece<
         out[index] = Piece::Event(Event::Text("||".into()), 0..0);
     }
     out
+}
+
+/// Where the first spoiler marker (`||`) of `text` starts: `text.find("||")`, by a byte search
+/// for `|` (the general substring search is set up afresh for every call).
+fn find_marker(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'|', bytes).find(|&at| bytes.get(at + 1) == Some(&b'|'))
 }
 
 /// Whether `text` holds a spoiler marker (`||`), and whether it holds an [`ESCAPED_BAR`]: one
@@ -378,6 +403,26 @@ pub fn readable_text(body: &str) -> ReadableText {
         }
     }
     out
+}
+
+// Property tests run natively (proptest is a native-only dev-dependency).
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod equivalence {
+    use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn byte_searches_find_what_substring_searches_find(
+            text in "([a-z |\\\\\u{fdd0}\u{fdd1}\u{fdcf}\u{fffd}\u{efff}é日🙂]){0,40}"
+        ) {
+            proptest::prop_assert_eq!(find_marker(&text), text.find("||"));
+            proptest::prop_assert_eq!(has_escaped_bar(&text), text.contains(ESCAPED_BAR));
+            proptest::prop_assert_eq!(
+                marks_in(&text),
+                (text.contains("||"), text.contains(ESCAPED_BAR))
+            );
+        }
+    }
 }
 
 #[cfg(test)]
