@@ -76,7 +76,9 @@ pub fn KeyboardShortcuts() -> impl IntoView {
         }
     };
     let keys = window_event_listener(ev::keydown, move |ev: web_sys::KeyboardEvent| {
-        if ev.default_prevented() || types_character(&ev) {
+        // Every shortcut needs Ctrl or ⌘ (see `action_for`), so a plain keystroke (nearly every
+        // one while typing) returns here, before the costlier reads below.
+        if !(ev.ctrl_key() || ev.meta_key()) || ev.default_prevented() || types_character(&ev) {
             return;
         }
         let target = ev.target();
