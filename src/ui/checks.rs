@@ -105,9 +105,23 @@ pub fn Checks() -> impl IntoView {
         Some(1) => "Before you publish: 1 thing to check".to_string(),
         Some(n) => format!("Before you publish: {n} things to check"),
     };
+    // A button and a hidden list rather than a <details>: while any closed <details> is on the
+    // page, Chromium's every edit of a text area costs time in proportion to its text (1.7 ms
+    // a keystroke in a 1 MB section, measured with `tests/bench/phases.mjs`).
+    let open = RwSignal::new(false);
     view! {
-        <details class="checks">
-            <summary id="checks-summary">{summary}</summary>
+        <div class="checks" role="group" aria-labelledby="checks-summary">
+            <button
+                type="button"
+                id="checks-summary"
+                class="checks-toggle"
+                aria-expanded=move || open.get().to_string()
+                aria-controls="check-details"
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                {summary}
+            </button>
+            <div id="check-details" hidden=move || !open.get()>
             <ul class="check-list">
                 {move || found.get().unwrap_or_default().into_iter().map(|line| view! {
                     <li>
@@ -150,6 +164,7 @@ pub fn Checks() -> impl IntoView {
                     </p>
                 })
             }}
-        </details>
+            </div>
+        </div>
     }
 }
