@@ -521,6 +521,9 @@ mod tests {
             "[link](https://x)",
             "[ref]",
             "[ref]: https://r",
+            "[REF]",
+            "[ß]: https://s",
+            "[SS]",
             "<!-- c -->",
             "<b>",
             "---",
@@ -541,7 +544,7 @@ mod tests {
     fn edits() -> impl Strategy<Value = Vec<(f64, f64, String)>> {
         let snippet = prop::sample::select(vec![
             "", "x", "\n", "\n\n", "||", "- ", "```", "*", "`", "# ", "> ", "[ref]", "]: h", "  ",
-            "1. ", "<!--", "-->", "\\", "|", "\\|", "\u{FDD0}", "é",
+            "1. ", "<!--", "-->", "\\", "|", "\\|", "\u{FDD0}", "é", "\t", "```\t", "\u{3000}",
         ]);
         prop::collection::vec(
             (0.0..1.0f64, 0.0..0.2f64, snippet.prop_map(str::to_string)),

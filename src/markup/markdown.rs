@@ -405,14 +405,43 @@ fn is_plain_line(line: &str) -> bool {
 }
 
 fn is_safe_with(markdown: &str, own_html: impl Fn(&str) -> bool) -> bool {
-    pulldown_cmark::Parser::new_ext(markdown, super::spoilers::parser_options()).all(|event| {
-        match event {
+    pulldown_cmark::Parser::new_ext(markdown, super::spoilers::parser_options())
+        .into_offset_iter()
+        .all(|(event, range)| match event {
             Event::Html(html) | Event::InlineHtml(html) => own_html(html.trim()),
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
                 url::is_allowed(&dest_url)
             }
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_))) => {
+                !ends_early_elsewhere(&markdown[range])
+            }
             _ => true,
+        })
+}
+
+/// Whether a fenced code block (its source, as pulldown-cmark reads it) holds a line that
+/// another CommonMark renderer could take as its closing fence. They differ on what may follow
+/// the fence characters (pulldown-cmark allows spaces, the specification spaces or tabs), and a
+/// block that ends early elsewhere would have the rest of its text read as Markdown there, raw
+/// HTML included. Cautious: any line of enough fence characters, after any indentation or
+/// quote marks, with only whitespace after them, some of it not a plain space (where both read
+/// the line alike, the block either ended there for both or is the code's text for both).
+fn ends_early_elsewhere(block: &str) -> bool {
+    let Some((fence, len)) = opening_fence(block) else {
+        return false;
+    };
+    let mut lines: Vec<&str> = block.lines().skip(1).collect();
+    // A closing fence pulldown-cmark saw is the block's own end, not a line inside it.
+    if let Some(last) = lines.iter().rposition(|l| !is_blank(l)) {
+        if is_closing_fence(lines[last], fence, len) {
+            lines.truncate(last);
         }
+    }
+    lines.iter().any(|line| {
+        let rest = line.trim_start_matches([' ', '\t', '>']);
+        let run = rest.chars().take_while(|&c| c == fence).count();
+        let after = &rest[run * fence.len_utf8()..];
+        run >= len && after.chars().all(char::is_whitespace) && after.chars().any(|c| c != ' ')
     })
 }
 
@@ -737,20 +766,36 @@ fn unclosed_fence(prepared: &str) -> Option<String> {
     closing_fence(&prepared[last?])
 }
 
-/// The closing fence a fenced code block's source needs, if it has none.
-fn closing_fence(block: &str) -> Option<String> {
+/// The fence character and length that open a fenced code block's source.
+fn opening_fence(block: &str) -> Option<(char, usize)> {
     let opener = block.trim_start();
-    let fence_char = opener.chars().next()?;
-    let fence_len = opener.chars().take_while(|&c| c == fence_char).count();
-    // The closing fence is a line after the opening one (trailing blank lines aside).
-    let lines: Vec<&str> = block.trim_end().lines().collect();
-    let closed = lines.len() > 1 && is_closing_fence(lines[lines.len() - 1], fence_char, fence_len);
-    (!closed).then(|| format!("{}\n", fence_char.to_string().repeat(fence_len)))
+    let fence = opener.chars().next().filter(|c| matches!(c, '`' | '~'))?;
+    Some((fence, opener.chars().take_while(|&c| c == fence).count()))
 }
 
-/// Whether `line` closes a fence of `len` `fence` characters (CommonMark): indented less than
-/// four columns (a tab reaching to the next multiple of four), at least `len` fence
-/// characters, then only spaces or tabs. A line indented further is the code's own text.
+/// Whether a line is blank as pulldown-cmark sees it: spaces and tabs only.
+fn is_blank(line: &str) -> bool {
+    line.bytes().all(|b| b == b' ' || b == b'\t')
+}
+
+/// The closing fence a fenced code block's source needs, if it has none.
+fn closing_fence(block: &str) -> Option<String> {
+    let (fence, len) = opening_fence(block)?;
+    // The closing fence is a line after the opening one, trailing blank lines aside (blank as
+    // the parser sees it: a line of another kind of space, U+3000 say, is the code's text).
+    let lines: Vec<&str> = block.lines().collect();
+    let closed = lines
+        .iter()
+        .rposition(|l| !is_blank(l))
+        .is_some_and(|last| last > 0 && is_closing_fence(lines[last], fence, len));
+    (!closed).then(|| format!("{}\n", fence.to_string().repeat(len)))
+}
+
+/// Whether `line` closes a fence of `len` `fence` characters as pulldown-cmark reads it:
+/// indented less than four columns (a tab reaching to the next multiple of four), at least
+/// `len` fence characters, then only spaces. A line indented further, or with a tab or another
+/// kind of space after the fence, is the code's own text (see [`ends_early_elsewhere`] for the
+/// renderers that read a tab otherwise).
 fn is_closing_fence(line: &str, fence: char, len: usize) -> bool {
     let mut column = 0;
     let start = line.find(|c| c != ' ' && c != '\t').unwrap_or(line.len());
@@ -759,11 +804,7 @@ fn is_closing_fence(line: &str, fence: char, len: usize) -> bool {
     }
     let rest = &line[start..];
     let run = rest.chars().take_while(|&c| c == fence).count();
-    column < 4
-        && run >= len
-        && rest[run * fence.len_utf8()..]
-            .chars()
-            .all(|c| c == ' ' || c == '\t')
+    column < 4 && run >= len && rest[run * fence.len_utf8()..].bytes().all(|b| b == b' ')
 }
 
 // Property tests run natively (proptest is a native-only dev-dependency).
@@ -949,6 +990,42 @@ mod tests {
         ] {
             assert!(has_unclosed_fence(open), "{open:?}");
         }
+    }
+
+    #[test]
+    fn a_fence_closes_as_pulldown_cmark_reads_it() {
+        // Only spaces may follow a closing fence; trailing blank lines are spaces and tabs.
+        assert!(!has_unclosed_fence("```\ncode\n```   \n \t\n"));
+        for open in [
+            "```\ncode\n```\t\n",
+            "```\ncode\n```\u{3000}\n",
+            "```\ncode\n```\u{a0}",
+        ] {
+            assert!(has_unclosed_fence(open), "{open:?}");
+        }
+        // The parser agrees: what follows such a line is still code.
+        let html = crate::markup::render(
+            "```\ncode\n```\t\nafter",
+            &crate::markup::SpoilerView::closed("s"),
+        );
+        assert!(html.contains("after</code>"), "{html}");
+    }
+
+    #[test]
+    fn a_block_another_renderer_would_end_early_is_not_safe() {
+        // CommonMark allows a tab after a closing fence; pulldown-cmark reads the line as code.
+        let payload = "```\nx\n```\t\n<img src=x onerror=alert(1)>";
+        assert!(!is_safe(payload));
+        assert!(!parsed_is_safe_document(payload));
+        assert!(!is_safe("~~~\nx\n~~~\u{3000}\n\n<b>x</b>"));
+        // The exports fall back to escaped text for such a section: the tag stays text.
+        let md = section_markdown(payload);
+        assert!(is_safe(&md), "{md}");
+        assert!(md.contains("\\<img") && !md.contains("\n<img"), "{md}");
+        // Blocks every renderer reads alike stay as they are.
+        assert!(is_safe("```\n<b>code</b>\n```\n"));
+        assert!(is_safe("```\n<b>code</b>\n```  \n\nText."));
+        assert!(is_safe("````\n```\n<b>code</b>\n````\n"));
     }
 
     #[test]

@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use pulldown_cmark::{BrokenLink, CowStr, Event, Options, Parser, Tag, TagEnd};
+use unicase::UniCase;
 
 /// Stands in for an escaped bar (`\|`) while Markdown is parsed, so that it can never be taken
 /// for half of a marker. A Unicode noncharacter: reserved for exactly this kind of internal use.
@@ -168,17 +169,17 @@ pub fn refused_definitions(prepared: &str) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// Link reference definitions (`[label]: url "title"`) by normalised label, so that a part of a
-/// body parsed on its own still resolves links defined elsewhere in it.
-pub type RefLinks = HashMap<String, (String, String)>;
+/// Link reference definitions (`[label]: url "title"`) by label, so that a part of a body
+/// parsed on its own still resolves links defined elsewhere in it.
+pub type RefLinks = HashMap<UniCase<String>, (String, String)>;
 
-/// A reference label as CommonMark matches it: case-folded, inner white space collapsed.
-pub fn normalise_label(label: &str) -> String {
-    label
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+/// A reference label as pulldown-cmark matches it. The parser hands over both a definition's
+/// label and a reference's with their white space already collapsed (ASCII white space only:
+/// `[ref\u{3000}]` is not `[ref]`), and compares them with Unicode case folding (`ß` is `SS`),
+/// which `UniCase` does too; folding or trimming them any other way would resolve a link the
+/// whole-body parse leaves as text.
+fn label_key(label: &str) -> UniCase<String> {
+    UniCase::new(label.to_string())
 }
 
 /// Every link reference definition of a prepared body.
@@ -188,7 +189,7 @@ pub fn reference_links(prepared: &str) -> RefLinks {
         .iter()
         .map(|(label, def)| {
             (
-                normalise_label(label),
+                label_key(label),
                 (
                     def.dest.to_string(),
                     def.title.as_deref().unwrap_or("").to_string(),
@@ -217,7 +218,7 @@ pub fn pieces_with<'a>(prepared: &'a str, refs: Option<&RefLinks>) -> Vec<Piece<
     let mut literal: Vec<usize> = Vec::new();
 
     let mut resolve = |link: BrokenLink<'a>| -> Option<(CowStr<'a>, CowStr<'a>)> {
-        let (dest, title) = refs?.get(&normalise_label(&link.reference))?;
+        let (dest, title) = refs?.get(&label_key(&link.reference))?;
         Some((dest.clone().into(), title.clone().into()))
     };
     let parser =
