@@ -119,7 +119,10 @@ fn rewrite(body: &str, style: InlineSpoilers) -> String {
                     &mut spoiler_number,
                     style,
                 );
-                if prepared[range.clone()].ends_with('\n') {
+                // A heading's source may end with its line break (a lone CR is one too, in a
+                // file from elsewhere); the rewritten heading needs one there as well, or the
+                // next line would join it.
+                if prepared[range.clone()].ends_with(['\n', '\r']) {
                     text.push('\n');
                 }
                 edits.push(Edit {
@@ -1026,6 +1029,32 @@ mod tests {
         assert!(is_safe("```\n<b>code</b>\n```\n"));
         assert!(is_safe("```\n<b>code</b>\n```  \n\nText."));
         assert!(is_safe("````\n```\n<b>code</b>\n````\n"));
+    }
+
+    #[test]
+    fn a_heading_ended_by_a_lone_carriage_return_keeps_its_line_break() {
+        // A file from elsewhere may end lines with CR alone; the next line stays its own.
+        let view = crate::markup::SpoilerView::closed("s");
+        for body in [
+            "Title\n-\rNext line",
+            "# Title\rNext line",
+            "`\n- \r`````````",
+        ] {
+            let md = section_markdown(body);
+            // The same blocks as the body, its headings two levels down.
+            let mut expected = crate::markup::render(body, &view);
+            for level in (1..=6).rev() {
+                let to = (level + 2).min(6);
+                expected = expected
+                    .replace(&format!("<h{level}>"), &format!("<h{to}>"))
+                    .replace(&format!("</h{level}>"), &format!("</h{to}>"));
+            }
+            assert_eq!(
+                crate::markup::render(&md, &view),
+                expected,
+                "{body:?} → {md:?}"
+            );
+        }
     }
 
     #[test]
