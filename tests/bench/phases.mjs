@@ -1,8 +1,10 @@
 // Where a keystroke's time goes in one huge section: keydown → beforeinput → input (capture, before
 // the app's handler: the text area's own edit) → the preview's first mutation → laid out → input
 // handled (bubbled to the window). BARE=1 measures the browser's floor page instead (a bare text
-// area with the same text); CSS="…" adds a style sheet to the app first, to try a change of style
-// without a build. Usage: [SIZE=bytes] [KEYS=n] [BARE=1] [CSS=…] node tests/bench/phases.mjs [dist]
+// area with the same text); CSS="…" adds a style sheet to the app first, and JS="…" runs a script
+// in it, to try a change without a build (JS="document.querySelector('.checks').hidden = true"
+// is how a closed <details> was found to slow every edit of a long text area).
+// Usage: [SIZE=bytes] [KEYS=n] [BARE=1] [CSS=…] [JS=…] node tests/bench/phases.mjs [dist]
 import { launch, load, review, seedStorage, serve, startupProbes, stats } from "./common.mjs";
 
 const dist = process.argv[2] ?? "dist";
@@ -20,6 +22,7 @@ try {
       <textarea id=t rows=30 style="width:100%" aria-label="Section 1"></textarea><div aria-label=Preview><article><p id=tail></p></article></div>`);
     await page.evaluate((text) => { const t = document.getElementById("t"); t.value = text; const tail = document.getElementById("tail"); t.addEventListener("input", () => { tail.textContent = t.value.slice(-20); }); }, review(size, "one section").review.sections[0].body);
   } else await load(page, port);
+  if (process.env.JS) await page.evaluate(process.env.JS);
   if (process.env.CSS) await page.evaluate((css) => { const s = new CSSStyleSheet(); s.replaceSync(css); document.adoptedStyleSheets = [s]; }, process.env.CSS);
   await page.getByRole("textbox", { name: "Section 1", exact: true }).click();
   await page.keyboard.press("Control+End");
