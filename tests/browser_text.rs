@@ -61,6 +61,13 @@ fn new_textarea() -> web_sys::HtmlTextAreaElement {
     textarea
 }
 
+/// A focused text area (so that its caret is kept as set) and a reader that has read nothing.
+fn focused_reader() -> (web_sys::HtmlTextAreaElement, TextAreaReader) {
+    let textarea = new_textarea();
+    textarea.focus().unwrap();
+    (textarea, TextAreaReader::new())
+}
+
 /// Sets the value as an edit would leave it: `text` with the caret at UTF-16 offset `caret`.
 fn edit(textarea: &web_sys::HtmlTextAreaElement, text: &JsString, caret: u32) {
     textarea.set_value(&String::from(text.clone()));
@@ -69,9 +76,7 @@ fn edit(textarea: &web_sys::HtmlTextAreaElement, text: &JsString, caret: u32) {
 
 #[wasm_bindgen_test]
 fn the_reader_reads_what_a_whole_read_reads_after_every_kind_of_edit() {
-    let textarea = new_textarea();
-    textarea.focus().unwrap();
-    let mut reader = TextAreaReader::new();
+    let (textarea, mut reader) = focused_reader();
     let start = format!("{}Étoile ✓ 🙂 end", "line of text\n".repeat(2_000));
     textarea.set_value(&start);
     assert_eq!(reader.read(&textarea), start);
@@ -119,9 +124,7 @@ fn the_reader_reads_what_a_whole_read_reads_after_every_kind_of_edit() {
 
 #[wasm_bindgen_test]
 fn the_reader_never_splits_a_surrogate_pair_or_keeps_a_lone_half() {
-    let textarea = new_textarea();
-    textarea.focus().unwrap();
-    let mut reader = TextAreaReader::new();
+    let (textarea, mut reader) = focused_reader();
     // "a", a lone high surrogate, "b": read as "a\u{FFFD}b", like a whole read.
     let lone = JsString::from_char_code(&[0x61, 0xD83D, 0x62]);
     edit(&textarea, &lone, 2);
@@ -140,9 +143,7 @@ fn the_reader_never_splits_a_surrogate_pair_or_keeps_a_lone_half() {
 
 #[wasm_bindgen_test]
 fn the_reader_follows_a_long_run_of_random_edits() {
-    let textarea = new_textarea();
-    textarea.focus().unwrap();
-    let mut reader = TextAreaReader::new();
+    let (textarea, mut reader) = focused_reader();
     let pieces = ["x", " ", "é", "日本", "🙂", "\n\n", "||s||", "👍🏽", "ab"];
     let mut text = String::from("Kathy, Ruth and Tommy 🙂 leave Hailsham.\n");
     // A fixed pseudo-random sequence, so a failure can be replayed.
