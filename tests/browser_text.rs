@@ -37,19 +37,14 @@ fn a_lone_surrogate_becomes_a_replacement_character() {
 
 #[wasm_bindgen_test]
 fn a_text_area_value_is_read_whole() {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let textarea: web_sys::HtmlTextAreaElement = document
-        .create_element("textarea")
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    document.body().unwrap().append_child(&textarea).unwrap();
+    let textarea = new_textarea();
     let text = format!("{}\n\nÉtoile ✓", "line of text\n".repeat(10_000));
     textarea.set_value(&text);
     assert_eq!(textarea_value(&textarea), text);
     textarea.remove();
 }
 
+/// A new text area in the page.
 fn new_textarea() -> web_sys::HtmlTextAreaElement {
     let document = web_sys::window().unwrap().document().unwrap();
     let textarea: web_sys::HtmlTextAreaElement = document
