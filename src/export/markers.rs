@@ -53,7 +53,9 @@ pub struct SectionMarker {
 
 /// A section marker's content, borrowed from the section (what the export writes: the same
 /// JSON as [`SectionMarker`], without copying the heading and body to make one).
-#[derive(Clone, Copy, Debug, Serialize)]
+/// (`Serialize` only for the tests that hold [`Self::write_line`] to serde's line.)
+#[derive(Clone, Copy, Debug)]
+#[cfg_attr(test, derive(Serialize))]
 pub(crate) struct SectionMarkerRef<'a> {
     /// The section's id.
     pub id: u64,
@@ -64,7 +66,7 @@ pub(crate) struct SectionMarkerRef<'a> {
     /// Bytes of text written for it after this marker's line.
     pub len: usize,
     /// The body as typed, when the written text does not read back as it.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(skip_serializing_if = "Option::is_none"))]
     pub body: Option<&'a str>,
 }
 

@@ -20,6 +20,13 @@ fn forbidden_in_html(c: char) -> bool {
 /// The bytes of a block tested at once by [`clean_blocks`].
 pub(crate) const BLOCK: usize = 16;
 
+/// Whether any byte of `block` is special, tested without an early exit (a loop the compiler
+/// turns into vector code).
+#[inline(always)]
+fn block_has(block: &[u8], special: &impl Fn(u8) -> bool) -> bool {
+    block.iter().fold(false, |any, &b| any | special(b))
+}
+
 /// How many bytes at the start of `bytes` lie in whole blocks of [`BLOCK`] bytes with no byte
 /// for which `special` holds: a multiple of the block size, at most the offset of the first
 /// special byte. Each block is tested without an early exit, which the compiler turns into
@@ -28,7 +35,7 @@ pub(crate) const BLOCK: usize = 16;
 pub(crate) fn clean_blocks(bytes: &[u8], special: impl Fn(u8) -> bool) -> usize {
     bytes
         .chunks_exact(BLOCK)
-        .take_while(|block| !block.iter().fold(false, |any, &b| any | special(b)))
+        .take_while(|block| !block_has(block, &special))
         .count()
         * BLOCK
 }
@@ -135,7 +142,7 @@ pub(crate) fn for_each_special(
     let blocks = bytes.chunks_exact(BLOCK);
     let tail = blocks.remainder().len();
     for (n, block) in blocks.enumerate() {
-        if block.iter().fold(false, |any, &b| any | special(b)) {
+        if block_has(block, &special) {
             for (i, &b) in block.iter().enumerate() {
                 if special(b) {
                     found(n * BLOCK + i);

@@ -10,7 +10,8 @@ use std::ops::Range;
 use pulldown_cmark::Event;
 
 use super::spoilers::{
-    is_inline, is_inline_end, pieces_with, prepare, reference_links, Piece, RefLinks,
+    is_inline, is_inline_end, needs_preparing, pieces_with, prepare, reference_links, Piece,
+    RefLinks,
 };
 use super::{write_html, SpoilerView};
 use crate::bytes::{common_prefix, common_suffix};
@@ -162,7 +163,7 @@ impl IncrementalRender {
             let (prefix, suffix) = changed_span(&self.prepared, body);
             let from = floor(body, floor(body, prefix).saturating_sub(1));
             let to = ceil(body, (ceil(body, body.len() - suffix) + 1).min(body.len()));
-            if matches!(prepare(&body[from..to]), Cow::Borrowed(_)) {
+            if !needs_preparing(&body[from..to]) {
                 return (Cow::Borrowed(body), Some((prefix, suffix)));
             }
         }

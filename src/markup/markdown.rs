@@ -433,14 +433,10 @@ fn ends_early_elsewhere(block: &str) -> bool {
     let Some((fence, len)) = opening_fence(block) else {
         return false;
     };
-    let mut lines: Vec<&str> = block.lines().skip(1).collect();
-    // A closing fence pulldown-cmark saw is the block's own end, not a line inside it.
-    if let Some(last) = lines.iter().rposition(|l| !is_blank(l)) {
-        if is_closing_fence(lines[last], fence, len) {
-            lines.truncate(last);
-        }
-    }
-    lines.iter().any(|line| {
+    let lines: Vec<&str> = block.lines().collect();
+    // Between the opening fence and the closing one pulldown-cmark saw (the block's own end).
+    let end = closing_line(&lines, fence, len).unwrap_or(lines.len());
+    lines[1..end].iter().any(|line| {
         let rest = line.trim_start_matches([' ', '\t', '>']);
         let run = rest.chars().take_while(|&c| c == fence).count();
         let after = &rest[run * fence.len_utf8()..];
@@ -776,22 +772,23 @@ fn opening_fence(block: &str) -> Option<(char, usize)> {
     Some((fence, opener.chars().take_while(|&c| c == fence).count()))
 }
 
-/// Whether a line is blank as pulldown-cmark sees it: spaces and tabs only.
-fn is_blank(line: &str) -> bool {
-    line.bytes().all(|b| b == b' ' || b == b'\t')
+/// Which of a fenced code block's source `lines` (the opening fence's first) is its closing
+/// fence, if it has one: its last line, trailing blank lines aside (blank as the parser sees
+/// it: a line of another kind of space, U+3000 say, is the code's text).
+fn closing_line(lines: &[&str], fence: char, len: usize) -> Option<usize> {
+    lines
+        .iter()
+        .rposition(|l| !super::spoilers::is_blank_line(l))
+        .filter(|&last| last > 0 && is_closing_fence(lines[last], fence, len))
 }
 
 /// The closing fence a fenced code block's source needs, if it has none.
 fn closing_fence(block: &str) -> Option<String> {
     let (fence, len) = opening_fence(block)?;
-    // The closing fence is a line after the opening one, trailing blank lines aside (blank as
-    // the parser sees it: a line of another kind of space, U+3000 say, is the code's text).
     let lines: Vec<&str> = block.lines().collect();
-    let closed = lines
-        .iter()
-        .rposition(|l| !is_blank(l))
-        .is_some_and(|last| last > 0 && is_closing_fence(lines[last], fence, len));
-    (!closed).then(|| format!("{}\n", fence.to_string().repeat(len)))
+    closing_line(&lines, fence, len)
+        .is_none()
+        .then(|| format!("{}\n", fence.to_string().repeat(len)))
 }
 
 /// Whether `line` closes a fence of `len` `fence` characters as pulldown-cmark reads it:

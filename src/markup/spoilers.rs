@@ -59,7 +59,7 @@ fn escaped_bar_utf8() -> [u8; 3] {
 /// Whether `body` holds an escaped bar (`\|`) or an [`ESCAPED_BAR`]: one pass over the bytes
 /// (this runs on every keystroke over the whole section), stopping only at a backslash or at
 /// the first byte of a three-byte character.
-fn needs_preparing(body: &str) -> bool {
+pub(crate) fn needs_preparing(body: &str) -> bool {
     let bytes = body.as_bytes();
     let escaped_bar = escaped_bar_utf8();
     let mut from = 0;
