@@ -349,7 +349,7 @@ fn review_json_with(review: &Review, mut parts_of: impl FnMut(usize) -> Vec<Stri
         out.insert("datePublished".into(), json!(date));
     }
     if let Some(rating) = review.rating {
-        let value: f64 = rating.value_text().parse().unwrap_or(0.0);
+        let value = f64::from(rating.halves()) / 2.0;
         out.insert(
             "reviewRating".into(),
             json!({"@type": "Rating", "ratingValue": value, "bestRating": 5, "worstRating": 0.5}),

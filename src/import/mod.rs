@@ -44,8 +44,8 @@ pub struct Imported {
 pub fn import(name: &str, bytes: &[u8]) -> Result<Imported, String> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(format!(
-            "\u{201c}{name}\u{201d} is {:.1} MB, more than a review can hold ({} MB of text). Nothing was opened.",
-            bytes.len() as f64 / (1024.0 * 1024.0),
+            "\u{201c}{name}\u{201d} is {}, more than a review can hold ({} MB of text). Nothing was opened.",
+            crate::review::limits::megabytes(bytes.len()),
             MAX_REVIEW_BYTES / (1024 * 1024)
         ));
     }

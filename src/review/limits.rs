@@ -29,9 +29,12 @@ pub fn draw_batch_end(lengths: &[usize], from: usize) -> usize {
     end
 }
 
-/// Megabytes, for messages: `1.2 MB`.
-fn megabytes(bytes: usize) -> String {
-    format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+/// Megabytes to one decimal, for messages: `1.2 MB`. Integer arithmetic on purpose: formatting
+/// a float would link the standard library's float printing (about 10 KB of the download).
+pub fn megabytes(bytes: usize) -> String {
+    const MB: u64 = 1024 * 1024;
+    let tenths = (bytes as u64 * 10 + MB / 2) / MB;
+    format!("{}.{} MB", tenths / 10, tenths % 10)
 }
 
 /// Checks an edit that replaces `old_len` bytes of a review holding `total` bytes with
@@ -84,5 +87,16 @@ mod tests {
         assert!(check_edit(MAX_REVIEW_BYTES + 10, 100, 50).is_ok());
         assert!(check_edit(MAX_REVIEW_BYTES, 0, 1).is_err());
         assert!(check_edit(MAX_REVIEW_BYTES - 1, 0, 1).is_ok());
+    }
+
+    #[test]
+    fn megabytes_round_to_one_decimal() {
+        const MB: usize = 1024 * 1024;
+        assert_eq!(megabytes(0), "0.0 MB");
+        assert_eq!(megabytes(2 * MB), "2.0 MB");
+        assert_eq!(megabytes(MB + MB / 5), "1.2 MB");
+        assert_eq!(megabytes(MB + MB * 96 / 100), "2.0 MB");
+        assert_eq!(megabytes(MB * 3 / 100), "0.0 MB");
+        assert_eq!(megabytes(MB * 6 / 100), "0.1 MB");
     }
 }

@@ -50,14 +50,35 @@ impl Rating {
         )
     }
 
-    /// Parses `3.5`, `4`, `4.0` (as a select's value); anything else is `None`.
+    /// The number of half stars, 1 (0.5) to 10 (5).
+    pub fn halves(self) -> u8 {
+        self.0
+    }
+
+    /// Parses `3.5`, `4`, `4.0` (as a select's value, or a rating in an imported file);
+    /// anything else is `None`. Read digit by digit rather than as a float: float parsing
+    /// would add its tables to the download for this one use.
     pub fn parse(text: &str) -> Option<Rating> {
-        let value: f64 = text.trim().parse().ok()?;
-        let halves = value * 2.0;
-        if halves.fract() != 0.0 || !(1.0..=10.0).contains(&halves) {
+        let text = text.trim();
+        let text = text.strip_prefix('+').unwrap_or(text);
+        let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+        let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        if whole.is_empty() && fraction.is_empty() || !digits(whole) || !digits(fraction) {
             return None;
         }
-        Rating::from_halves(halves as u8)
+        let half = match fraction.trim_end_matches('0') {
+            "" => 0,
+            "5" => 1,
+            _ => return None,
+        };
+        let whole = whole.trim_start_matches('0');
+        // Anything longer than one digit is far above 5.
+        let whole: u8 = if whole.len() > 1 {
+            return None;
+        } else {
+            whole.parse().unwrap_or(0)
+        };
+        Rating::from_halves(whole * 2 + half)
     }
 }
 
@@ -90,10 +111,38 @@ mod tests {
 
     #[test]
     fn rejects_out_of_range_and_off_step() {
-        for bad in ["0", "5.5", "3.25", "-1", "abc", "", "NaN", "inf"] {
+        for bad in [
+            "0", "5.5", "3.25", "-1", "abc", "", "NaN", "inf", ".", "3..5", "1e0", "3.5.0", "10",
+            "0.0", "+", " . ", "4.05", "٣",
+        ] {
             assert_eq!(Rating::parse(bad), None, "{bad}");
         }
         assert_eq!(Rating::all().count(), 10);
+    }
+
+    #[test]
+    fn reads_what_a_float_parse_would() {
+        for (text, halves) in [
+            ("0.5", 1),
+            (".5", 1),
+            ("1", 2),
+            ("+2", 4),
+            (" 3.5 ", 7),
+            ("4.0", 8),
+            ("4.50", 9),
+            ("05", 10),
+            ("5.000", 10),
+            ("4.", 8),
+        ] {
+            assert_eq!(
+                Rating::parse(text).map(Rating::halves),
+                Some(halves),
+                "{text}"
+            );
+        }
+        for rating in Rating::all() {
+            assert_eq!(Rating::parse(&rating.value_text()), Some(rating));
+        }
     }
 
     #[test]

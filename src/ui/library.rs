@@ -28,7 +28,7 @@ fn drafts() -> Result<Drafts<LocalStore>, String> {
 /// Kilobytes or megabytes, for the storage line.
 fn size(bytes: usize) -> String {
     if bytes >= 1024 * 1024 {
-        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+        crate::review::limits::megabytes(bytes)
     } else {
         format!("{} KB", bytes.div_ceil(1024))
     }
