@@ -9,13 +9,14 @@ const STEP: usize = 32;
 /// The length of the common start of two byte strings.
 pub fn common_prefix(a: &[u8], b: &[u8]) -> usize {
     let n = a.len().min(b.len());
-    let (a, b) = (&a[..n], &b[..n]);
-    let steps = a
-        .chunks_exact(STEP)
-        .zip(b.chunks_exact(STEP))
-        .take_while(|(x, y)| same_block(x, y))
-        .count();
-    let mut i = steps * STEP;
+    let (blocks_a, _) = a[..n].as_chunks::<STEP>();
+    let (blocks_b, _) = b[..n].as_chunks::<STEP>();
+    // Plain loops, not iterator adapters: the size-optimised build leaves those as calls.
+    let mut i = 0;
+    while i < blocks_a.len() && same_block(&blocks_a[i], &blocks_b[i]) {
+        i += 1;
+    }
+    let mut i = i * STEP;
     while i < n && a[i] == b[i] {
         i += 1;
     }
@@ -25,14 +26,15 @@ pub fn common_prefix(a: &[u8], b: &[u8]) -> usize {
 /// The length of the common end of two byte strings.
 pub fn common_suffix(a: &[u8], b: &[u8]) -> usize {
     let n = a.len().min(b.len());
-    let (a, b) = (&a[a.len() - n..], &b[b.len() - n..]);
-    let steps = a
-        .rchunks_exact(STEP)
-        .zip(b.rchunks_exact(STEP))
-        .take_while(|(x, y)| same_block(x, y))
-        .count();
-    let mut i = steps * STEP;
-    while i < n && a[n - i - 1] == b[n - i - 1] {
+    let (_, blocks_a) = a[a.len() - n..].as_rchunks::<STEP>();
+    let (_, blocks_b) = b[b.len() - n..].as_rchunks::<STEP>();
+    let blocks = blocks_a.len();
+    let mut i = 0;
+    while i < blocks && same_block(&blocks_a[blocks - 1 - i], &blocks_b[blocks - 1 - i]) {
+        i += 1;
+    }
+    let mut i = i * STEP;
+    while i < n && a[a.len() - i - 1] == b[b.len() - i - 1] {
         i += 1;
     }
     i
@@ -40,18 +42,23 @@ pub fn common_suffix(a: &[u8], b: &[u8]) -> usize {
 
 /// Whether two blocks of [`STEP`] bytes are equal, compared as four words with no branch in
 /// between. (Comparing the slices instead calls `memcmp`, a byte at a time, in the
-/// size-optimised build.)
-fn same_block(x: &[u8], y: &[u8]) -> bool {
-    let word = |bytes: &[u8], at: usize| {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(&bytes[at..at + 8]);
-        u64::from_ne_bytes(w)
-    };
+/// size-optimised build.) Always inlined, with its words read at fixed offsets: left to the
+/// size-optimised build, each word was a call, and a 100 KB comparison took 0.4 ms.
+#[inline(always)]
+fn same_block(x: &[u8; STEP], y: &[u8; STEP]) -> bool {
     (word(x, 0) ^ word(y, 0))
         | (word(x, 8) ^ word(y, 8))
         | (word(x, 16) ^ word(y, 16))
         | (word(x, 24) ^ word(y, 24))
         == 0
+}
+
+/// The eight bytes of `block` at `at`, as one word.
+#[inline(always)]
+fn word(block: &[u8; STEP], at: usize) -> u64 {
+    let mut w = [0u8; 8];
+    w.copy_from_slice(&block[at..at + 8]);
+    u64::from_ne_bytes(w)
 }
 
 /// Whether two byte strings are the same.
