@@ -29,6 +29,31 @@ pub fn count_words(text: &str) -> usize {
     count
 }
 
+/// The number of words in `new`, given the text it was edited from (`old`) and that text's
+/// count: only the part that changed is counted again, widened on each side to the nearest
+/// ASCII whitespace, which no word crosses (so the counts of the parts add up). Autosave uses
+/// it for the section being typed in, whose count would otherwise be redone in full.
+pub fn recount_words(old: &str, old_words: usize, new: &str) -> usize {
+    let (o, n) = (old.as_bytes(), new.as_bytes());
+    let prefix = crate::bytes::common_prefix(o, n);
+    let suffix = crate::bytes::common_suffix(o, n).min(o.len().min(n.len()) - prefix);
+    // Just after the last whitespace of the common start (or the very start)…
+    let start = o[..prefix]
+        .iter()
+        .rposition(u8::is_ascii_whitespace)
+        .map_or(0, |i| i + 1);
+    // …and at the first whitespace of the common end (or the very end): ASCII bytes, so both
+    // cut the texts on character boundaries.
+    let tail = &o[o.len() - suffix..];
+    let into_tail = tail
+        .iter()
+        .position(u8::is_ascii_whitespace)
+        .unwrap_or(suffix);
+    let (old_end, new_end) = (o.len() - suffix + into_tail, n.len() - suffix + into_tail);
+    (old_words + count_words(&new[start..new_end]))
+        .saturating_sub(count_words(&old[start..old_end]))
+}
+
 /// Whether `c` may join two runs of letters into one word: an apostrophe or a hyphen.
 fn is_joiner(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '-' | '\u{2010}')
@@ -154,6 +179,26 @@ mod tests {
             let mut general: Vec<_> = word_ranges(&format!("{text} é")).collect();
             general.pop();
             proptest::prop_assert_eq!(word_ranges(&text).collect::<Vec<_>>(), general);
+        }
+
+        /// Any edit anywhere: the recount equals a full count of the edited text.
+        #[test]
+        fn a_recount_equals_a_full_count(
+            old in "[ab' \\-\n’é]{0,60}",
+            at in 0usize..61,
+            len in 0usize..10,
+            insert in "[ab' \\-\n’é]{0,8}",
+        ) {
+            let mut at = at.min(old.len());
+            while !old.is_char_boundary(at) {
+                at -= 1;
+            }
+            let mut end = (at + len).min(old.len());
+            while !old.is_char_boundary(end) {
+                end -= 1;
+            }
+            let new = format!("{}{insert}{}", &old[..at], &old[end..]);
+            proptest::prop_assert_eq!(recount_words(&old, count_words(&old), &new), count_words(&new));
         }
 
         #[test]

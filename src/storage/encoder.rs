@@ -7,10 +7,11 @@ use std::collections::{HashMap, HashSet};
 use serde::Serialize;
 
 use crate::bytes;
-use crate::review::words::count_words;
+use crate::review::words::{count_words, recount_words};
 use crate::review::{Metadata, Rating};
 
 use super::drafts::{ViewState, SCHEMA_VERSION};
+use super::json_string::push_json_string;
 
 /// One section as the encoder sees it (borrowed, so the caller need not copy its text).
 #[derive(Serialize)]
@@ -32,7 +33,9 @@ struct Cached {
     body: String,
     spoiler: bool,
     json: String,
-    words: usize,
+    heading_words: usize,
+    /// The body's words, kept apart so that an edit recounts only what it changed.
+    body_words: usize,
 }
 
 /// Encodes draft records, caching each section's JSON between calls.
@@ -61,6 +64,22 @@ fn part<'a>(cache: &'a HashMap<u64, Cached>, part: &'a Part) -> &'a str {
     }
 }
 
+/// A section's JSON, as serde would write it (a test holds the two together), with its text
+/// escaped eight bytes a step: this is the part of a save that grows with the section.
+fn section_json(section: &SectionRef) -> String {
+    let mut out = String::with_capacity(section.heading.len() + section.body.len() + 64);
+    out.push_str("{\"id\":");
+    out.push_str(&section.id.to_string());
+    out.push_str(",\"heading\":");
+    push_json_string(&mut out, section.heading);
+    out.push_str(",\"body\":");
+    push_json_string(&mut out, section.body);
+    out.push_str(",\"spoiler\":");
+    out.push_str(if section.spoiler { "true" } else { "false" });
+    out.push('}');
+    out
+}
+
 fn json<T: Serialize + ?Sized>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_else(|_| "null".to_string())
 }
@@ -77,29 +96,32 @@ impl DraftEncoder {
             // A repeated id (which the editor never makes, but a hand-edited file could):
             // its own JSON, leaving the cache entry to the first section with that id.
             self.counting += count_words(section.heading) + count_words(section.body);
-            self.order.push(Part::Own(json(&section)));
+            self.order.push(Part::Own(section_json(&section)));
             return;
         }
-        let fresh = match self.cache.get(&section.id) {
-            Some(c) => {
-                c.spoiler == section.spoiler
-                    && c.heading == section.heading
-                    && bytes::same(c.body.as_bytes(), section.body.as_bytes())
-            }
-            None => false,
-        };
+        let cached = self.cache.get(&section.id);
+        let fresh = cached.is_some_and(|c| {
+            c.spoiler == section.spoiler
+                && c.heading == section.heading
+                && bytes::same(c.body.as_bytes(), section.body.as_bytes())
+        });
         if !fresh {
+            let body_words = match cached {
+                Some(c) => recount_words(&c.body, c.body_words, section.body),
+                None => count_words(section.body),
+            };
             let cached = Cached {
                 heading: section.heading.to_string(),
                 body: section.body.to_string(),
                 spoiler: section.spoiler,
-                json: json(&section),
-                words: count_words(section.heading) + count_words(section.body),
+                json: section_json(&section),
+                heading_words: count_words(section.heading),
+                body_words,
             };
             self.cache.insert(section.id, cached);
         }
         if let Some(cached) = self.cache.get(&section.id) {
-            self.counting += cached.words;
+            self.counting += cached.heading_words + cached.body_words;
         }
         self.order.push(Part::Cached(section.id));
     }
@@ -256,5 +278,50 @@ mod tests {
         review.sections[0].body = ryth.into();
         let record = parse_record("k", &encode(&mut encoder, &review)).unwrap();
         assert_eq!(record.review.sections[0].body, ryth);
+    }
+}
+
+// Property tests run natively (proptest is a native-only dev-dependency).
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties {
+    use super::*;
+    use crate::review::words::review_words;
+    use crate::review::Review;
+
+    proptest::proptest! {
+        /// A section's JSON is the JSON serde writes for it.
+        #[test]
+        fn a_section_is_written_as_serde_writes_it(
+            id in proptest::num::u64::ANY,
+            heading in "[a-z \"\\\\\n\u{1}é]{0,12}",
+            body in "[a-z \"\\\\\n\t\u{0}-\u{1f}é🎉]{0,80}",
+            spoiler in proptest::bool::ANY,
+        ) {
+            let section = SectionRef { id, heading: &heading, body: &body, spoiler };
+            proptest::prop_assert_eq!(section_json(&section), serde_json::to_string(&section).unwrap());
+        }
+
+        /// Edit after edit, the words the encoder reports (counting only what changed) are
+        /// those of the whole review.
+        #[test]
+        fn the_word_count_follows_every_edit(
+            edits in proptest::collection::vec((0usize..3, 0usize..200, 0usize..6, "[ab '\\-\n]{0,6}"), 1..20),
+        ) {
+            let mut review = Review::new_book("2026-11-25");
+            review.sections.truncate(3);
+            let mut encoder = DraftEncoder::new();
+            for (which, at, len, insert) in edits {
+                let count = review.sections.len();
+                let body = &mut review.sections[which % count].body;
+                let at = at.min(body.len());
+                let end = (at + len).min(body.len());
+                body.replace_range(at..end, &insert);
+                for s in &review.sections {
+                    encoder.section(SectionRef { id: s.id, heading: &s.heading, body: &s.body, spoiler: s.spoiler });
+                }
+                encoder.finish("d", 1, "t", "t", &review.metadata, "", None, &ViewState { show_spoilers: false });
+                proptest::prop_assert_eq!(encoder.words(), review_words(&review));
+            }
+        }
     }
 }
