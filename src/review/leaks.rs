@@ -15,7 +15,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use super::words::{count_words, word_ranges};
 use super::{Review, Section};
-use crate::markup::spoilers::readable_text;
+use crate::markup::spoilers::{readable_text, ReadableText};
 
 /// A word of at least this many letters can be a "rare word": long words are the ones that
 /// carry a plot ("donation", "deferral"), short ones are everyday language.
@@ -186,12 +186,120 @@ fn join_and(items: &[String]) -> String {
 /// Checks a review: leaks first, in the order their words first appear inside a spoiler, then
 /// a missing or empty verdict, then a missing rating.
 pub fn check(review: &Review) -> Vec<Finding> {
-    let mut findings = leaks(review);
-    findings.extend(verdict(&review.sections));
-    if review.rating.is_none() {
-        findings.push(Finding::NoRating);
+    let mut run = CheckRun::new(review.clone());
+    loop {
+        if let Some(findings) = run.step(&mut || true) {
+            return findings;
+        }
     }
-    findings
+}
+
+/// The check of one review, done a part at a time: [`CheckRun::step`] scans on until the
+/// `more` it is given says stop (asked between fields, between sections and every few hundred
+/// words), so that the UI can check a long review in slices while the browser is idle instead
+/// of holding the page for one long task (45 ms at 1 MB). Its findings are exactly
+/// [`check`]'s, wherever it was stopped.
+pub struct CheckRun {
+    review: Review,
+    scan: Scan,
+    next: Next,
+}
+
+/// What a [`CheckRun`] scans next, in the published post's reading order.
+enum Next {
+    /// The title and the details list.
+    Fields,
+    /// Section `.0`'s heading (when `.1` is `None`) and body, from where `.1` stopped.
+    Section(usize, Option<BodyScan>),
+    /// Categories and tags, at the foot of the post.
+    Footer,
+    /// Everything: the findings are ready.
+    Done,
+}
+
+/// A section body partly scanned: its readable text, and where the scan stopped.
+struct BodyScan {
+    readable: ReadableText,
+    /// Where the words not scanned yet begin (the end of the last word scanned).
+    at: usize,
+    /// The end of the last word scanned, to tell whether the next one starts a sentence.
+    previous_end: Option<usize>,
+    /// The first spoiler span that may end after `at` (positions only grow).
+    span: usize,
+}
+
+/// How many words are scanned between two questions to `more` (each is a call out to the
+/// browser's clock).
+const WORDS_PER_QUESTION: u32 = 256;
+
+impl CheckRun {
+    /// A check of `review`, nothing scanned yet.
+    pub fn new(review: Review) -> CheckRun {
+        CheckRun {
+            review,
+            scan: Scan::default(),
+            next: Next::Fields,
+        }
+    }
+
+    /// The review being checked (to word the findings' messages).
+    pub fn review(&self) -> &Review {
+        &self.review
+    }
+
+    /// Scans on until `more` returns false (`None`: call again to go on) or the whole review is
+    /// scanned (the findings, as [`check`] gives them).
+    pub fn step(&mut self, more: &mut dyn FnMut() -> bool) -> Option<Vec<Finding>> {
+        let CheckRun { review, scan, next } = self;
+        loop {
+            match next {
+                Next::Fields => {
+                    scan.fields(review);
+                    *next = Next::Section(0, None);
+                }
+                Next::Section(index, body) => {
+                    let Some(section) = review.sections.get(*index) else {
+                        *next = Next::Footer;
+                        continue;
+                    };
+                    let body = body.get_or_insert_with(|| {
+                        scan.plain(
+                            &section.heading,
+                            Place::SectionHeading {
+                                section_id: section.id,
+                            },
+                        );
+                        BodyScan {
+                            readable: readable_text(&section.body),
+                            at: 0,
+                            previous_end: None,
+                            span: 0,
+                        }
+                    });
+                    if !scan.body(section, body, more) {
+                        return None;
+                    }
+                    *next = Next::Section(*index + 1, None);
+                }
+                Next::Footer => {
+                    scan.plain(&review.metadata.categories, Place::Categories);
+                    scan.plain(&review.metadata.tags, Place::Tags);
+                    *next = Next::Done;
+                }
+                Next::Done => {
+                    let mut findings = leaks(std::mem::take(scan), review);
+                    findings.extend(verdict(&review.sections));
+                    if review.rating.is_none() {
+                        findings.push(Finding::NoRating);
+                    }
+                    return Some(findings);
+                }
+            }
+            if !matches!(next, Next::Done) && !more() {
+                return None;
+            }
+        }
+    }
 }
 
 /// A missing or empty verdict; a verdict that is a spoiler still counts (it is there for
@@ -326,25 +434,47 @@ impl Scan {
         }
     }
 
-    /// A section body: inline spoilers (or all of it, for a spoiler section) are inside, the
-    /// rest is the section's [`Place::SectionBody`].
-    fn body(&mut self, section: &Section) {
-        let readable = readable_text(&section.body);
-        let text = readable.text.as_str();
+    /// A section body, from where `body` stopped: inline spoilers (or all of it, for a spoiler
+    /// section) are inside, the rest is the section's [`Place::SectionBody`]. Asks `more` every
+    /// [`WORDS_PER_QUESTION`] words; returns whether the body is done.
+    fn body(
+        &mut self,
+        section: &Section,
+        body: &mut BodyScan,
+        more: &mut dyn FnMut() -> bool,
+    ) -> bool {
+        let text = body.readable.text.as_str();
+        let spans = &body.readable.spoilers;
         let place = Place::SectionBody {
             section_id: section.id,
         };
-        let mut spoilers = readable.spoilers.iter().peekable();
         // The first spoiler span that ends after `at`. Positions only grow, so the spans
         // before `at` can be dropped for good.
+        let mut first_span = body.span;
         let mut span_after = |at: usize| {
-            while spoilers.next_if(|s| s.end <= at).is_some() {}
-            spoilers.peek().map(|s| s.start..s.end)
+            while spans.get(first_span).is_some_and(|s| s.end <= at) {
+                first_span += 1;
+            }
+            spans.get(first_span).map(|s| s.start..s.end)
         };
-        let mut previous_end = None;
-        for range in word_ranges(text) {
-            let mut initial = previous_end.is_none_or(|end| ends_sentence(&text[end..range.start]));
-            previous_end = Some(range.end);
+        let from = body.at;
+        let mut words = 0u32;
+        // Words never cross the end of the last one scanned, so they resume from there.
+        for range in word_ranges(&text[from..]) {
+            let range = from + range.start..from + range.end;
+            if words == WORDS_PER_QUESTION {
+                words = 0;
+                if !more() {
+                    body.span = first_span;
+                    return false;
+                }
+            }
+            words += 1;
+            let mut initial = body
+                .previous_end
+                .is_none_or(|end| ends_sentence(&text[end..range.start]));
+            body.previous_end = Some(range.end);
+            body.at = range.end;
             // Most words have no hyphen and no spoiler edge inside: one word, no cutting.
             let span = span_after(range.start);
             let whole = &text[range.clone()];
@@ -375,6 +505,31 @@ impl Scan {
             }
             self.body_word(&text[start..range.end], start_inside, initial, place);
         }
+        body.span = first_span;
+        true
+    }
+
+    /// The fields before the sections, in reading order: the title the post is published
+    /// under, the genre and everything else the details list publishes (fields the template
+    /// does not use are not published, so they cannot leak).
+    fn fields(&mut self, review: &Review) {
+        self.plain(&review.effective_post_title(), Place::PostTitle);
+        self.plain(&review.metadata.genre, Place::Genre);
+        let published = review.metadata.exported();
+        for text in [
+            &published.publisher,
+            &published.language,
+            &published.audience,
+            &published.platform,
+            &published.runtime,
+            &published.tracks,
+        ] {
+            self.plain(text, Place::Details);
+        }
+        for field in &published.custom {
+            self.plain(&field.label, Place::Details);
+            self.plain(&field.value, Place::Details);
+        }
     }
 
     /// One word of a body, inside or outside a spoiler; `initial` when it starts a sentence.
@@ -384,42 +539,10 @@ impl Scan {
     }
 }
 
-/// The words that leak, in the order they first appear inside a spoiler.
-fn leaks(review: &Review) -> Vec<Finding> {
+/// The words that leak, in the order they first appear inside a spoiler, from a finished scan
+/// of `review`.
+fn leaks(scan: Scan, review: &Review) -> Vec<Finding> {
     let m = &review.metadata;
-    let mut scan = Scan::default();
-    // Reading order of the published post: title, the metadata list, sections, then the footer.
-    scan.plain(&review.effective_post_title(), Place::PostTitle);
-    scan.plain(&m.genre, Place::Genre);
-    // Everything else the details list publishes (fields the template does not use are not
-    // published, so they cannot leak).
-    let published = m.exported();
-    for text in [
-        &published.publisher,
-        &published.language,
-        &published.audience,
-        &published.platform,
-        &published.runtime,
-        &published.tracks,
-    ] {
-        scan.plain(text, Place::Details);
-    }
-    for field in &published.custom {
-        scan.plain(&field.label, Place::Details);
-        scan.plain(&field.value, Place::Details);
-    }
-    for section in &review.sections {
-        scan.plain(
-            &section.heading,
-            Place::SectionHeading {
-                section_id: section.id,
-            },
-        );
-        scan.body(section);
-    }
-    scan.plain(&m.categories, Place::Categories);
-    scan.plain(&m.tags, Place::Tags);
-
     // The book's own title and author are on the cover: never a spoiler. Nor are the words of
     // the template's own section headings ("Gameplay and story"), which say nothing about the
     // plot, nor the words the person told the check to ignore for this review.
@@ -859,6 +982,37 @@ mod tests {
     }
 
     #[test]
+    fn a_long_body_is_scanned_in_slices_within_its_words() {
+        // More words than one slice asks about, with a leak on each side of every cut.
+        let mut body = String::from("||Hailsham|| ");
+        for i in 0..3 * WORDS_PER_QUESTION {
+            body.push_str(if i % 7 == 0 {
+                "Hailsham-educated Ruth. "
+            } else {
+                "word "
+            });
+        }
+        let r = review(&[
+            ("Synopsis", "Tommy and ||Ruth|| meet.", false),
+            ("Notes", &body, false),
+        ]);
+        let mut run = CheckRun::new(r.clone());
+        let mut slices = 0;
+        let findings = loop {
+            if let Some(findings) = run.step(&mut || false) {
+                break findings;
+            }
+            slices += 1;
+        };
+        // Fields, two sections, the body's words in three slices, the footer.
+        assert!(slices >= 5, "{slices}");
+        assert_eq!(findings, check(&r));
+        assert!(findings
+            .iter()
+            .any(|f| matches!(f, Finding::Leak { word, .. } if word == "Hailsham")));
+    }
+
+    #[test]
     fn stop_words_stay_small() {
         assert!(STOP_WORDS.len() < 400, "{}", STOP_WORDS.len());
         assert!(STOP_WORDS
@@ -922,6 +1076,26 @@ mod tests {
             let cut = check(&review);
             CUT_EVERY_WORD.with(|c| c.set(false));
             prop_assert_eq!(quick, cut);
+        }
+
+        /// Stopped anywhere and resumed, a run finds exactly what one uninterrupted check finds.
+        #[test]
+        fn a_run_in_slices_finds_the_same(review in any_review(true), every in 1u32..5) {
+            let mut run = CheckRun::new(review.clone());
+            let mut asked = 0u32;
+            let mut slices = 0;
+            let findings = loop {
+                let mut more = || {
+                    asked += 1;
+                    !asked.is_multiple_of(every)
+                };
+                if let Some(findings) = run.step(&mut more) {
+                    break findings;
+                }
+                slices += 1;
+                prop_assert!(slices < 10_000);
+            };
+            prop_assert_eq!(findings, check(&review));
         }
 
         #[test]

@@ -11,7 +11,7 @@ use crate::review::words::{count_words, recount_words};
 use crate::review::{Metadata, Rating};
 
 use super::drafts::{ViewState, SCHEMA_VERSION};
-use super::json_string::push_json_string;
+use super::json_string::{push_json_string, with_room_for_escapes};
 
 /// One section as the encoder sees it (borrowed, so the caller need not copy its text).
 #[derive(Serialize)]
@@ -67,7 +67,8 @@ fn part<'a>(cache: &'a HashMap<u64, Cached>, part: &'a Part) -> &'a str {
 /// A section's JSON, as serde would write it (a test holds the two together), with its text
 /// escaped eight bytes a step: this is the part of a save that grows with the section.
 fn section_json(section: &SectionRef) -> String {
-    let mut out = String::with_capacity(section.heading.len() + section.body.len() + 64);
+    let text = section.heading.len() + section.body.len();
+    let mut out = String::with_capacity(with_room_for_escapes(text) + 64);
     out.push_str("{\"id\":");
     out.push_str(&section.id.to_string());
     out.push_str(",\"heading\":");

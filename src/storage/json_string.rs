@@ -6,7 +6,7 @@
 /// characters escaped exactly as serde_json escapes them, everything else as it is.
 pub fn push_json_string(out: &mut String, text: &str) {
     let bytes = text.as_bytes();
-    out.reserve(bytes.len() + 2);
+    out.reserve(with_room_for_escapes(bytes.len()) + 2);
     out.push('"');
     let mut clean_from = 0;
     let mut i = 0;
@@ -28,6 +28,13 @@ pub fn push_json_string(out: &mut String, text: &str) {
     }
     out.push_str(&text[clean_from..]);
     out.push('"');
+}
+
+/// `len` bytes of text and room for the escapes of a typical review (a line break every hundred
+/// bytes or so), so that a long section's JSON is written into one allocation instead of
+/// outgrowing it and doubling (which showed as 1.4 MB more Wasm memory with a 1 MB review).
+pub fn with_room_for_escapes(len: usize) -> usize {
+    len + len / 16
 }
 
 /// Whether JSON needs `b` escaped: a quote, a backslash or a control character below 0x20

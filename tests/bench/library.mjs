@@ -5,7 +5,8 @@
 //   - how long each save blocked the main thread (the timer callback that saves);
 //   - start-up, and the time to open the `Reviews` list of 201 drafts;
 //   - the history record's size against its budget.
-// Usage: node tests/bench/library.mjs   (scripts/bench builds and runs it)
+// Usage: node tests/bench/library.mjs [dist]   (scripts/bench builds and runs it; another
+// build's dist for a before/after comparison)
 import { launch, serve } from "./common.mjs";
 
 const port = 8097;
@@ -27,7 +28,7 @@ function record(id, title, bytes, sections) {
   };
 }
 
-const server = await serve("dist", port);
+const server = await serve(process.argv[2] ?? "dist", port);
 const browser = await launch();
 const f = (x) => x.toFixed(2);
 try {

@@ -1,0 +1,114 @@
+// Where the main thread's time goes, by function, Wasm functions by their Rust names: a CPU
+// profile (Chromium's sampling profiler, every 50 µs) of one kind of work, summed by function.
+//
+//   node tests/bench/profile.mjs typing   keystrokes at the end of the review's first section
+//   node tests/bench/profile.mjs saves    only the autosave tasks, while typing for 10 s
+//   node tests/bench/profile.mjs idle     the work after typing pauses (Before you publish…)
+//   node tests/bench/profile.mjs startup  reloads with the review restored
+// Env: SIZE (bytes, default 1 MB; 100 KB for startup), SHAPE ("many sections" or "one
+// section"). After `trunk build --release`: it copies `dist` to a temporary directory with the
+// Wasm rebuilt keeping its names (the same wasm-bindgen and `wasm-opt -Oz`, plus `-g`).
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { launch, review, seedStorage, serve } from "./common.mjs";
+
+const mode = process.argv[2] ?? "typing";
+const shape = process.env.SHAPE ?? "many sections";
+const size = Number(process.env.SIZE ?? (mode === "startup" ? 100 * 1024 : 1024 * 1024));
+
+const dist = mkdtempSync(join(tmpdir(), "verdict-profile-"));
+cpSync("dist", dist, { recursive: true });
+const bindgen = mkdtempSync(join(tmpdir(), "verdict-bindgen-"));
+execFileSync("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-dir", bindgen, "target/wasm32-unknown-unknown/release/verdict.wasm"]);
+const features = ["bulk-memory", "nontrapping-float-to-int", "sign-ext", "mutable-globals", "reference-types", "multivalue"];
+execFileSync("wasm-opt", ["-Oz", "-g", ...features.map((f) => `--enable-${f}`), join(bindgen, "verdict_bg.wasm"), "-o", join(dist, "verdict_bg.wasm")]);
+cpSync(join(bindgen, "verdict.js"), join(dist, "verdict.js"));
+
+const port = 8099;
+const server = await serve(dist, port);
+const browser = await launch();
+try {
+  const page = await browser.newPage();
+  await page.addInitScript(seedStorage, { json: JSON.stringify(review(size, shape)), once: true });
+  if (mode === "saves") {
+    // Autosave's timer callbacks (the only timers of 400 ms or more) run under a name the
+    // profile can find.
+    await page.addInitScript(() => {
+      const setTimeout_ = window.setTimeout;
+      window.setTimeout = function (fn, delay, ...rest) {
+        if (typeof fn !== "function" || delay < 400) return setTimeout_(fn, delay, ...rest);
+        const SAVE_TASK = function (...args) { return fn.apply(this, args); };
+        return setTimeout_(SAVE_TASK, delay, ...rest);
+      };
+    });
+  }
+  await page.goto(`http://127.0.0.1:${port}/`);
+  const box = page.getByRole("textbox", { name: "Section 1", exact: true });
+  await box.waitFor();
+  await box.click();
+  await page.keyboard.press("Control+End");
+  await page.waitForTimeout(mode === "idle" ? 4000 : 1500);
+
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval: 50 });
+  await cdp.send("Profiler.start");
+  let rounds = 1;
+  if (mode === "typing") {
+    rounds = 150;
+    for (let i = 0; i < rounds; i++) {
+      await page.keyboard.type("w");
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+    }
+  } else if (mode === "saves") {
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline) await page.keyboard.type("word ", { delay: 40 });
+    await page.waitForTimeout(800);
+  } else if (mode === "idle") {
+    rounds = 3;
+    for (let i = 0; i < rounds; i++) {
+      await page.keyboard.type("word ");
+      await page.waitForTimeout(3500);
+    }
+  } else if (mode === "startup") {
+    rounds = 5;
+    for (let i = 0; i < rounds; i++) {
+      await page.reload();
+      await page.getByRole("textbox", { name: "Section 1", exact: true }).waitFor();
+      await page.waitForTimeout(300);
+    }
+  } else {
+    throw new Error(`unknown mode ${mode}: typing, saves, idle or startup`);
+  }
+  const { profile } = await cdp.send("Profiler.stop");
+
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const child of n.children ?? []) parent.set(child, n.id);
+  const inSave = (id) => {
+    for (let at = id; at; at = parent.get(at)) if (nodes.get(at).callFrame.functionName === "SAVE_TASK") return true;
+    return false;
+  };
+  const self = new Map();
+  let busy = 0;
+  for (let i = 0; i < profile.samples.length; i++) {
+    const node = nodes.get(profile.samples[i]);
+    const dt = profile.timeDeltas[i + 1] ?? 0;
+    const name = node.callFrame.functionName || `(anonymous, ${node.callFrame.url.split("/").pop() || "?"})`;
+    if (["(idle)", "(program)", "(root)"].includes(name)) continue;
+    if (mode === "saves" && !inSave(node.id)) continue;
+    busy += dt;
+    self.set(name, (self.get(name) ?? 0) + dt);
+  }
+  const per = { typing: "keystroke", saves: "10 s of typing", idle: "pause", startup: "load" }[mode];
+  console.log(`${mode}, ${size} bytes, ${shape}: ${(busy / 1000 / rounds).toFixed(2)} ms busy per ${per}; self time by function (ms per ${per}):`);
+  for (const [name, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
+    console.log(`${(us / 1000 / rounds).toFixed(3).padStart(9)}  ${name.replace(/::h[0-9a-f]{16}$/, "").slice(0, 120)}`);
+  }
+  if (mode === "typing" || mode === "startup") console.log("(Playwright's own injected script shows up too: typing waits for a frame, start-up for the text box.)");
+} finally {
+  await browser.close();
+  server.kill();
+}
