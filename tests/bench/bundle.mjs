@@ -20,7 +20,7 @@ const features = ["bulk-memory", "nontrapping-float-to-int", "sign-ext", "mutabl
 const named = join(dir, "named.wasm");
 execFileSync("wasm-opt", ["-Oz", "-g", ...features.map((f) => `--enable-${f}`), join(dir, "verdict_bg.wasm"), "-o", named]);
 const stripped = join(dir, "stripped.wasm");
-execFileSync("wasm-opt", ["--strip-debug", ...features.map((f) => `--enable-${f}`), named, "-o", stripped]);
+execFileSync("wasm-opt", ["--strip-debug", "--strip-producers", ...features.map((f) => `--enable-${f}`), named, "-o", stripped]);
 
 const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
@@ -120,7 +120,7 @@ const table = (title, rows, limit) => {
 
 const code = module.functions.reduce((a, f) => a + f.body.length, 0);
 const data = Buffer.concat(module.data);
-console.log(`Wasm after wasm-opt -Oz: ${kb(total)} KB raw, ${kb(totalBr)} KB brotli (the shipped file)`);
+console.log(`Wasm after wasm-opt -Oz: ${kb(total)} KB raw, ${kb(totalBr)} KB brotli (optimised with its names kept, then stripped: within 1 % of the shipped file)`);
 console.log(`  code ${kb(code)} KB raw, ${kb(brotli(Buffer.concat(module.functions.map((f) => f.body))))} KB brotli alone`);
 console.log(`  data ${kb(data.length)} KB raw, ${kb(brotli(data))} KB brotli alone (strings: UI text, messages, HTML entity names; Unicode tables)`);
 console.log("\n(Each group's brotli is its code compressed alone, so the groups add up to more than the whole.)");
