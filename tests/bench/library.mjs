@@ -5,8 +5,9 @@
 //   - how long each save blocked the main thread (the timer callback that saves);
 //   - start-up, and the time to open the `Reviews` list of 201 drafts;
 //   - the history record's size against its budget.
-// Usage: node tests/bench/library.mjs [dist]   (scripts/bench builds and runs it; another
-// build's dist for a before/after comparison)
+// Usage: [OPEN_BYTES=n] [OPEN_SECTIONS=n] node tests/bench/library.mjs [dist]
+// (scripts/bench builds and runs it; another build's dist for a before/after comparison; the
+// open review's size and number of sections, 100 KB in 20 by default)
 import { launch, serve } from "./common.mjs";
 
 const port = 8097;
@@ -35,7 +36,9 @@ try {
   const page = await browser.newPage();
   const library = [];
   for (let i = 0; i < DRAFTS; i++) library.push(record(`d${i}`, `Book number ${i}`, 3000, 3));
-  const open = record("open", "The open review", 100 * 1024, 20);
+  const openBytes = Number(process.env.OPEN_BYTES ?? 100 * 1024);
+  const openSections = Number(process.env.OPEN_SECTIONS ?? 20);
+  const open = record("open", "The open review", openBytes, openSections);
   await page.addInitScript(({ library, open }) => {
     if (sessionStorage.getItem("seeded")) return;
     sessionStorage.setItem("seeded", "1");
@@ -59,7 +62,7 @@ try {
   });
   const t0 = Date.now();
   await page.goto(`http://127.0.0.1:${port}/`);
-  const box = page.getByRole("textbox", { name: "Section 10", exact: true });
+  const box = page.getByRole("textbox", { name: `Section ${Math.ceil(openSections / 2)}`, exact: true });
   await box.waitFor();
   const startup = Date.now() - t0;
   await box.click();
@@ -89,7 +92,7 @@ try {
   const drafts = result.byKind.draft ?? { n: 0, bytes: 0 };
   const summaries = result.byKind.summary ?? { n: 0, bytes: 0 };
   const p = (q) => result.tasks[Math.min(result.tasks.length - 1, Math.floor(q * result.tasks.length))] ?? 0;
-  console.log(`Library of ${DRAFTS} drafts + the open 100 KB review (20 sections)`);
+  console.log(`Library of ${DRAFTS} drafts + the open ${Math.round(openBytes / 1024)} KB review (${openSections} sections)`);
   console.log(`Start-up to an editable section: ${startup} ms (wall clock, includes navigation)`);
   console.log(`Typing for ${f(result.elapsed)} s (${keys} keystrokes): ${drafts.n} draft saves (${f(drafts.n / result.elapsed)}/s), ${Math.round(drafts.bytes / Math.max(1, drafts.n))} B each; ${summaries.n} summary writes, ${Math.round(summaries.bytes / Math.max(1, summaries.n))} B each; other writes: ${JSON.stringify(Object.fromEntries(Object.entries(result.byKind).filter(([k]) => k !== "draft" && k !== "summary")))}`);
   if (process.env.VERBOSE) console.log(result.tasks.map((t) => t.toFixed(2)).join(" "));
