@@ -57,3 +57,21 @@ test("a 100,000-character title and 10,000 tags are taken", async ({ page }) => 
   await expect(preview.getByText("Still usable.")).toBeVisible();
   expect(JSON.parse(await stored(page)).review.metadata.title).toBe(title);
 });
+
+test("typing in one huge paragraph: the preview follows once typing pauses", async ({ page }) => {
+  await page.goto("/");
+  const synopsis = page.getByRole("textbox", { name: "Synopsis", exact: true });
+  // 100 KB with no blank line: one block, redrawn after a pause rather than on every key.
+  await synopsis.fill(words(100 * 1024, "clone"));
+  const preview = page.getByRole("region", { name: "Preview" });
+  await expect(preview.getByText("clone clone", { exact: false })).toBeVisible();
+  await synopsis.focus();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type(" ZEBRA");
+  await expect(preview.getByText("ZEBRA", { exact: false })).toBeVisible();
+  // Then a short paragraph of its own is drawn as before.
+  await page.keyboard.type("\n\nA short paragraph.");
+  await expect(preview.getByText("A short paragraph.", { exact: true })).toBeVisible();
+  await expect(page.getByRole("status")).toHaveText("All changes saved");
+  expect(await synopsis.inputValue()).toMatch(/ ZEBRA\n\nA short paragraph\.$/);
+});
