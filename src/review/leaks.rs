@@ -186,12 +186,10 @@ fn join_and(items: &[String]) -> String {
 /// Checks a review: leaks first, in the order their words first appear inside a spoiler, then
 /// a missing or empty verdict, then a missing rating.
 pub fn check(review: &Review) -> Vec<Finding> {
-    let mut run = CheckRun::new(review.clone());
-    loop {
-        if let Some(findings) = run.step(&mut || true) {
-            return findings;
-        }
-    }
+    // Never told to stop, a run finishes in its first step.
+    CheckRun::new(review.clone())
+        .step(&mut || true)
+        .unwrap_or_default()
 }
 
 /// The check of one review, done a part at a time: [`CheckRun::step`] scans on until the
@@ -220,9 +218,8 @@ enum Next {
 /// A section body partly scanned: its readable text, and where the scan stopped.
 struct BodyScan {
     readable: ReadableText,
-    /// Where the words not scanned yet begin (the end of the last word scanned).
-    at: usize,
-    /// The end of the last word scanned, to tell whether the next one starts a sentence.
+    /// The end of the last word scanned: where the scan goes on, and what tells whether the
+    /// next word starts a sentence.
     previous_end: Option<usize>,
     /// The first spoiler span that may end after `at` (positions only grow).
     span: usize,
@@ -271,7 +268,6 @@ impl CheckRun {
                         );
                         BodyScan {
                             readable: readable_text(&section.body),
-                            at: 0,
                             previous_end: None,
                             span: 0,
                         }
@@ -457,7 +453,7 @@ impl Scan {
             }
             spans.get(first_span).map(|s| s.start..s.end)
         };
-        let from = body.at;
+        let from = body.previous_end.unwrap_or(0);
         let mut words = 0u32;
         // Words never cross the end of the last one scanned, so they resume from there.
         for range in word_ranges(&text[from..]) {
@@ -474,7 +470,6 @@ impl Scan {
                 .previous_end
                 .is_none_or(|end| ends_sentence(&text[end..range.start]));
             body.previous_end = Some(range.end);
-            body.at = range.end;
             // Most words have no hyphen and no spoiler edge inside: one word, no cutting.
             let span = span_after(range.start);
             let whole = &text[range.clone()];

@@ -35,11 +35,12 @@ export function text(bytes) {
   return body.slice(0, bytes);
 }
 
-/** A draft record of about `bytes` bytes: many 5 KB sections (every fourth a spoiler), or one
- *  huge section. */
+/** A draft record of about `bytes` bytes: many 5 KB sections (every fourth a spoiler), one
+ *  huge section, or one huge section that is a single paragraph (a paste with no blank line). */
 export function review(bytes, shape = "many sections") {
   const sections = [];
   if (shape === "one section") sections.push({ id: 1, heading: "Section 1", body: text(bytes), spoiler: false });
+  else if (shape === "one paragraph") sections.push({ id: 1, heading: "Section 1", body: paragraph.repeat(Math.ceil(bytes / paragraph.length)).slice(0, bytes), spoiler: false });
   else {
     const n = Math.max(1, Math.round(bytes / 5000));
     for (let i = 0; i < n; i++) sections.push({ id: i + 1, heading: `Section ${i + 1}`, body: text(Math.min(5000, bytes)), spoiler: i % 4 === 1 });
