@@ -5,11 +5,13 @@
 //! components that bind signals to the core. `main.rs` only mounts [`ui::App`].
 
 pub mod bytes;
+pub mod case;
 pub mod export;
 pub mod import;
 pub mod markup;
 pub mod review;
 pub mod shortcuts;
+pub mod sort;
 pub mod storage;
 
 #[cfg(target_arch = "wasm32")]

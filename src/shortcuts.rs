@@ -143,7 +143,7 @@ pub fn types_character(key: &str, code: &str, alt_graph: bool, mac: bool) -> boo
         return false;
     }
     let letter = code.strip_prefix("Key").map(str::to_ascii_lowercase);
-    key.chars().count() == 1 && Some(key.to_lowercase()) != letter
+    key.chars().count() == 1 && Some(crate::case::fold(key)) != letter
 }
 
 #[cfg(test)]

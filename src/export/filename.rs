@@ -39,7 +39,7 @@ pub const MAX_SLUG: usize = 80;
 pub fn slug(title: &str) -> String {
     let mut out = String::new();
     let mut gap = false;
-    for c in title.chars().flat_map(char::to_lowercase) {
+    for c in crate::case::fold(title).chars() {
         let piece: Option<String> = if c.is_ascii_alphanumeric() {
             Some(c.to_string())
         } else {

@@ -259,7 +259,11 @@ mod tests {
         assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
         assert!(html.contains("default-src 'none'"));
         // The one script element is the JSON-LD data block, which never runs.
-        assert_eq!(html.to_lowercase().matches("<script").count(), 1, "{html}");
+        assert_eq!(
+            html.to_ascii_lowercase().matches("<script").count(),
+            1,
+            "{html}"
+        );
         assert!(html.contains("<script type=\"application/ld+json\">{"));
         assert!(!html.contains("<script>"), "{html}");
         assert!(!html.contains("javascript:alert(3)"), "{html}");

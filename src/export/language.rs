@@ -45,7 +45,7 @@ const NAMES: &[(&str, &str)] = &[
 /// The language code for a typed language (`English` → `en`, `pt-BR` stays), if it is one.
 pub fn code(typed: &str) -> Option<String> {
     let typed = typed.trim();
-    let lower = typed.to_lowercase();
+    let lower = crate::case::fold(typed);
     if let Some((_, code)) = NAMES.iter().find(|(name, _)| *name == lower) {
         return Some((*code).to_string());
     }

@@ -195,7 +195,7 @@ impl Words {
 
 /// Whether a heading names what the reviewer liked (`Some(true)`) or did not (`Some(false)`).
 fn notes_kind(heading: &str) -> Option<bool> {
-    let h = heading.to_lowercase().replace('\u{2019}', "'");
+    let h = crate::case::fold(heading).replace('\u{2019}', "'");
     if [
         "didn't like",
         "did not like",

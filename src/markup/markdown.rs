@@ -730,7 +730,7 @@ fn push_spoiler_details(out: &mut String, spoilers: &[(usize, String)], style: I
 }
 
 fn apply(source: &str, mut edits: Vec<Edit>) -> String {
-    edits.sort_by_key(|e| (e.range.start, e.range.end));
+    crate::sort::sort_by_key(&mut edits, |e| (e.range.start, e.range.end));
     let mut out = String::with_capacity(source.len() + 64);
     let mut at = 0;
     for edit in edits {

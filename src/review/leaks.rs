@@ -302,7 +302,7 @@ impl CheckRun {
 /// whoever opens it). Any verdict section with words in it is enough.
 fn verdict(sections: &[Section]) -> Option<Finding> {
     let verdicts = sections.iter().filter(|s| {
-        let heading = s.heading.to_lowercase();
+        let heading = crate::case::fold(&s.heading);
         VERDICT_HEADINGS.iter().any(|v| heading.contains(v))
     });
     let mut empty = None;
@@ -579,7 +579,7 @@ fn leaks(scan: Scan, review: &Review) -> Vec<Finding> {
             Some((order, Finding::Leak { word, kind, places }))
         })
         .collect();
-    found.sort_by_key(|(order, _)| *order);
+    crate::sort::sort_by_key(&mut found, |(order, _)| *order);
     found.into_iter().map(|(_, finding)| finding).collect()
 }
 
@@ -639,13 +639,8 @@ fn normalise(word: &str, key: &mut String) {
         key.make_ascii_lowercase();
         return;
     }
-    for c in word.chars() {
-        match c {
-            '\u{2019}' => key.push('\''),
-            // Most words are ASCII; their lower case is one cheap step.
-            _ if c.is_ascii() => key.push(c.to_ascii_lowercase()),
-            _ => key.extend(c.to_lowercase()),
-        }
+    for c in crate::case::fold(word).chars() {
+        key.push(if c == '\u{2019}' { '\'' } else { c });
     }
 }
 

@@ -6,6 +6,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use super::split_list;
+use crate::case::fold;
 
 /// How many items of a field [`Vocabulary::likely_typos`] looks at.
 pub const MAX_CHECKED: usize = 200;
@@ -40,7 +41,7 @@ impl Vocabulary {
         for list in lists {
             let mut seen = std::collections::HashSet::new();
             for item in list {
-                let key = item.trim().to_lowercase();
+                let key = fold(item.trim());
                 if key.is_empty() || !seen.insert(key.clone()) {
                     continue;
                 }
@@ -59,7 +60,9 @@ impl Vocabulary {
                 lower,
             })
             .collect();
-        items.sort_by(|a, b| b.uses.cmp(&a.uses).then_with(|| a.item.cmp(&b.item)));
+        crate::sort::sort_by(&mut items, |a, b| {
+            b.uses.cmp(&a.uses).then_with(|| a.item.cmp(&b.item))
+        });
         Vocabulary {
             items,
             answers: RefCell::default(),
@@ -73,7 +76,7 @@ impl Vocabulary {
 
     /// Up to `limit` items not yet in `typed` (the field's text), most used first.
     pub fn suggestions(&self, typed: &str, limit: usize) -> Vec<&str> {
-        let present: Vec<String> = split_list(typed).iter().map(|i| i.to_lowercase()).collect();
+        let present: Vec<String> = split_list(typed).iter().map(|i| fold(i)).collect();
         self.items
             .iter()
             .filter(|k| !present.contains(&k.lower))
@@ -90,7 +93,7 @@ impl Vocabulary {
             .into_iter()
             .take(MAX_CHECKED)
             .filter_map(|item| {
-                let lower = item.to_lowercase();
+                let lower = fold(&item);
                 let answer = self.answers.borrow().get(&lower).cloned();
                 let answer = answer.unwrap_or_else(|| {
                     let found = self.likely_typo(&lower);
@@ -312,7 +315,7 @@ mod tests {
         fn never_panics_and_never_flags_a_known_item(lists in prop::collection::vec(prop::collection::vec("\\PC{0,10}", 0..4), 0..5), typed in "\\PC{0,40}") {
             let v = Vocabulary::new(lists.iter().map(Vec::as_slice));
             for typo in v.likely_typos(&typed) {
-                prop_assert!(v.suggestions("", usize::MAX).iter().all(|k| k.to_lowercase() != typo.typed.to_lowercase()));
+                prop_assert!(v.suggestions("", usize::MAX).iter().all(|k| fold(k) != fold(&typo.typed)));
             }
             let _ = v.suggestions(&typed, 5);
         }

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::review::split_list;
 use crate::review::words::review_words;
+use crate::sort::sort_by;
 
 use super::drafts::{draft_key, read_record, DraftRecord, Drafts, LoadError, KEY_PREFIX};
 use super::history::history_key;
@@ -162,13 +163,13 @@ impl<S: KeyValueStore> Drafts<S> {
         }
         let newest_first =
             |a: &Summary, b: &Summary| b.saved_at.cmp(&a.saved_at).then_with(|| a.id.cmp(&b.id));
-        library.drafts.sort_by(newest_first);
-        library.trash.sort_by(|a, b| {
+        sort_by(&mut library.drafts, newest_first);
+        sort_by(&mut library.trash, |a, b| {
             b.trashed_at
                 .cmp(&a.trashed_at)
                 .then_with(|| newest_first(a, b))
         });
-        library.unreadable.sort_by(|a, b| a.key.cmp(&b.key));
+        sort_by(&mut library.unreadable, |a, b| a.key.cmp(&b.key));
         Ok(library)
     }
 

@@ -143,7 +143,7 @@ pub fn SectionList() -> impl IntoView {
                         // mousedown is cancelled so that the text area keeps its selection.
                         <button
                             type="button"
-                            class=format!("format-{}", label.to_lowercase())
+                            class=format!("format-{}", label.to_ascii_lowercase())
                             title=title
                             aria-keyshortcuts=keys
                             on:mousedown=|ev| ev.prevent_default()
