@@ -187,8 +187,8 @@ fn join_and(items: &[String]) -> String {
 /// a missing or empty verdict, then a missing rating.
 pub fn check(review: &Review) -> Vec<Finding> {
     // Never told to stop, a run finishes in its first step.
-    CheckRun::new(review.clone())
-        .step(&mut || true)
+    Progress::default()
+        .step(review, &mut || true)
         .unwrap_or_default()
 }
 
@@ -199,13 +199,22 @@ pub fn check(review: &Review) -> Vec<Finding> {
 /// [`check`]'s, wherever it was stopped.
 pub struct CheckRun {
     review: Review,
+    progress: Progress,
+}
+
+/// How far a check has got: what it has scanned, and what it scans next. (Apart from the
+/// review, so that [`check`] runs over a borrowed one.)
+#[derive(Default)]
+struct Progress {
     scan: Scan,
     next: Next,
 }
 
-/// What a [`CheckRun`] scans next, in the published post's reading order.
+/// What a check scans next, in the published post's reading order.
+#[derive(Default)]
 enum Next {
     /// The title and the details list.
+    #[default]
     Fields,
     /// Section `.0`'s heading (when `.1` is `None`) and body, from where `.1` stopped.
     Section(usize, Option<BodyScan>),
@@ -221,7 +230,7 @@ struct BodyScan {
     /// The end of the last word scanned: where the scan goes on, and what tells whether the
     /// next word starts a sentence.
     previous_end: Option<usize>,
-    /// The first spoiler span that may end after `at` (positions only grow).
+    /// The first spoiler span that may end after `previous_end` (positions only grow).
     span: usize,
 }
 
@@ -234,8 +243,7 @@ impl CheckRun {
     pub fn new(review: Review) -> CheckRun {
         CheckRun {
             review,
-            scan: Scan::default(),
-            next: Next::Fields,
+            progress: Progress::default(),
         }
     }
 
@@ -247,7 +255,14 @@ impl CheckRun {
     /// Scans on until `more` returns false (`None`: call again to go on) or the whole review is
     /// scanned (the findings, as [`check`] gives them).
     pub fn step(&mut self, more: &mut dyn FnMut() -> bool) -> Option<Vec<Finding>> {
-        let CheckRun { review, scan, next } = self;
+        self.progress.step(&self.review, more)
+    }
+}
+
+impl Progress {
+    /// [`CheckRun::step`], over `review`.
+    fn step(&mut self, review: &Review, more: &mut dyn FnMut() -> bool) -> Option<Vec<Finding>> {
+        let Progress { scan, next } = self;
         loop {
             match next {
                 Next::Fields => {

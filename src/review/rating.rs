@@ -71,12 +71,10 @@ impl Rating {
             "5" => 1,
             _ => return None,
         };
-        let whole = whole.trim_start_matches('0');
-        // Anything longer than one digit is far above 5.
-        let whole: u8 = if whole.len() > 1 {
-            return None;
-        } else {
-            whole.parse().unwrap_or(0)
+        let whole = match whole.trim_start_matches('0').as_bytes() {
+            [] => 0,
+            [digit] => digit - b'0',
+            _ => return None, // two digits or more: far above 5
         };
         Rating::from_halves(whole * 2 + half)
     }

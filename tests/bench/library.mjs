@@ -59,7 +59,7 @@ try {
     const setTimeout_ = window.setTimeout;
     window.setTimeout = function (fn, delay, ...rest) {
       if (typeof fn !== "function") return setTimeout_(fn, delay, ...rest);
-      return setTimeout_(function (...args) { const s = performance.now(); try { return fn.apply(this, args); } finally { if (delay >= 400) window.__saveTasks.push(performance.now() - s); } }, delay, ...rest);
+      return setTimeout_(function (...args) { const s = performance.now(); try { return fn.apply(this, args); } finally { if (delay >= 400 && delay <= 500) window.__saveTasks.push(performance.now() - s); } }, delay, ...rest);
     };
   });
   const t0 = Date.now();

@@ -33,12 +33,12 @@ try {
   const page = await browser.newPage();
   await page.addInitScript(seedStorage, { json: JSON.stringify(review(size, shape)), once: true });
   if (mode === "saves") {
-    // Autosave's timer callbacks (the only timers of 400 ms or more) run under a name the
-    // profile can find.
+    // Autosave's timer callbacks (its 500 ms delay; the check's pause is longer) run under a
+    // name the profile can find.
     await page.addInitScript(() => {
       const setTimeout_ = window.setTimeout;
       window.setTimeout = function (fn, delay, ...rest) {
-        if (typeof fn !== "function" || delay < 400) return setTimeout_(fn, delay, ...rest);
+        if (typeof fn !== "function" || delay < 400 || delay > 500) return setTimeout_(fn, delay, ...rest);
         const SAVE_TASK = function (...args) { return fn.apply(this, args); };
         return setTimeout_(SAVE_TASK, delay, ...rest);
       };
