@@ -10,8 +10,8 @@
 mod golden;
 
 use verdict::export::targets::Target;
-use verdict::export::{filename::file_name, html, markdown};
-use verdict::review::{Format, Review};
+use verdict::export::{filename::file_name, html, hugo, markdown};
+use verdict::review::{Format, Rating, Review};
 
 /// The seed's review part as the end-to-end test types it: metadata, the four default
 /// sections with their paragraphs, the Synopsis marked as a spoiler.
@@ -121,7 +121,7 @@ fn markdown_export_carries_every_fact_in_order() {
         "---\ntitle: \"Review: Never Let Me Go by Kazuo Ishiguro\"\ndate: 2011-01-15\n"
     ));
     assert!(md.contains("  published: 2005-04-05\n  language: \"English\"\n  isbn10: \"1400043395\"\n  isbn13: \"9781400043392\"\n"));
-    golden::check_golden("review-never-let-me-go-by-kazuo-ishiguro.md", &md);
+    golden::check_golden("targets/seed.md", &md);
 }
 
 #[test]
@@ -141,7 +141,7 @@ fn html_export_carries_every_fact_in_order_and_hides_the_synopsis() {
         body.contains("<details class=\"spoiler-section\">\n<summary>Spoiler: Synopsis</summary>")
     );
     assert!(!body.contains("<details class=\"spoiler-section\" open"));
-    golden::check_golden("review-never-let-me-go-by-kazuo-ishiguro.html", &doc);
+    golden::check_golden("targets/seed.html", &doc);
 }
 
 #[test]
@@ -215,4 +215,150 @@ fn the_seed_names_its_characters_and_the_donations_outside_the_synopsis() {
             "The review has no rating yet.".to_string(),
         ]
     );
+}
+
+/// A second review for the publishing checks (`scripts/check-publishing` builds its golden
+/// files with each platform's own software): inline spoilers mid-sentence, a spoiler section,
+/// a list, a link, a rating, a reviewer, and text that site generators' templates would run.
+fn sample_review() -> Review {
+    let mut review = Review::new_book("2026-11-25");
+    let m = &mut review.metadata;
+    m.title = "Gilead".into();
+    m.author = "Marilynne Robinson".into();
+    m.publication_date = "2004-11-04".into();
+    m.reviewer = "Mira: \"a reader\" #1".into();
+    m.tags = "faith, letters".into();
+    m.categories = "book review".into();
+    review.rating = Rating::parse("4.5");
+    review.sections[0].body = "John Ames is **dying**, and the son he writes to will read this SECTIONSECRET only as a man.\n\nThe letter ends SECTIONSECRET in a blessing.".into();
+    review.sections[0].spoiler = true;
+    review.sections[1].body = "The prose didn't hurry, and how ||INLINESECRET and more|| is told moved me. It is quiet, patient and kind.\n\n- grace\n- [Iowa](https://en.wikipedia.org/wiki/Iowa)".into();
+    review.sections[2].body =
+        "Slow in places, and the \"middle\" drags; ||the INLINESECRET brother|| helps.".into();
+    review.sections[3].body = "Read it. TEMPLATES: {{ site.title }} {% include nothing.html %} {{< gist u 1 >}} {{% gist u 1 %}} {% endraw %} end.".into();
+    review
+}
+
+/// The sample in every target, as golden files `tests/golden/targets/sample*`, and the `details`
+/// shortcode that Hugo older than 0.140 needs beside the Hugo exports.
+#[test]
+fn the_sample_in_every_target_matches_its_golden_file() {
+    let review = sample_review();
+    for target in Target::ALL {
+        for spoiler_free in [false, true] {
+            if spoiler_free && !target.has_spoiler_free() {
+                continue;
+            }
+            let output = target.render(&review, spoiler_free);
+            let name = format!("targets/{}", target.file_name("sample", spoiler_free));
+            golden::check_golden(&name, &output.text);
+        }
+    }
+    golden::check_golden(
+        "targets/hugo-details-shortcode.html",
+        hugo::DETAILS_SHORTCODE,
+    );
+}
+
+/// Every sentence of `review` that holds spoiler text: each sentence of a spoiler section, and
+/// each sentence of other sections that holds an inline spoiler, as plain words.
+fn spoiler_sentences(review: &Review) -> Vec<String> {
+    use verdict::export::derived::sentences;
+    use verdict::markup::spoilers::readable_text;
+    let mut out = Vec::new();
+    for section in &review.sections {
+        let readable = readable_text(&section.body);
+        for block in readable.text.split("\n\n") {
+            let offset = block.as_ptr() as usize - readable.text.as_ptr() as usize;
+            for sentence in sentences(block) {
+                let at = offset + (sentence.as_ptr() as usize - block.as_ptr() as usize);
+                let range = at..at + sentence.len();
+                let holds = section.spoiler
+                    || readable
+                        .spoilers
+                        .iter()
+                        .any(|s| s.start < range.end && range.start < s.end);
+                if holds {
+                    out.push(sentence.split_whitespace().collect::<Vec<_>>().join(" "));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The text a platform derives from a file: front matter `summary`, `excerpt` and
+/// `description`, the page's `description` and Open Graph text, and the JSON-LD body.
+fn derived_fields(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        for key in ["summary", "excerpt", "description"] {
+            for sep in [": ", " = "] {
+                if let Some(value) = line.strip_prefix(&format!("{key}{sep}")) {
+                    out.push(value.to_string());
+                }
+            }
+        }
+        for name in ["name=\"description\"", "property=\"og:description\""] {
+            if let Some(at) = line.find(name) {
+                out.push(line[at..].to_string());
+            }
+        }
+    }
+    if let Some(at) = text.find("<script type=\"application/ld+json\">") {
+        let rest = &text[at..];
+        out.push(rest[..rest.find("</script>").unwrap_or(rest.len())].to_string());
+    }
+    out
+}
+
+/// The promise: no spoiler in any text a platform derives, in any target, for the seed
+/// and the sample. Every spoiler sentence is looked for, whole, in every derived field, and
+/// each field must hold some text (a platform would otherwise derive its own).
+#[test]
+fn no_spoiler_sentence_reaches_a_derived_field_of_any_target() {
+    for review in [seed_review().0, sample_review()] {
+        let spoilers = spoiler_sentences(&review);
+        assert!(spoilers.len() >= 2, "{spoilers:?}");
+        for target in Target::ALL {
+            let text = target.render(&review, false).text;
+            let fields = derived_fields(&text);
+            let expects_fields = matches!(
+                target,
+                Target::HugoYaml | Target::HugoToml | Target::Jekyll | Target::HtmlDocument
+            );
+            assert!(
+                !expects_fields || fields.len() >= 2,
+                "{target:?}: {fields:?}"
+            );
+            for field in &fields {
+                let plain = field.split_whitespace().collect::<Vec<_>>().join(" ");
+                for sentence in &spoilers {
+                    // JSON and HTML escape quotes and apostrophes; compare on the words before.
+                    let words: String = sentence.chars().take(30).collect();
+                    assert!(
+                        !plain.contains(&words),
+                        "{target:?}: a spoiler sentence in a derived field: {sentence}\n{field}"
+                    );
+                }
+                for secret in ["SECTIONSECRET", "INLINESECRET"] {
+                    assert!(!field.contains(secret), "{target:?}: {field}");
+                }
+            }
+        }
+    }
+}
+
+/// A Markdown export holds no spoiler outside its disclosure, not even in the comments that
+/// make Verdict's own file readable back.
+#[test]
+fn no_marker_comment_holds_spoiler_text() {
+    let review = sample_review();
+    let md = markdown::document(&review);
+    for line in md.lines().filter(|l| l.starts_with("<!-- verdict:")) {
+        assert!(
+            !line.contains("SECRET"),
+            "a marker holds spoiler text: {line}"
+        );
+    }
 }

@@ -5,7 +5,9 @@ use crate::review::template::Optional;
 use crate::review::validation::usable_cover;
 use crate::review::{isbn::digits_only, split_list, Review};
 
+use super::filename::slug;
 use super::iso_date;
+use crate::markup::escape;
 
 /// A YAML double-quoted scalar holding exactly `text`. `<` and `>` are written as escapes too:
 /// the value is the same to a YAML reader, and a Markdown renderer that does not know front
@@ -67,30 +69,82 @@ enum Field {
     List(Vec<String>),
 }
 
-/// A date bare when it is a full ISO date, else quoted text as typed.
-fn date_field(typed: &str) -> Field {
-    match iso_date(typed) {
-        Some(iso) if iso.len() == 10 => Field::Bare(iso),
-        _ => Field::Text(typed.trim().to_string()),
+/// A date as its ISO form: bare when it is a full date (`2005-04-05`), quoted when partial
+/// (`"2005"`); `None` when it cannot be read, since a date a site generator cannot parse
+/// stops the whole site's build (the form already marks it).
+fn date_field(typed: &str) -> Option<Field> {
+    match iso_date(typed)? {
+        iso if iso.len() == 10 => Some(Field::Bare(iso)),
+        iso => Some(Field::Text(iso)),
     }
 }
 
-/// The post's fields, in order: title, date, author, categories, tags (and `draft` for Hugo).
-fn post_fields(review: &Review, hugo: bool) -> Vec<(&'static str, Field)> {
+/// The post's fields, in order: title, date, (`draft` for Hugo), author, slug, the summary the
+/// platform would otherwise cut from the body, spoilers and all (see [`super::derived`]),
+/// categories, tags; then `layout` for Jekyll.
+fn post_fields(review: &Review, kind: FrontMatter) -> Vec<(&'static str, Field)> {
     let m = &review.metadata;
+    let hugo = matches!(kind, FrontMatter::HugoYaml | FrontMatter::HugoToml);
+    let jekyll = kind == FrontMatter::Jekyll;
     let mut fields = vec![("title", Field::Text(review.effective_post_title()))];
-    if !m.post_date.trim().is_empty() {
-        fields.push(("date", date_field(&m.post_date)));
+    if jekyll {
+        // A `jekyll new` site's theme (minima) lays a post out only when it names a layout.
+        fields.push(("layout", Field::Bare("post".into())));
+    }
+    if let Some(date) = date_field(&m.post_date) {
+        fields.push(("date", date));
     }
     if hugo {
-        fields.push(("draft", Field::Bare("false".into())));
+        fields.push(("draft", Field::Bare(m.draft.to_string())));
+    } else if jekyll && m.draft {
+        fields.push(("published", Field::Bare("false".into())));
     }
-    if !m.reviewer.trim().is_empty() {
-        fields.push(("author", Field::Text(m.reviewer.trim().to_string())));
+    let author = escape::one_line(&m.reviewer);
+    if !author.is_empty() {
+        fields.push(("author", Field::Text(author)));
     }
-    fields.push(("categories", Field::List(split_list(&m.categories))));
+    let slug = slug(&m.slug);
+    if !m.slug.trim().is_empty() && !slug.is_empty() {
+        fields.push(("slug", Field::Text(slug)));
+    }
+    let summary = super::derived::summary(review);
+    if !summary.is_empty() {
+        match kind {
+            FrontMatter::HugoYaml | FrontMatter::HugoToml => {
+                fields.push(("summary", Field::Text(summary.clone())));
+            }
+            FrontMatter::Jekyll => fields.push(("excerpt", Field::Text(summary.clone()))),
+            _ => {}
+        }
+        fields.push(("description", Field::Text(summary)));
+    }
+    let categories = split_list(&m.categories);
+    // Jekyll puts categories into the post's address: `book review` would become
+    // `/book%20review/`, so spaces become hyphens there (letters of any script stay).
+    let categories = if jekyll {
+        categories
+            .iter()
+            .map(|c| address_safe(c))
+            .filter(|c| !c.is_empty())
+            .collect()
+    } else {
+        categories
+    };
+    fields.push(("categories", Field::List(categories)));
     fields.push(("tags", Field::List(split_list(&m.tags))));
     fields
+}
+
+/// `text` as one piece of a web address: lower case, white space runs as one hyphen, and none of
+/// the characters that end or break a path segment.
+fn address_safe(text: &str) -> String {
+    crate::case::fold(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join("-")
+        .chars()
+        .filter(|c| !matches!(c, '/' | '\\' | '?' | '#' | '%' | '"' | '<' | '>' | '.'))
+        .collect()
 }
 
 /// The work's own fields, named for its template (`author` or `director`, `published` or
@@ -124,8 +178,8 @@ fn work_fields(review: &Review) -> Vec<(&'static str, Field)> {
         text(&mut fields, "platform", &m.platform);
     }
     text(&mut fields, t.publisher_key(), &m.publisher);
-    if !m.publication_date.trim().is_empty() {
-        fields.push((t.date_key(), date_field(&m.publication_date)));
+    if let Some(date) = date_field(&m.publication_date) {
+        fields.push((t.date_key(), date));
     }
     if t.uses(Optional::Runtime) {
         text(&mut fields, "runtime", &m.runtime);
@@ -206,8 +260,7 @@ pub fn front_matter(review: &Review) -> String {
 
 /// The front matter block of `kind`, fences included (empty for [`FrontMatter::None`]).
 pub fn front_matter_for(review: &Review, kind: FrontMatter) -> String {
-    let hugo = matches!(kind, FrontMatter::HugoYaml | FrontMatter::HugoToml);
-    let mut post = post_fields(review, hugo);
+    let mut post = post_fields(review, kind);
     let book = work_fields(review);
     let work = review.metadata.template.key();
     match kind {
@@ -269,9 +322,11 @@ mod tests {
             Field::Text(t) => quote(&t),
             Field::List(_) => unreachable!(),
         };
-        assert_eq!(text(date_field("April 5, 2005")), "2005-04-05");
-        assert_eq!(text(date_field("2005")), "\"2005\"");
-        assert_eq!(text(date_field("soon")), "\"soon\"");
+        let text = |f: Option<Field>| f.map(text);
+        assert_eq!(text(date_field("April 5, 2005")).unwrap(), "2005-04-05");
+        assert_eq!(text(date_field("2005")).unwrap(), "\"2005\"");
+        // A date no site generator could read is left out (it would stop the build).
+        assert!(text(date_field("next Tuesday")).is_none());
     }
 
     #[test]

@@ -10,7 +10,20 @@ use crate::markup::spoilers::{pieces, prepare, restore_source, Piece};
 use crate::markup::url;
 use crate::review::Review;
 
-use super::{footer_lines, metadata_lines, spoiler_summary};
+use super::{footer_lines, metadata_lines, Include};
+
+/// Appends `text` with only `&`, `<` and `>` escaped: Goodreads shows an entity such as
+/// `&#39;` as it is in places (e-mails, the app), and quotes are plain text outside tags.
+fn push_text(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+}
 
 /// The note where a spoiler was, in the spoiler-free version.
 const REMOVED: &str = "[spoiler removed]";
@@ -72,6 +85,7 @@ fn body(markdown: &str, hide: bool, spoiler_free: bool) -> String {
                     let allowed = url::is_allowed(&dest_url) && !dest_url.trim().is_empty();
                     if allowed {
                         out.push_str("<a href=\"");
+                        // In an attribute, so quotes are escaped too.
                         escape::push_html(&mut out, &dest_url);
                         out.push_str("\">");
                     }
@@ -102,12 +116,10 @@ fn body(markdown: &str, hide: bool, spoiler_free: bool) -> String {
                 TagEnd::Link if links.pop().unwrap_or(false) => out.push_str("</a>"),
                 _ => {}
             },
-            Event::Text(t) | Event::Code(t) => escape::push_html(&mut out, &restore_source(&t)),
-            Event::Html(t) | Event::InlineHtml(t) => {
-                escape::push_html(&mut out, &restore_source(&t))
-            }
+            Event::Text(t) | Event::Code(t) => push_text(&mut out, &restore_source(&t)),
+            Event::Html(t) | Event::InlineHtml(t) => push_text(&mut out, &restore_source(&t)),
             Event::InlineMath(t) | Event::DisplayMath(t) | Event::FootnoteReference(t) => {
-                escape::push_html(&mut out, &restore_source(&t))
+                push_text(&mut out, &restore_source(&t))
             }
             Event::SoftBreak | Event::HardBreak => out.push('\n'),
             Event::Rule => out.push_str("* * *\n\n"),
@@ -117,30 +129,39 @@ fn body(markdown: &str, hide: bool, spoiler_free: bool) -> String {
     out.trim_end().to_string()
 }
 
-/// The whole review for Goodreads' review box.
-pub fn document(review: &Review, spoiler_free: bool) -> String {
+/// The whole review for Goodreads' review box, holding what `include` says (by default no
+/// title and no details: the review sits on the book's own page, which shows them).
+pub fn document(review: &Review, spoiler_free: bool, include: Include) -> String {
     let mut out = String::new();
-    let lines = metadata_lines(&review.metadata);
+    if include.title {
+        out.push_str("<b>");
+        push_text(&mut out, &review.effective_post_title());
+        out.push_str("</b>\n\n");
+    }
+    let lines = if include.details {
+        metadata_lines(&review.metadata)
+    } else {
+        Vec::new()
+    };
     for line in &lines {
-        escape::push_html(&mut out, &format!("{}: {}", line.label, line.value));
+        push_text(&mut out, &format!("{}: {}", line.label, line.value));
         out.push('\n');
     }
     if !lines.is_empty() {
         out.push('\n');
     }
-    for (position, section) in review.sections.iter().enumerate() {
+    for section in &review.sections {
         if !section.heading.trim().is_empty() {
             out.push_str("<b>");
-            escape::push_html(&mut out, &escape::one_line(&section.heading));
+            push_text(&mut out, &escape::one_line(&section.heading));
             out.push_str("</b>\n");
         }
         if section.spoiler {
             if spoiler_free {
                 out.push_str("(This section is a spoiler and was left out.)\n\n");
             } else {
+                // The heading above names it; Goodreads shows "(view spoiler)" in its place.
                 out.push_str("<spoiler>");
-                escape::push_html(&mut out, &spoiler_summary(review, position));
-                out.push_str(":\n");
                 out.push_str(&body(&section.body, false, false));
                 out.push_str("</spoiler>\n\n");
             }
@@ -159,9 +180,11 @@ pub fn document(review: &Review, spoiler_free: bool) -> String {
             rating.label()
         ));
     }
-    for line in footer_lines(&review.metadata) {
-        escape::push_html(&mut out, &format!("{}: {}", line.label, line.value));
-        out.push('\n');
+    if include.footer {
+        for line in footer_lines(&review.metadata) {
+            push_text(&mut out, &format!("{}: {}", line.label, line.value));
+            out.push('\n');
+        }
     }
     out.trim_end().to_string() + "\n"
 }
@@ -178,7 +201,7 @@ mod tests {
             "<script>x</script>\n\nSee [a](javascript:x) [b](https://b.org)".into();
         review.sections[2].spoiler = true;
         review.sections[2].body = "All ||of|| it.".into();
-        let text = document(&review, false);
+        let text = document(&review, false, Include::ALL);
         assert!(
             text.contains("They are <i>clones</i>, <spoiler>Ruth dies</spoiler>.\n\n• one\n• two"),
             "{text}"
@@ -189,11 +212,14 @@ mod tests {
             "{text}"
         );
         assert!(
-            text.contains("<spoiler>Spoiler: What I didn&#39;t like:\nAll of it.</spoiler>")
-                || text.contains("<spoiler>Spoiler: What I didn't like:\nAll of it.</spoiler>"),
+            text.contains("<b>What I didn't like</b>\n<spoiler>All of it.</spoiler>"),
             "{text}"
         );
-        let free = document(&review, true);
+        assert!(
+            !text.contains("&#39;") && !text.contains("&quot;"),
+            "{text}"
+        );
+        let free = document(&review, true, Include::ALL);
         assert!(
             !free.contains("Ruth") && !free.contains("All of it"),
             "{free}"

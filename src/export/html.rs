@@ -6,7 +6,7 @@ use crate::markup::spoilers::{pieces, prepare, Piece};
 use crate::markup::{self, escape, SpoilerView};
 use crate::review::{effective_post_title, Metadata, Rating, Review};
 
-use super::{cover_alt, footer_lines, language, metadata_lines, spoiler_summary};
+use super::{cover_alt, footer_lines, language, metadata_lines, spoiler_summary, Include};
 use crate::review::validation::usable_cover;
 
 /// The MIME type of the HTML download.
@@ -15,31 +15,44 @@ pub const MIME: &str = "text/html;charset=utf-8";
 /// The post's stylesheet, shared with the app's preview.
 pub const STYLE: &str = include_str!("../../style/review.css");
 
-/// The policy of an exported page: no script at all, no request but images.
-pub const CONTENT_SECURITY_POLICY: &str =
-    "default-src 'none'; img-src http: https: data:; style-src 'unsafe-inline'";
+/// The policy of an exported page: no script at all, no request but images over `https:` (or
+/// inline `data:`), no `<base>` and no form that could send anything anywhere.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; img-src https: data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
 /// The id prefix for inline spoilers of the section at `position`, unique within a post.
 pub fn spoiler_id_prefix(position: usize) -> String {
     format!("spoiler-{}", position + 1)
 }
 
-/// The post title and metadata list (`post_title` as typed: empty means the default).
+/// The post title, byline and metadata list (`post_title` as typed: empty means the default).
 pub fn header_html(metadata: &Metadata, post_title: &str) -> String {
-    let mut out = String::from("<header>\n<h1>");
-    escape::push_html(
-        &mut out,
-        &effective_post_title(post_title, &metadata.title, &metadata.author),
-    );
-    out.push_str("</h1>\n");
-    if let Some(url) = usable_cover(&metadata.cover_image) {
+    header_html_with(metadata, post_title, Include::ALL)
+}
+
+/// [`header_html`] holding what `include` says (the byline always, when filled).
+pub fn header_html_with(metadata: &Metadata, post_title: &str, include: Include) -> String {
+    let mut out = String::from("<header>\n");
+    if include.title {
+        out.push_str("<h1>");
+        escape::push_html(
+            &mut out,
+            &effective_post_title(post_title, &metadata.title, &metadata.author),
+        );
+        out.push_str("</h1>\n");
+    }
+    out.push_str(&byline_html(metadata));
+    if let Some(url) = usable_cover(&metadata.cover_image).filter(|_| include.details) {
         out.push_str("<p class=\"cover\"><img src=\"");
         escape::push_html(&mut out, url);
         out.push_str("\" alt=\"");
         escape::push_html(&mut out, &cover_alt(metadata));
         out.push_str("\"></p>\n");
     }
-    let lines = metadata_lines(metadata);
+    let lines = if include.details {
+        metadata_lines(metadata)
+    } else {
+        Vec::new()
+    };
     if !lines.is_empty() {
         out.push_str("<ul class=\"book-details\">\n");
         for line in lines {
@@ -50,6 +63,39 @@ pub fn header_html(metadata: &Metadata, post_title: &str) -> String {
         out.push_str("</ul>\n");
     }
     out.push_str("</header>\n");
+    out
+}
+
+/// Who wrote the review and when, under the title: `By Mira · April 5, 2026`, each part only
+/// when filled; a date that cannot be read is shown as typed, without a machine-readable form.
+pub fn byline_html(metadata: &Metadata) -> String {
+    let reviewer = escape::one_line(&metadata.reviewer);
+    let typed_date = escape::one_line(&metadata.post_date);
+    if reviewer.is_empty() && typed_date.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from("<p class=\"byline\">");
+    if !reviewer.is_empty() {
+        out.push_str("By <span class=\"reviewer\">");
+        escape::push_html(&mut out, &reviewer);
+        out.push_str("</span>");
+    }
+    if !typed_date.is_empty() {
+        if !reviewer.is_empty() {
+            out.push_str(" · ");
+        }
+        match crate::review::date::parse_date(&typed_date) {
+            Some(date) => {
+                out.push_str("<time datetime=\"");
+                out.push_str(&date.iso());
+                out.push_str("\">");
+                escape::push_html(&mut out, &date.long());
+                out.push_str("</time>");
+            }
+            None => escape::push_html(&mut out, &typed_date),
+        }
+    }
+    out.push_str("</p>\n");
     out
 }
 
@@ -111,6 +157,11 @@ fn write_around(
 
 /// The rating line and the `Posted in` / `Tagged` footer.
 pub fn footer_html(metadata: &Metadata, rating: Option<Rating>) -> String {
+    footer_html_with(metadata, rating, true)
+}
+
+/// [`footer_html`], with the `Posted in` / `Tagged` lines only if `lines`.
+pub fn footer_html_with(metadata: &Metadata, rating: Option<Rating>, lines: bool) -> String {
     let mut out = String::new();
     if let Some(rating) = rating {
         out.push_str(&format!(
@@ -119,7 +170,11 @@ pub fn footer_html(metadata: &Metadata, rating: Option<Rating>) -> String {
             rating.label()
         ));
     }
-    let lines = footer_lines(metadata);
+    let lines = if lines {
+        footer_lines(metadata)
+    } else {
+        Vec::new()
+    };
     if !lines.is_empty() {
         out.push_str("<footer class=\"post-footer\">\n");
         for line in lines {
@@ -135,7 +190,7 @@ pub fn footer_html(metadata: &Metadata, rating: Option<Rating>) -> String {
 /// The post as an `<article>`: what the preview shows, with every spoiler closed.
 pub fn article_html(review: &Review) -> String {
     let mut out = String::new();
-    write_article(&mut out, review, write_section);
+    write_article(&mut out, review, Include::ALL, write_section);
     out
 }
 
@@ -143,19 +198,33 @@ pub fn article_html(review: &Review) -> String {
 fn write_article(
     out: &mut String,
     review: &Review,
+    include: Include,
     mut section: impl FnMut(&mut String, &Review, usize),
 ) {
     out.push_str("<article class=\"review\">\n");
-    out.push_str(&header_html(&review.metadata, &review.post_title));
+    out.push_str(&header_html_with(
+        &review.metadata,
+        &review.post_title,
+        include,
+    ));
     for position in 0..review.sections.len() {
         section(out, review, position);
     }
-    out.push_str(&footer_html(&review.metadata, review.rating));
+    out.push_str(&footer_html_with(
+        &review.metadata,
+        review.rating,
+        include.footer,
+    ));
     out.push_str("</article>\n");
 }
 
 /// The complete standalone HTML document.
 pub fn document(review: &Review) -> String {
+    document_with(review, Include::ALL)
+}
+
+/// [`document`], its article holding what `include` says.
+pub fn document_with(review: &Review, include: Include) -> String {
     let lang = language::code(&review.metadata.language)
         .map(|code| format!(" lang=\"{}\"", escape::html(&code)))
         .unwrap_or_default();
@@ -166,9 +235,23 @@ pub fn document(review: &Review) -> String {
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     out.push_str("<meta name=\"generator\" content=\"Verdict\">\n<title>");
     escape::push_html(&mut out, &review.effective_post_title());
+    out.push_str("</title>\n");
+    // What search engines and link previews show: written here from the spoiler-free text,
+    // since left to themselves they take the page's first words, spoilers included.
+    let summary = super::derived::summary(review);
+    if !summary.is_empty() {
+        for (attribute, name) in [("name", "description"), ("property", "og:description")] {
+            out.push_str(&format!("<meta {attribute}=\"{name}\" content=\""));
+            escape::push_html(&mut out, &summary);
+            out.push_str("\">\n");
+        }
+    }
     out.push_str(
-        "</title>\n<style>\nbody { max-width: 42em; margin: 2em auto; padding: 0 1em; }\n",
+        "<meta property=\"og:type\" content=\"article\">\n<meta property=\"og:title\" content=\"",
     );
+    escape::push_html(&mut out, &review.effective_post_title());
+    out.push_str("\">\n");
+    out.push_str("<style>\nbody { max-width: 42em; margin: 2em auto; padding: 0 1em; }\n");
     out.push_str(STYLE);
     out.push_str("</style>\n");
     // Structured data for search engines: a data block, never run (and the policy above allows
@@ -180,7 +263,7 @@ pub fn document(review: &Review) -> String {
     // article goes straight into the document and the data, made from the text gathered on
     // the way, is put in before it: one large buffer rather than the article in a second one.
     let mut parts: Vec<Vec<String>> = vec![Vec::new(); review.sections.len()];
-    write_article(&mut out, review, |out, review, position| {
+    write_article(&mut out, review, include, |out, review, position| {
         let section = &review.sections[position];
         let prepared = prepare(&section.body);
         let pieces = pieces(&prepared);
@@ -200,9 +283,9 @@ pub fn document(review: &Review) -> String {
 /// no page around it and no style sheet needed. Spoiler sections are `<details>`; inline
 /// spoilers show as `[spoiler N]`, listed after their paragraph in a `<details>`, so they stay
 /// hidden with no script and no CSS.
-pub fn fragment(review: &Review) -> String {
+pub fn fragment(review: &Review, include: Include) -> String {
     let mut out = String::new();
-    write_article(&mut out, review, |out, review, position| {
+    write_article(&mut out, review, include, |out, review, position| {
         write_around(out, review, position, |out| {
             out.push_str(&markup::render_listed(&review.sections[position].body))
         })

@@ -7,11 +7,12 @@ use crate::markup::markdown::{
     escaped_text, is_safe_document, section_markdown_unchecked, section_markdown_with,
     InlineSpoilers, ListForm,
 };
+use crate::markup::spoilers::readable_text;
 use crate::review::Review;
 
 use super::front_matter::{front_matter_for, FrontMatter};
 use super::markers::{self, ReviewMarker, SectionMarkerRef};
-use super::{cover_alt, footer_lines, metadata_lines, spoiler_summary};
+use super::{cover_alt, footer_lines, metadata_lines, spoiler_summary, Include};
 use crate::review::validation::usable_cover;
 
 /// The MIME type of the Markdown download.
@@ -51,6 +52,8 @@ pub struct Flavour {
     pub markers: bool,
     /// Every spoiler left out, with a note where it was.
     pub spoiler_free: bool,
+    /// Which framing parts the body holds.
+    pub include: Include,
 }
 
 impl Flavour {
@@ -61,6 +64,7 @@ impl Flavour {
         inline: InlineSpoilers::Listed(ListForm::Details),
         markers: true,
         spoiler_free: false,
+        include: Include::ALL,
     };
 
     /// The same flavour, spoiler-free.
@@ -315,18 +319,27 @@ fn assemble(review: &Review, flavour: &Flavour, check: Check) -> String {
     if !out.is_empty() {
         out.push('\n');
     }
-    let mut head = format!(
-        "# {}\n\n",
-        escape::markdown_inline(&review.effective_post_title())
-    );
-    if let Some(url) = usable_cover(&review.metadata.cover_image) {
+    let include = flavour.include;
+    let mut head = String::new();
+    if include.title {
+        head = format!(
+            "# {}\n\n",
+            escape::markdown_inline(&review.effective_post_title())
+        );
+    }
+    let cover = usable_cover(&review.metadata.cover_image).filter(|_| include.details);
+    if let Some(url) = cover {
         // The angle-bracket form keeps parentheses in the address from ending it.
         head.push_str(&format!(
             "![{}](<{url}>)\n\n",
             escape::markdown_inline(&cover_alt(&review.metadata))
         ));
     }
-    let lines = metadata_lines(&review.metadata);
+    let lines = if include.details {
+        metadata_lines(&review.metadata)
+    } else {
+        Vec::new()
+    };
     if !lines.is_empty() {
         for line in lines {
             head.push_str(&format!(
@@ -380,14 +393,19 @@ fn assemble(review: &Review, flavour: &Flavour, check: Check) -> String {
         }
         if markers_on {
             // The marker carries the body itself only when the written text would not read
-            // back as exactly what was typed.
+            // back as exactly what was typed, and never a body that holds a spoiler: a marker
+            // is a comment, in the published page's source and its feeds for anyone to read.
+            // (Such a section reads back from its visible text instead.)
             let read_back = markers::visible_body_in(&chunk, &section.heading, section.spoiler);
+            let carried = read_back != section.body
+                && !section.spoiler
+                && readable_text(&section.body).spoilers.is_empty();
             SectionMarkerRef {
                 id: section.id,
                 heading: &section.heading,
                 spoiler: section.spoiler,
                 len: chunk.len(),
-                body: (read_back != section.body).then_some(section.body.as_str()),
+                body: carried.then_some(section.body.as_str()),
             }
             .write_line(&mut out);
         }
@@ -405,7 +423,7 @@ fn assemble(review: &Review, flavour: &Flavour, check: Check) -> String {
         ));
     }
     let footer = footer_lines(&review.metadata);
-    if !footer.is_empty() {
+    if include.footer && !footer.is_empty() {
         let lines: Vec<String> = footer
             .iter()
             .map(|l| format!("{}: {}", l.label, escape::markdown_inline(&l.value)))

@@ -1,10 +1,13 @@
 //! Whole-review outputs: the post body's parts (shared by the preview and both exports), the
 //! Markdown file with front matter, the standalone HTML document, and file names.
 
+pub mod choices;
+pub mod derived;
 pub mod filename;
 pub mod front_matter;
 pub mod goodreads;
 pub mod html;
+pub mod hugo;
 pub mod json;
 pub mod language;
 pub mod markdown;
@@ -14,6 +17,28 @@ pub mod targets;
 
 use crate::review::template::{Optional, Template};
 use crate::review::{date::parse_date, split_list, Format, Metadata, Review};
+
+/// Which of the post's framing parts an export writes into the body. A platform that prints a
+/// part by itself (a theme's title, its category and tag lists, Goodreads' book page) gets an
+/// export without it by default, so that each fact shows once; the writer may still ask for it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Include {
+    /// The post title as the body's first heading.
+    pub title: bool,
+    /// The cover and the book-details list.
+    pub details: bool,
+    /// The `Posted in` / `Tagged` lines.
+    pub footer: bool,
+}
+
+impl Include {
+    /// Everything: the seed's full shape, for places that print nothing themselves.
+    pub const ALL: Include = Include {
+        title: true,
+        details: true,
+        footer: true,
+    };
+}
 
 /// One line of the metadata list, e.g. label `Hardcover`, value `304 pages`.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -10,6 +10,7 @@ use crate::review::template::{Optional, Template};
 use crate::review::validation::usable_cover;
 use crate::review::{isbn::digits_only, split_list, Format, Review};
 
+use super::derived::{without_spoiler_sentences, SPOILER_MARK};
 use super::{iso_date, language};
 
 /// Every schema.org type the structured data may name.
@@ -75,20 +76,29 @@ fn book_format(format: Format) -> Option<&'static str> {
 }
 
 /// The plain text of a body, spoilers left out; one string per paragraph or list item.
-fn plain_parts(body: &str) -> Vec<String> {
+pub(crate) fn plain_parts(body: &str) -> Vec<String> {
     plain_parts_of(&pieces(&prepare(body)))
 }
 
 /// [`plain_parts`] of a body already parsed (the HTML export parses each body once, for its
-/// article and for this).
+/// article and for this). A sentence that held an inline spoiler is left out whole (see
+/// [`super::derived`]).
 pub fn plain_parts_of(pieces: &[Piece]) -> Vec<String> {
     let mut parts = Vec::new();
+    let take = |words: &mut Words, parts: &mut Vec<String>| {
+        if let Some(text) = words.take() {
+            parts.extend(without_spoiler_sentences(&text));
+        }
+    };
     // The words of the current part, one space between each, as they arrive.
     let mut words = Words::default();
     let mut in_spoiler = false;
     for piece in pieces {
         match piece {
-            Piece::SpoilerStart => in_spoiler = true,
+            Piece::SpoilerStart => {
+                in_spoiler = true;
+                words.push(SPOILER_MARK.encode_utf8(&mut [0; 3]));
+            }
             Piece::SpoilerEnd => in_spoiler = false,
             Piece::Event(_, _) if in_spoiler => {}
             Piece::Event(event, _) => {
@@ -98,13 +108,13 @@ pub fn plain_parts_of(pieces: &[Piece]) -> Vec<String> {
                     Event::SoftBreak | Event::HardBreak => words.push(" "),
                     Event::End(
                         TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_) | TagEnd::CodeBlock,
-                    ) => parts.extend(words.take()),
+                    ) => take(&mut words, &mut parts),
                     _ => {}
                 }
             }
         }
     }
-    parts.extend(words.take());
+    take(&mut words, &mut parts);
     parts
 }
 
@@ -239,7 +249,8 @@ fn review_json_with(review: &Review, mut parts_of: impl FnMut(usize) -> Vec<Stri
     let t = m.template;
     let mut book = Map::new();
     book.insert("@type".into(), json!(t.schema_type()));
-    let text = |s: &str| s.trim().to_string();
+    // One line each: a name typed with a line break is still one name.
+    let text = |s: &str| escape::one_line(s);
     if !m.title.trim().is_empty() {
         book.insert("name".into(), json!(text(&m.title)));
     }
@@ -613,7 +624,13 @@ mod tests {
         assert_eq!(value["itemReviewed"]["datePublished"], "2005-04-05");
         assert_eq!(value["datePublished"], "2026-11-25");
         assert_eq!(value["reviewRating"]["ratingValue"], 4.5);
-        assert_eq!(value["positiveNotes"]["itemListElement"][1]["name"], "The");
+        // The item that held a spoiler is left out whole, not cut to "The".
+        assert_eq!(
+            value["positiveNotes"]["itemListElement"]
+                .as_array()
+                .map(Vec::len),
+            Some(1)
+        );
         assert_eq!(
             value["negativeNotes"]["itemListElement"][0]["name"],
             "The cover."

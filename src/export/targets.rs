@@ -8,7 +8,7 @@ use crate::review::Review;
 use super::filename::slug;
 use super::front_matter::FrontMatter;
 use super::markdown::{document_as, BlockForm, Flavour, REMOVED_SECTION};
-use super::{goodreads, html, json};
+use super::{goodreads, html, json, Include};
 
 /// One export target.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -158,6 +158,58 @@ impl Target {
         }
     }
 
+    /// What the body holds by default: each fact once where the platform shows it. Themes of
+    /// Hugo, Jekyll, WordPress and Ghost print the title and list categories and tags; Reddit
+    /// has a title field; Goodreads shows the book's own page; categories mean nothing on
+    /// Reddit or Discord. The GitHub, plain, HackMD and Obsidian files and the standalone page
+    /// go where nothing is printed for them, so they keep the seed's whole shape.
+    pub fn default_include(self) -> Include {
+        let only_details = Include {
+            title: false,
+            details: true,
+            footer: false,
+        };
+        match self {
+            Target::HugoYaml
+            | Target::HugoToml
+            | Target::Jekyll
+            | Target::HtmlFragment
+            | Target::Reddit => only_details,
+            Target::Discord => Include {
+                footer: false,
+                ..Include::ALL
+            },
+            Target::Goodreads => Include {
+                title: false,
+                details: false,
+                footer: false,
+            },
+            Target::GitHub
+            | Target::CommonMark
+            | Target::HackMd
+            | Target::Obsidian
+            | Target::HtmlDocument
+            | Target::Json => Include::ALL,
+        }
+    }
+
+    /// Whether the writer may choose what the body holds (JSON is the review itself).
+    pub fn has_include_choice(self) -> bool {
+        self != Target::Json
+    }
+
+    /// Whether the spoiler-free version is the better default: a plain Markdown file goes to
+    /// forums and renderers that show raw HTML as text or drop it (cmark-gfm and markdown-it
+    /// by default, remark), where `<details>` would leave the spoilers open.
+    pub fn spoiler_free_by_default(self) -> bool {
+        self == Target::CommonMark
+    }
+
+    /// Whether its text is HTML (a visual editor takes it pasted as HTML).
+    pub fn is_html(self) -> bool {
+        matches!(self, Target::HtmlDocument | Target::HtmlFragment)
+    }
+
     /// Whether a spoiler-free version makes sense (JSON is the review itself).
     pub fn has_spoiler_free(self) -> bool {
         self != Target::Json
@@ -212,6 +264,7 @@ impl Target {
                 inline: InlineSpoilers::Wrapped(">!", "!<"),
                 markers: false,
                 spoiler_free: false,
+                include: Include::ALL,
             },
             Target::Discord => Flavour {
                 front_matter: FrontMatter::None,
@@ -219,24 +272,36 @@ impl Target {
                 inline: InlineSpoilers::Wrapped("||", "||"),
                 markers: false,
                 spoiler_free: false,
+                include: Include::ALL,
             },
             _ => return None,
         })
     }
 
-    /// The target's text for `review`; `spoiler_free` leaves every spoiler out, with a note.
+    /// The target's text for `review`, holding what [`Target::default_include`] says;
+    /// `spoiler_free` leaves every spoiler out, with a note.
     pub fn render(self, review: &Review, spoiler_free: bool) -> Output {
+        self.render_with(review, spoiler_free, self.default_include())
+    }
+
+    /// [`Target::render`], with the body holding what `include` says.
+    pub fn render_with(self, review: &Review, spoiler_free: bool, include: Include) -> Output {
         let spoiler_free = spoiler_free && self.has_spoiler_free();
         let mut notes = Vec::new();
         let text = match self {
-            Target::Goodreads => goodreads::document(review, spoiler_free),
-            Target::HtmlDocument if spoiler_free => html::document(&without_spoilers(review)),
-            Target::HtmlDocument => html::document(review),
-            Target::HtmlFragment if spoiler_free => html::fragment(&without_spoilers(review)),
-            Target::HtmlFragment => html::fragment(review),
+            Target::Goodreads => goodreads::document(review, spoiler_free, include),
+            Target::HtmlDocument if spoiler_free => {
+                html::document_with(&without_spoilers(review), include)
+            }
+            Target::HtmlDocument => html::document_with(review, include),
+            Target::HtmlFragment if spoiler_free => {
+                html::fragment(&without_spoilers(review), include)
+            }
+            Target::HtmlFragment => html::fragment(review, include),
             Target::Json => json::document(review),
             _ => {
                 let mut flavour = self.flavour().unwrap_or(Flavour::GITHUB);
+                flavour.include = include;
                 if spoiler_free {
                     flavour = flavour.without_spoilers();
                 }
@@ -248,7 +313,8 @@ impl Target {
             Target::Discord => notes.push("Discord has no block spoiler: each line of a spoiler section is hidden on its own.".into()),
             Target::Obsidian => notes.push("Obsidian has no spoiler syntax: spoiler sections are folded callouts, and inline spoilers are listed in one after their paragraph.".into()),
             Target::HackMd => notes.push("HackMD has no inline spoiler: inline spoilers are listed in a :::spoiler block after their paragraph.".into()),
-            Target::HugoYaml | Target::HugoToml => notes.push("Spoilers use Hugo's built-in details shortcode (Hugo 0.140 or newer; older sites need a details shortcode of their own).".into()),
+            Target::HugoYaml | Target::HugoToml => notes.push(format!("Spoilers use Hugo's details shortcode, built into Hugo 0.140 and newer. On an older Hugo (Debian's is 0.111), save this as layouts/shortcodes/details.html in your site first:\n{}", super::hugo::DETAILS_SHORTCODE)),
+            Target::CommonMark => notes.push("For forums and renderers that drop raw HTML or show it as text (cmark-gfm and markdown-it by default, remark): there, <details> would leave the spoilers open, so the spoiler-free version is the default here.".into()),
             _ => {}
         }
         let parts = match self.limit() {
@@ -388,7 +454,50 @@ fn split_within(text: &str, limit: usize, spoiler: Option<(&str, &str)>) -> Vec<
     if !current.is_empty() {
         parts.push(current);
     }
-    close_fences(parts)
+    close_fences(carry_headings(parts, limit))
+}
+
+/// A part must not end with a heading (a message that ends "## What I liked" leaves its
+/// section in the next one): trailing heading lines move to the start of the next part, where
+/// it has room for them.
+fn carry_headings(mut parts: Vec<String>, limit: usize) -> Vec<String> {
+    let count = |s: &str| s.chars().count();
+    for i in 0..parts.len().saturating_sub(1) {
+        let trimmed = parts[i].trim_end();
+        let Some(start) = trailing_headings_start(trimmed) else {
+            continue;
+        };
+        let moved = trimmed[start..].to_string();
+        if start == 0 || count(&moved) + 2 + count(&parts[i + 1]) > limit {
+            continue;
+        }
+        parts[i] = trimmed[..start].trim_end().to_string();
+        parts[i + 1] = format!("{moved}\n\n{}", parts[i + 1]);
+    }
+    parts
+}
+
+/// Where the heading lines (and blank lines between them) at the end of `text` begin.
+fn trailing_headings_start(text: &str) -> Option<usize> {
+    let mut start = None;
+    let mut end = text.len();
+    while end > 0 {
+        let line_start = text[..end].rfind('\n').map_or(0, |at| at + 1);
+        let line = text[line_start..end].trim();
+        let heading = line.starts_with('#')
+            && line.trim_start_matches('#').starts_with(' ')
+            && line.chars().take_while(|c| *c == '#').count() <= 6;
+        if heading {
+            start = Some(line_start);
+        } else if !line.is_empty() {
+            break;
+        }
+        end = line_start.saturating_sub(1);
+        if line_start == 0 {
+            break;
+        }
+    }
+    start
 }
 
 /// Where to cut a line longer than `limit` characters: at its last space within the limit if
@@ -471,6 +580,21 @@ mod tests {
             assert!(part.starts_with("||") && part.ends_with("||"), "{part}");
             assert!(part.chars().count() <= 2000);
         }
+    }
+
+    #[test]
+    fn no_part_ends_with_a_heading() {
+        let text = format!(
+            "{}\n\n## What I liked\n\n{}",
+            "a".repeat(1900),
+            "b".repeat(1500)
+        );
+        let parts = split(&text, 2000, Some(("||", "||")));
+        assert_eq!(parts.len(), 2, "{parts:?}");
+        assert!(parts[0].ends_with('a'), "{}", parts[0]);
+        assert!(parts[1].starts_with("## What I liked\n\nb"), "{}", parts[1]);
+        assert_eq!(trailing_headings_start("x\n\n# A\n\n## B"), Some(3));
+        assert_eq!(trailing_headings_start("x\n#nope"), None);
     }
 
     #[test]

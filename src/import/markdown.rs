@@ -110,9 +110,15 @@ fn exact(body: &str) -> Option<Review> {
     for _ in 0..head.sections {
         let (marker, after): (SectionMarker, _) = markers::read("section", rest)?;
         let chunk = after.get(..marker.len)?;
-        let body = marker
-            .body
-            .unwrap_or_else(|| markers::visible_body(chunk, &marker.heading, marker.spoiler));
+        // A body that held a spoiler is never in its marker (a comment is public): it reads
+        // back from its visible text, with listed inline spoilers put back in their places.
+        let body = marker.body.unwrap_or_else(|| {
+            relist_inline_spoilers(&markers::visible_body(
+                chunk,
+                &marker.heading,
+                marker.spoiler,
+            ))
+        });
         sections.push(Section {
             id: marker.id,
             heading: marker.heading,
@@ -128,6 +134,61 @@ fn exact(body: &str) -> Option<Review> {
         sections,
         rating: head.rating,
     })
+}
+
+/// The opening of the block that lists a paragraph's inline spoilers in the GitHub export.
+const SPOILER_LIST: &str = "<details>\n<summary>Spoilers</summary>\n\n";
+
+/// Text written with inline spoilers listed (`[spoiler 1]` in the paragraph, `1. …` in a
+/// `<details>` block after it) with each spoiler back in its place as `||…||`. A placeholder
+/// with no item, or a block that is not such a list, is left as it is.
+pub fn relist_inline_spoilers(text: &str) -> String {
+    if !text.contains(SPOILER_LIST) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(SPOILER_LIST) {
+        let before = &rest[..at];
+        let after = &rest[at + SPOILER_LIST.len()..];
+        let Some(end) = after.find("\n\n</details>") else {
+            break;
+        };
+        // Numbered on from the body's earlier lists: `2. …` may open one.
+        let mut items: Vec<(usize, &str)> = Vec::new();
+        for line in after[..end].lines() {
+            let Some((n, content)) = line.split_once(". ") else {
+                items.clear();
+                break;
+            };
+            match n.parse::<usize>() {
+                Ok(n) if items.last().is_none_or(|(last, _)| n == last + 1) => {
+                    items.push((n, content))
+                }
+                _ => {
+                    items.clear();
+                    break;
+                }
+            }
+        }
+        if items.is_empty() {
+            out.push_str(&rest[..at + SPOILER_LIST.len()]);
+            rest = after;
+            continue;
+        }
+        let mut paragraph = before.to_string();
+        for (n, content) in &items {
+            paragraph = paragraph.replace(&format!("[spoiler {n}]"), &format!("||{content}||"));
+        }
+        out.push_str(paragraph.trim_end_matches('\n'));
+        rest = &after[end + "\n\n</details>".len()..];
+        if !rest.is_empty() {
+            out.push_str("\n\n");
+            rest = rest.trim_start_matches('\n');
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Top-level headings of level 1 or 2: (level, byte range of the whole heading, its text).
@@ -568,6 +629,17 @@ fn unescape_inline(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn listed_inline_spoilers_go_back_in_their_places() {
+        let text = "It was [spoiler 1] and [spoiler 2]\\.\n\n<details>\n<summary>Spoilers</summary>\n\n1. the *butler*\n2. me\n\n</details>\n\n\nNext.";
+        assert_eq!(
+            relist_inline_spoilers(text),
+            "It was ||the *butler*|| and ||me||\\.\n\nNext."
+        );
+        let not_a_list = "A\n\n<details>\n<summary>Spoilers</summary>\n\nfree text\n\n</details>";
+        assert_eq!(relist_inline_spoilers(not_a_list), not_a_list);
+    }
 
     #[test]
     fn plain_markdown_becomes_sections_and_keeps_everything() {

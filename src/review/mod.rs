@@ -156,6 +156,17 @@ pub struct Metadata {
     /// with the draft, never published).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub leaks_ignored: Vec<String>,
+    /// The post's summary as the writer wrote it (Hugo's `summary`, Jekyll's `excerpt`, the
+    /// page's description); empty means Verdict writes one from the spoiler-free text.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub summary: String,
+    /// The post's address slug as typed (Hugo's and Jekyll's `slug`); empty means the
+    /// platform's own choice.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub slug: String,
+    /// Whether the post is a draft that static sites leave unpublished (`draft: true`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub draft: bool,
 }
 
 impl Metadata {
@@ -180,6 +191,8 @@ impl Metadata {
             &self.platform,
             &self.tracks,
             &self.cover_image,
+            &self.summary,
+            &self.slug,
         ]
         .iter()
         .map(|s| s.len())
