@@ -99,7 +99,13 @@ fn post_fields(review: &Review, kind: FrontMatter) -> Vec<(&'static str, Field)>
     } else if jekyll && m.draft {
         fields.push(("published", Field::Bare("false".into())));
     }
-    let author = escape::one_line(&m.reviewer);
+    let mut author = escape::one_line(&m.reviewer);
+    if jekyll {
+        // jekyll-seo-tag, which a `jekyll new` site's theme uses, writes the author into an
+        // attribute without escaping it: a straight double quote would end the attribute (and
+        // what follows would be markup), so it is written as a typographic one.
+        author = typographic_quotes(&author);
+    }
     if !author.is_empty() {
         fields.push(("author", Field::Text(author)));
     }
@@ -133,6 +139,21 @@ fn post_fields(review: &Review, kind: FrontMatter) -> Vec<(&'static str, Field)>
     fields.push(("categories", Field::List(categories)));
     fields.push(("tags", Field::List(split_list(&m.tags))));
     fields
+}
+
+/// `text` with each straight double quote as an opening or closing typographic one.
+fn typographic_quotes(text: &str) -> String {
+    let mut open = true;
+    text.chars()
+        .map(|c| match c {
+            '"' => {
+                let q = if open { '\u{201C}' } else { '\u{201D}' };
+                open = !open;
+                q
+            }
+            c => c,
+        })
+        .collect()
 }
 
 /// `text` as one piece of a web address: lower case, white space runs as one hyphen, and none of
@@ -327,6 +348,14 @@ mod tests {
         assert_eq!(text(date_field("2005")).unwrap(), "\"2005\"");
         // A date no site generator could read is left out (it would stop the build).
         assert!(text(date_field("next Tuesday")).is_none());
+    }
+
+    #[test]
+    fn a_jekyll_author_holds_no_straight_double_quote() {
+        assert_eq!(
+            typographic_quotes("Mira: \"a reader\" #1"),
+            "Mira: \u{201C}a reader\u{201D} #1"
+        );
     }
 
     #[test]

@@ -674,9 +674,9 @@ mod tests {
         review.sections[0].spoiler = true;
         review.sections[1].body = "See ||this bit|| now.".into();
         let text = |t: Target| t.render(&review, false).text;
-        assert!(text(Target::Reddit).contains("See >!this bit!< now\\."));
+        assert!(text(Target::Reddit).contains("See >!this bit!< now."));
         assert!(text(Target::Reddit).contains(">!Hidden part.!<"));
-        assert!(text(Target::Discord).contains("See ||this bit|| now\\."));
+        assert!(text(Target::Discord).contains("See ||this bit|| now."));
         assert!(text(Target::HackMd).contains(":::spoiler Spoiler: Synopsis\nHidden part.\n:::"));
         assert!(
             text(Target::Obsidian).contains("> [!spoiler]- Spoiler: Synopsis\n> Hidden part.\n")

@@ -136,6 +136,33 @@ fn exact(body: &str) -> Option<Review> {
     })
 }
 
+/// The exports write a body's headings two levels down (under the title and the section's
+/// heading): a body read back from its visible text has them put back up (`####` → `##`; a
+/// heading written at level 6 comes back at 4, whatever it was typed at).
+pub fn promote_headings(text: &str) -> String {
+    let mut starts = Vec::new();
+    let parser = Parser::new_ext(text, crate::markup::spoilers::parser_options());
+    for (event, range) in parser.into_offset_iter() {
+        if let Event::Start(Tag::Heading { level, .. }) = event {
+            let hashes = text[range.start..]
+                .chars()
+                .take_while(|c| *c == '#')
+                .count();
+            if hashes >= 3 && hashes == level as usize {
+                starts.push(range.start);
+            }
+        }
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for start in starts {
+        out.push_str(&text[last..start]);
+        last = start + 2;
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
 /// The opening of the block that lists a paragraph's inline spoilers in the GitHub export.
 const SPOILER_LIST: &str = "<details>\n<summary>Spoilers</summary>\n\n";
 
@@ -629,6 +656,17 @@ fn unescape_inline(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn written_headings_go_back_up_two_levels() {
+        assert_eq!(
+            promote_headings(
+                "#### Not a section\n\ntext ### not\n\n```\n### code\n```\n###### Six"
+            ),
+            "## Not a section\n\ntext ### not\n\n```\n### code\n```\n#### Six"
+        );
+        assert_eq!(promote_headings("# One\n## Two"), "# One\n## Two");
+    }
 
     #[test]
     fn listed_inline_spoilers_go_back_in_their_places() {

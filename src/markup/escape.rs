@@ -119,6 +119,67 @@ pub fn push_markdown(out: &mut String, text: &str) {
     out.push_str(&text[last..]);
 }
 
+/// Appends `text` to `out` escaped for Markdown with as few backslashes as keep it text in every
+/// engine an export may meet (CommonMark and GFM renderers, kramdown, pandoc, snudown, Discord),
+/// the one policy of `docs/publishing.md`: a character is escaped only where some engine would
+/// act on it. Anywhere: `\` `` ` `` `*` `_` `[` `]` `<` `>` `&` `~` `|` `{` `}` (emphasis,
+/// code, links and footnotes, raw HTML and autolinks, entities, strikethrough, tables and
+/// Discord spoilers, Reddit's `>!`, kramdown's and pandoc's attribute lists, Liquid and Hugo
+/// templates). At `line_start` also what opens a block there: `#` `-` `+` `=` `:` and the `.` or
+/// `)` after a leading number. Ordinary prose (`,` `.` `;` `'` `"` `!` `?` `:` `/` `(` …) stays
+/// as it is, since old Reddit shows a needless `\,` as it is.
+pub fn push_markdown_text(out: &mut String, text: &str, line_start: bool) {
+    let mut rest = text;
+    if line_start {
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if (1..=9).contains(&digits) && matches!(rest.as_bytes().get(digits), Some(b'.' | b')')) {
+            out.push_str(&rest[..digits]);
+            out.push('\\');
+            out.push_str(&rest[digits..=digits]);
+            rest = &rest[digits + 1..];
+        } else if let Some(&b) = rest.as_bytes().first() {
+            if matches!(b, b'#' | b'-' | b'+' | b'=' | b':') {
+                out.push('\\');
+                out.push(char::from(b));
+                rest = &rest[1..];
+            }
+        }
+    }
+    let mut last = 0;
+    let bytes = rest.as_bytes();
+    for (at, &b) in bytes.iter().enumerate() {
+        // `word:rest` could be a bare address that pandoc links (`javascript:x` included); a
+        // colon before a space, as in prose, cannot.
+        let scheme_colon = b == b':'
+            && at > 0
+            && bytes[at - 1].is_ascii_alphabetic()
+            && bytes.get(at + 1).is_some_and(|n| !n.is_ascii_whitespace());
+        if scheme_colon
+            || matches!(
+                b,
+                b'\\'
+                    | b'`'
+                    | b'*'
+                    | b'_'
+                    | b'['
+                    | b']'
+                    | b'<'
+                    | b'>'
+                    | b'&'
+                    | b'~'
+                    | b'|'
+                    | b'{'
+                    | b'}'
+            )
+        {
+            out.push_str(&rest[last..at]);
+            out.push('\\');
+            last = at;
+        }
+    }
+    out.push_str(&rest[last..]);
+}
+
 /// `u8::is_ascii_punctuation`, written without branches (its four ranges tested with `|`), so
 /// that [`for_each_special`]'s block test becomes vector code.
 #[inline(always)]

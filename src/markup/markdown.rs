@@ -571,7 +571,9 @@ fn inline_markdown(
             // Everything is written straight into `out`: this runs over every paragraph that
             // holds a spoiler, so a string built per event and then copied showed.
             Piece::Event(event, _) => match event {
-                Event::Text(t) => escape::push_markdown(out, t),
+                // The start of `out` is the start of a line (a paragraph's or a list item's
+                // text, a listed spoiler): there a number, `#` or `-` would open a block.
+                Event::Text(t) => escape::push_markdown_text(out, t, out.is_empty()),
                 Event::Code(code) => push_code_span(out, &restore_source(code)),
                 Event::Html(raw) | Event::InlineHtml(raw) => {
                     escape::push_markdown(out, &restore_source(raw))
@@ -1075,7 +1077,7 @@ mod tests {
         // Neighbours of a removed link cannot turn into a link themselves.
         assert_eq!(
             section_markdown(r"[[a](javascript:x)\[a](javascript:y)"),
-            r"\[a\[a\]\(javascript\:y\)"
+            r"\[a\[a\](javascript\:y)"
         );
     }
 
@@ -1084,7 +1086,7 @@ mod tests {
         let out = section_markdown("It was ||the *butler*|| and ||me||.\n\nNext.");
         assert_eq!(
             out,
-            "It was [spoiler 1] and [spoiler 2]\\.\n\n<details>\n<summary>Spoilers</summary>\n\n1. the *butler*\n2. me\n\n</details>\n\n\nNext."
+            "It was [spoiler 1] and [spoiler 2].\n\n<details>\n<summary>Spoilers</summary>\n\n1. the *butler*\n2. me\n\n</details>\n\n\nNext."
         );
     }
 
