@@ -152,6 +152,14 @@ fn without_templates(out: String, flavour: &Flavour) -> String {
     }
 }
 
+/// `text` without the line breaks at its end. Only those: a trailing tab can keep a code
+/// fence from closing (`~~~` + tab is text to pulldown-cmark), and `str::trim_end` would also
+/// take a trailing U+2028, which Markdown reads as text (`*` + U+2028 would become an empty list
+/// item).
+fn trim_line_ends(text: &str) -> &str {
+    text.trim_end_matches(['\n', '\r'])
+}
+
 /// The text after the front matter.
 fn body_of(out: &str, front_matter: FrontMatter) -> &str {
     match front_matter {
@@ -273,7 +281,7 @@ fn spoiler_block(flavour: &Flavour, summary: &str, body: &str) -> String {
         return format!("{REMOVED_SECTION}\n\n");
     }
     let summary = summary_for(flavour.block, summary);
-    let body = body.trim_end();
+    let body = trim_line_ends(body);
     match flavour.block {
         // Blank lines so that the Markdown inside is rendered.
         BlockForm::Details => {
@@ -377,9 +385,9 @@ fn assemble(review: &Review, flavour: &Flavour, check: Check) -> String {
             flavour.inline
         };
         let body = match check {
-            Check::Whole => section_markdown_unchecked(section.body.trim_end(), style),
-            Check::EachSection => section_markdown_with(section.body.trim_end(), style),
-            Check::Escaped => escaped_text(section.body.trim_end()),
+            Check::Whole => section_markdown_unchecked(trim_line_ends(&section.body), style),
+            Check::EachSection => section_markdown_with(trim_line_ends(&section.body), style),
+            Check::Escaped => escaped_text(trim_line_ends(&section.body)),
         };
         if section.spoiler {
             chunk.push_str(&spoiler_block(
@@ -388,7 +396,7 @@ fn assemble(review: &Review, flavour: &Flavour, check: Check) -> String {
                 &body,
             ));
         } else if !body.trim().is_empty() {
-            chunk.push_str(body.trim_end());
+            chunk.push_str(trim_line_ends(&body));
             chunk.push_str("\n\n");
         }
         if markers_on {

@@ -113,11 +113,8 @@ fn exact(body: &str) -> Option<Review> {
         // A body that held a spoiler is never in its marker (a comment is public): it reads
         // back from its visible text, with listed inline spoilers put back in their places.
         let body = marker.body.unwrap_or_else(|| {
-            relist_inline_spoilers(&markers::visible_body(
-                chunk,
-                &marker.heading,
-                marker.spoiler,
-            ))
+            let visible = markers::visible_body(chunk, &marker.heading, marker.spoiler);
+            relist_inline_spoilers(&promote_headings(&visible))
         });
         sections.push(Section {
             id: marker.id,

@@ -102,6 +102,8 @@ fn rewrite(body: &str, style: InlineSpoilers) -> String {
     let mut pending: Vec<(usize, String)> = Vec::new();
     let mut depth = 0usize;
     let mut in_code_block = false;
+    // Where the HTML block being read began.
+    let mut html_block_start = None;
     let mut i = 0;
     while i < pieces.len() {
         match &pieces[i] {
@@ -132,9 +134,12 @@ fn rewrite(body: &str, style: InlineSpoilers) -> String {
                 i = end;
                 continue;
             }
-            Piece::Event(Event::Start(tag), _) if !is_inline(tag) => {
+            Piece::Event(Event::Start(tag), range) if !is_inline(tag) => {
                 depth += 1;
                 in_code_block |= matches!(tag, Tag::CodeBlock(_));
+                if matches!(tag, Tag::HtmlBlock) {
+                    html_block_start = Some(range.start);
+                }
             }
             // Escaped, an HTML block becomes a paragraph, and a paragraph would absorb the next
             // line (an indented code block, say) as its own text: a blank line keeps them apart.
@@ -179,17 +184,43 @@ fn rewrite(body: &str, style: InlineSpoilers) -> String {
             }
             // Raw HTML blocks: every line escaped, so it reads as the text that was typed.
             Piece::Event(Event::Html(_), range) => {
+                let mut text = String::new();
+                // An HTML block may interrupt a paragraph; escaped, it would become that
+                // paragraph's next line, and a backtick or bracket left open there could pair
+                // with one of its own (a code span the preview never showed). At the top level a
+                // blank line keeps them apart, as they were.
+                let before = &prepared[..range.start];
+                let last_line = before
+                    .strip_suffix('\n')
+                    .map(|b| b.rsplit('\n').next().unwrap_or(""));
+                if depth == 1
+                    && html_block_start == Some(range.start)
+                    && last_line.is_some_and(|line| !super::spoilers::is_blank_line(line))
+                {
+                    text.push('\n');
+                }
+                text.push_str(&escape::markdown(&restore_source(&prepared[range.clone()])));
                 edits.push(Edit {
                     range: range.clone(),
-                    text: escape::markdown(&restore_source(&prepared[range.clone()])),
+                    text,
                 });
             }
             _ if in_code_block => {}
             _ => {
                 let end = run_end(&pieces, i);
-                if let Some(edit) =
+                if let Some(mut edit) =
                     rewrite_run(&pieces[i..end], &mut spoiler_number, &mut pending, style)
                 {
+                    // A run that starts with an escaped character (`\```…`): its text's range
+                    // begins after the backslash, which must go with what it escaped, or it
+                    // would be left to escape the rewrite's own first character.
+                    let start = edit.range.start;
+                    if start > 0
+                        && prepared.as_bytes()[start - 1] == b'\\'
+                        && prepared.as_bytes()[start].is_ascii_punctuation()
+                    {
+                        edit.range.start -= 1;
+                    }
                     edits.push(edit);
                 }
                 i = end;
