@@ -47,7 +47,8 @@ async function listFiles(dir, prefix = "") {
  * page's <head> is read, long before a new version could finish downloading, so a running page
  * never asks for another piece of the app. The next load (a reload, a new tab, the installed
  * app opened again) gets the new version. Two tabs on two versions at once is what the web does
- * without a worker too; drafts carry their schema and revision for that (see README).
+ * without a worker too; drafts carry their schema and revision for that (see docs/user-guide.md,
+ * Storage layout).
  */
 function releaseWorker(version, files) {
   const CACHE = `verdict-${version}`;

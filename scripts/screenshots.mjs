@@ -4,7 +4,7 @@
 // controls are driven by role and accessible name, as a person would use them.
 // Deterministic: a fixed clock, time zone and locale, seeded storage, animations and the caret
 // off; a re-run changes an image only when the UI changes.
-// Usage: node tests/screenshots.mjs [out-dir]   (scripts/screenshots builds and runs it;
+// Usage: node scripts/screenshots.mjs [out-dir]   (scripts/screenshots builds and runs it;
 // out-dir defaults to docs/screenshots)
 import { chromium } from "@playwright/test";
 import { spawn } from "node:child_process";
@@ -15,7 +15,7 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(ROOT); // helpers.js reads the seed by a path relative to the repository
-const { draftRecord, seedSections } = await import("./e2e/helpers.js");
+const { draftRecord, seedSections } = await import("../tests/e2e/helpers.js");
 
 const OUT = resolve(process.argv[2] ?? "docs/screenshots");
 const NOW = new Date("2026-11-25T10:00:00Z"); // the browser's clock, fixed

@@ -6,7 +6,7 @@
 //             review), whose input handler copies a few characters into a preview element
 //   md-it     the way simple editors work: markdown-it re-renders the whole review into a
 //             visible element on every keystroke
-// Usage: node tests/bench/browser.mjs [--quick] [--only=100KB] [--dist=DIR]
+// Usage: node benches/browser/browser.mjs [--quick] [--only=100KB] [--dist=DIR]
 //   (scripts/bench builds and runs it). --only keeps one size (1KB, 100KB or 1MB); --dist serves
 //   another build (for example an earlier commit's, copied aside) for a before/after comparison.
 import { readdirSync, readFileSync, statSync } from "node:fs";

@@ -4,7 +4,7 @@
 // Reads `target/wasm32-unknown-unknown/release/verdict.wasm` (what `trunk build --release` left
 // there), runs it through the same wasm-bindgen and `wasm-opt -Oz` as Trunk, but keeping the
 // name section, then reads the code and data sections itself (no extra tool to install).
-// Usage: node tests/bench/bundle.mjs [top-N functions]   (after `trunk build --release`)
+// Usage: node benches/browser/bundle.mjs [top-N functions]   (after `trunk build --release`)
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";

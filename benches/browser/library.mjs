@@ -6,7 +6,7 @@
 //     the browser's own `setItem` of the same record, timed from script at the same pace;
 //   - start-up, and the time to open the `Reviews` list of 201 drafts;
 //   - the history record's size against its budget.
-// Usage: [OPEN_BYTES=n] [OPEN_SECTIONS=n] [VERBOSE=1] node tests/bench/library.mjs [dist]
+// Usage: [OPEN_BYTES=n] [OPEN_SECTIONS=n] [VERBOSE=1] node benches/browser/library.mjs [dist]
 // (scripts/bench builds and runs it; another build's dist for a before/after comparison; the
 // open review's size and number of sections, 100 KB in 20 by default; VERBOSE lists each save's
 // time in the order they ran)

@@ -4,7 +4,7 @@
 // area with the same text); CSS="…" adds a style sheet to the app first, and JS="…" runs a script
 // in it, to try a change without a build (JS="document.querySelector('.checks').hidden = true"
 // is how a closed <details> was found to slow every edit of a long text area).
-// Usage: [SIZE=bytes] [KEYS=n] [BARE=1] [CSS=…] [JS=…] node tests/bench/phases.mjs [dist]
+// Usage: [SIZE=bytes] [KEYS=n] [BARE=1] [CSS=…] [JS=…] node benches/browser/phases.mjs [dist]
 import { launch, load, review, seedStorage, serve, startupProbes, stats } from "./common.mjs";
 
 const dist = process.argv[2] ?? "dist";

@@ -1,10 +1,10 @@
 // Where the main thread's time goes, by function, Wasm functions by their Rust names: a CPU
 // profile (Chromium's sampling profiler, every 50 µs) of one kind of work, summed by function.
 //
-//   node tests/bench/profile.mjs typing   keystrokes at the end of the review's first section
-//   node tests/bench/profile.mjs saves    only the autosave tasks, while typing for 10 s
-//   node tests/bench/profile.mjs idle     the work after typing pauses (Before you publish…)
-//   node tests/bench/profile.mjs startup  reloads with the review restored
+//   node benches/browser/profile.mjs typing   keystrokes at the end of the review's first section
+//   node benches/browser/profile.mjs saves    only the autosave tasks, while typing for 10 s
+//   node benches/browser/profile.mjs idle     the work after typing pauses (Before you publish…)
+//   node benches/browser/profile.mjs startup  reloads with the review restored
 // Env: SIZE (bytes, default 1 MB; 100 KB for startup), SHAPE ("many sections", "one section"
 // or "one paragraph"). After `trunk build --release`: it copies `dist` to a temporary directory with the
 // Wasm rebuilt keeping its names (the same wasm-bindgen and `wasm-opt -Oz`, plus `-g`).

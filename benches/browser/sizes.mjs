@@ -1,7 +1,7 @@
 // Big inputs: the longest main-thread task (from Chromium's Long Tasks API, which reports tasks
 // of 50 ms and more) while the app takes a 1 MB paste, a 100,000-character title, 1,000
 // sections, 10,000 tags, and refuses a 5 MB paste. A benchmark figure, not a test: the goal is
-// under 200 ms each. Usage: node tests/bench/sizes.mjs [dist]   (needs a release build in dist/,
+// under 200 ms each. Usage: node benches/browser/sizes.mjs [dist]   (needs a release build in dist/,
 // or another build's dist)
 import { launch, serve } from "./common.mjs";
 

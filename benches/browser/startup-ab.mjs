@@ -2,10 +2,10 @@
 // falls on both alike: navigation → the editor accepts typing (and the app's mount: main's run,
 // from the module instantiated to Trunk's start event), with the 100 KB review of the
 // browser benchmark restored, cold (a fresh browser context) and warm (a reload).
-// Usage: node tests/bench/startup-ab.mjs BEFORE_DIST AFTER_DIST [loads=15]
+// Usage: node benches/browser/startup-ab.mjs BEFORE_DIST AFTER_DIST [loads=15]
 import { launch, load, review, seedStorage, startupProbes, twoBuilds } from "./common.mjs";
 
-const builds = await twoBuilds("node tests/bench/startup-ab.mjs BEFORE_DIST AFTER_DIST [loads]");
+const builds = await twoBuilds("node benches/browser/startup-ab.mjs BEFORE_DIST AFTER_DIST [loads]");
 const loads = Number(process.argv[4] ?? 15);
 const browser = await launch();
 const json = JSON.stringify(review(100 * 1024));

@@ -1,7 +1,7 @@
 // A Chromium trace of one start-up with the 100 KB review, summarised as the main thread's
 // tasks (start, duration, what each spent its time on). Warm by default (the page is loaded
 // once first, as when someone comes back); COLD=1 traces a first visit.
-// Usage: [COLD=1] [SIZE=bytes] node tests/bench/trace-startup.mjs [dist]   (the trace: /tmp/prof/trace.json)
+// Usage: [COLD=1] [SIZE=bytes] node benches/browser/trace-startup.mjs [dist]   (the trace: /tmp/prof/trace.json)
 import { mkdirSync, readFileSync } from "node:fs";
 import { launch, load, review, seedStorage, serve, startupProbes } from "./common.mjs";
 mkdirSync("/tmp/prof", { recursive: true });

@@ -1,10 +1,10 @@
 // Typing in one huge section, two builds compared in one run: pages alternate between them
 // so that the machine's drift falls on both alike (single runs of the browser benchmark vary by
 // a third here). Keystroke → preview updated and laid out, as in browser.mjs.
-// Usage: [SIZE=bytes] [ROUNDS=n] node tests/bench/typing-ab.mjs BEFORE_DIST AFTER_DIST
+// Usage: [SIZE=bytes] [ROUNDS=n] node benches/browser/typing-ab.mjs BEFORE_DIST AFTER_DIST
 import { instrument, launch, load, review, seedStorage, startupProbes, stats, twoBuilds, typeAndCollect } from "./common.mjs";
 
-const builds = await twoBuilds("[SIZE=bytes] [ROUNDS=n] node tests/bench/typing-ab.mjs BEFORE_DIST AFTER_DIST");
+const builds = await twoBuilds("[SIZE=bytes] [ROUNDS=n] node benches/browser/typing-ab.mjs BEFORE_DIST AFTER_DIST");
 const size = Number(process.env.SIZE ?? 1048576);
 const rounds = Number(process.env.ROUNDS ?? 4);
 const browser = await launch();
