@@ -30,6 +30,38 @@ pub async fn persist_storage() -> Option<bool> {
         .as_bool()
 }
 
+/// Puts `html` on the clipboard as HTML and `text` as plain text (one clipboard item with both,
+/// so that a visual editor takes the HTML and a text box the text), or says why it could not.
+pub async fn copy_html(html: &str, text: &str) -> Result<(), String> {
+    use wasm_bindgen::JsValue;
+    let blob = |content: &str, kind: &str| -> Result<web_sys::Blob, String> {
+        let parts = js_sys::Array::of1(&JsValue::from_str(content));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(kind);
+        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+            .map_err(|e| format!("{e:?}"))
+    };
+    let record = js_sys::Object::new();
+    for (kind, content) in [("text/html", html), ("text/plain", text)] {
+        js_sys::Reflect::set(
+            &record,
+            &JsValue::from_str(kind),
+            &blob(content, kind)?.into(),
+        )
+        .map_err(|e| format!("{e:?}"))?;
+    }
+    let item = web_sys::ClipboardItem::new_with_record_from_str_to_blob_promise(&record)
+        .map_err(|e| format!("{e:?}"))?;
+    let clipboard = web_sys::window()
+        .ok_or("no window")?
+        .navigator()
+        .clipboard();
+    JsFuture::from(clipboard.write(&js_sys::Array::of1(&item)))
+        .await
+        .map(|_| ())
+        .map_err(|e| format!("{e:?}"))
+}
+
 /// Puts `text` on the clipboard, or says why it could not.
 pub async fn copy_text(text: &str) -> Result<(), String> {
     let clipboard = web_sys::window()

@@ -467,7 +467,7 @@ impl Autosave {
         }
         self.flush();
         if self.has_unsaved_changes() {
-            return Err("Your latest changes to this review are not saved (see the notice above), so another review was not opened: that would lose them. Download this review first (Download Markdown or JSON), or make room, then try again.".into());
+            return Err("Your latest changes to this review are not saved (see the notice above), so another review was not opened: that would lose them. Download this review first (Download Markdown (GitHub) or Download JSON), or make room, then try again.".into());
         }
         Ok(())
     }

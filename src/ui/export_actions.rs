@@ -8,7 +8,7 @@ use crate::export::{filename::file_name, html, json, markdown};
 use super::autosave::Autosave;
 use super::state::EditorState;
 
-/// `Download Markdown`, `Download HTML` and `Download JSON` (which `Open file` reads back
+/// `Download Markdown (GitHub)`, `Download HTML page` and `Download JSON` (which `Open file` reads back
 /// exactly, as it does the Markdown).
 #[component]
 pub fn ExportActions() -> impl IntoView {
@@ -31,11 +31,19 @@ pub fn ExportActions() -> impl IntoView {
     };
     view! {
         <div class="export-actions" role="group" aria-label="Export">
-            <button type="button" on:click=move |_| download("md")>
-                "Download Markdown"
+            <button
+                type="button"
+                title="GitHub Markdown with front matter, which Open file reads back; other platforms are in Export"
+                on:click=move |_| download("md")
+            >
+                "Download Markdown (GitHub)"
             </button>
-            <button type="button" on:click=move |_| download("html")>
-                "Download HTML"
+            <button
+                type="button"
+                title="A standalone web page; the fragment for WordPress or Ghost is in Export"
+                on:click=move |_| download("html")
+            >
+                "Download HTML page"
             </button>
             <button
                 type="button"

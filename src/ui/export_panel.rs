@@ -7,9 +7,13 @@ use leptos::html::Dialog;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::browser::local_storage::LocalStore;
 use crate::browser::{download::download_text, files};
+use crate::export::choices::{ExportChoices, CHOICES_KEY};
 use crate::export::structured::missing_for_snippet;
 use crate::export::targets::{Output, Target};
+use crate::export::Include;
+use crate::storage::KeyValueStore;
 
 use super::autosave::Autosave;
 use super::state::EditorState;
@@ -23,8 +27,12 @@ pub fn ExportPanel() -> impl IntoView {
     let state = expect_context::<EditorState>();
     let autosave = expect_context::<Autosave>();
     let dialog = NodeRef::<Dialog>::new();
+    // The choices are the app's, not the review's: read when the dialog opens, written when
+    // one changes (a storage failure only means they last until the page closes).
+    let choices = RwSignal::new(ExportChoices::default());
     let target = RwSignal::new(Target::GitHub);
     let spoiler_free = RwSignal::new(false);
+    let include = RwSignal::new(Target::GitHub.default_include());
     let output = RwSignal::new(None::<Output>);
     let missing = RwSignal::new(Vec::<&'static str>::new());
     let message = RwSignal::new(None::<String>);
@@ -33,14 +41,37 @@ pub fn ExportPanel() -> impl IntoView {
     let refresh = move || {
         let review = state.snapshot();
         missing.set(missing_for_snippet(&review));
-        output.set(Some(
-            target
-                .get_untracked()
-                .render(&review, spoiler_free.get_untracked()),
-        ));
+        output.set(Some(target.get_untracked().render_with(
+            &review,
+            spoiler_free.get_untracked(),
+            include.get_untracked(),
+        )));
+    };
+    // The target's remembered (or default) choices into the dialog.
+    let load = move |t: Target| {
+        target.set(t);
+        choices.with_untracked(|c| {
+            include.set(c.include(t));
+            spoiler_free.set(c.spoiler_free(t) && t.has_spoiler_free());
+        });
+    };
+    let remember = move || {
+        let t = target.get_untracked();
+        choices.update(|c| {
+            c.set_last_target(t);
+            c.set(t, include.get_untracked(), spoiler_free.get_untracked());
+        });
+        if let Ok(mut store) = LocalStore::open() {
+            let _ = store.set(CHOICES_KEY, &choices.with_untracked(|c| c.record()));
+        }
     };
     let open_dialog = move |_| {
         message.set(None);
+        let stored = LocalStore::open()
+            .ok()
+            .and_then(|store| store.get(CHOICES_KEY).ok().flatten());
+        choices.set(ExportChoices::read(stored.as_deref()));
+        load(choices.with_untracked(|c| c.last_target()));
         refresh();
         if let Some(d) = dialog.get_untracked() {
             let _ = d.show_modal();
@@ -52,8 +83,16 @@ pub fn ExportPanel() -> impl IntoView {
         }
     };
     let copy = move |text: String, what: String| {
+        // An HTML target goes on the clipboard as HTML too, so that a paste into a visual
+        // editor (WordPress's, Ghost's, Medium's) keeps headings, lists and links. Others stay
+        // text only: a rich editor would drop their spoiler markers and show the spoilers.
+        let html = target.get_untracked().is_html().then(|| text.clone());
         spawn_local(async move {
-            match files::copy_text(&text).await {
+            let copied = match html {
+                Some(html) => files::copy_html(&html, &text).await,
+                None => files::copy_text(&text).await,
+            };
+            match copied {
                 Ok(()) => message.set(Some(format!("Copied {what} to the clipboard."))),
                 Err(e) => message.set(Some(format!(
                     "The browser did not allow copying ({e}). Select the text in the box and copy it by hand."
@@ -65,6 +104,7 @@ pub fn ExportPanel() -> impl IntoView {
         let review = state.snapshot();
         let t = target.get_untracked();
         let free = spoiler_free.get_untracked();
+        remember();
         let text = output
             .with_untracked(|o| o.as_ref().map(|o| o.text.clone()))
             .unwrap_or_default();
@@ -91,7 +131,8 @@ pub fn ExportPanel() -> impl IntoView {
                         id="export-target"
                         on:change=move |ev| {
                             if let Some(t) = Target::from_key(&event_target_value(&ev)) {
-                                target.set(t);
+                                load(t);
+                                remember();
                                 message.set(None);
                                 refresh();
                             }
@@ -112,11 +153,44 @@ pub fn ExportPanel() -> impl IntoView {
                         disabled=move || !target.get().has_spoiler_free()
                         on:change=move |ev| {
                             spoiler_free.set(event_target_checked(&ev));
+                            remember();
                             refresh();
                         }
                     />
                     " Spoiler-free (every spoiler left out, with a note where it was)"
                 </label>
+                <fieldset class="export-include" disabled=move || !target.get().has_include_choice()>
+                    <legend>"The post holds"</legend>
+                    {[
+                        ("Include the title", "The post title as its first heading (most blog themes print it already)", 0usize),
+                        ("Include the book details", "The cover and the list of facts about the work", 1),
+                        ("Include categories and tags", "The Posted in and Tagged lines (blog themes list them already)", 2),
+                    ]
+                        .into_iter()
+                        .map(|(label, hint, which)| {
+                            let get = move |i: Include| [i.title, i.details, i.footer][which];
+                            view! {
+                                <label class="spoiler-flag" title=hint>
+                                    <input
+                                        type="checkbox"
+                                        prop:checked=move || get(include.get())
+                                        on:change=move |ev| {
+                                            let on = event_target_checked(&ev);
+                                            include.update(|i| match which {
+                                                0 => i.title = on,
+                                                1 => i.details = on,
+                                                _ => i.footer = on,
+                                            });
+                                            remember();
+                                            refresh();
+                                        }
+                                    />
+                                    {format!(" {label}")}
+                                </label>
+                            }
+                        })
+                        .collect_view()}
+                </fieldset>
             </div>
             {move || {
                 let gaps = missing.get();

@@ -197,6 +197,19 @@ pub fn MetadataForm() -> impl IntoView {
             {checked(meta_field(state, "post-date", "Post date", |m| &m.post_date, |m| &mut m.post_date), post_date_error, "e.g. 2005-04-05")}
             {listed(meta_field(state, "post-categories", "Categories", |m| &m.categories, |m| &mut m.categories), "Separate with commas", ListKind::Categories)}
             {listed(meta_field(state, "post-tags", "Tags", |m| &m.tags, |m| &mut m.tags), "Separate with commas", ListKind::Tags)}
+            {checked(meta_field(state, "post-summary", "Summary", |m| &m.summary, |m| &mut m.summary), Signal::derive(|| None), "For search results, feeds and link previews; empty: the first spoiler-free sentences")}
+            {checked(meta_field(state, "post-slug", "Slug", |m| &m.slug, |m| &mut m.slug), Signal::derive(|| None), "The post's address on Hugo and Jekyll; empty: the site's own")}
+            <label class="spoiler-flag">
+                <input
+                    type="checkbox"
+                    prop:checked=move || m.with(|m| m.draft)
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        m.update(|m| m.draft = on);
+                    }
+                />
+                " Draft (Hugo and Jekyll leave it unpublished)"
+            </label>
         </fieldset>
     }
 }

@@ -85,6 +85,6 @@ test("a reported word can be ignored for this review, kept across a reload, and 
   // Never published: the ignored word list stays out of the Markdown file.
   await button(page, "Ignore \u201cKathy\u201d").click();
   const { downloadFrom } = await import("./helpers.js");
-  const md = (await downloadFrom(page, () => button(page, "Download Markdown").click())).bytes.toString();
+  const md = (await downloadFrom(page, () => button(page, "Download Markdown (GitHub)").click())).bytes.toString();
   expect(md).not.toContain("leaks_ignored");
 });

@@ -5,7 +5,7 @@ import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { seedSections } from "./helpers.js";
 
-const GOLDEN = "tests/golden/review-never-let-me-go-by-kazuo-ishiguro";
+const GOLDEN = "tests/golden/targets/seed";
 
 
 /** The accessible name of the focused element, as a label or aria-label gives it. */
@@ -77,7 +77,7 @@ test("the seed review written, rated and downloaded with the keyboard alone", as
   await expect(page.getByRole("status")).toHaveText("All changes saved");
 
   const downloads = [];
-  for (const name of ["Download Markdown", "Download HTML"]) {
+  for (const name of ["Download Markdown (GitHub)", "Download HTML page"]) {
     await tabTo(page, name);
     const [file] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
     downloads.push(readFileSync(await file.path(), "utf8"));

@@ -5,7 +5,7 @@ import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { seedSections } from "./helpers.js";
 
-const GOLDEN = "tests/golden/review-never-let-me-go-by-kazuo-ishiguro";
+const GOLDEN = "tests/golden/targets/seed";
 
 /** Clicks a download button and saves the file under its suggested name in the test's output. */
 async function download(page, name) {
@@ -46,11 +46,11 @@ test("the seed review typed in, downloaded, and opened", async ({ page }) => {
   await expect(preview.getByRole("heading", { level: 1 })).toHaveText("Review: Never Let Me Go by Kazuo Ishiguro");
   await expect(preview.getByText("They were designed to be walking")).toBeHidden();
 
-  const md = await download(page, "Download Markdown");
+  const md = await download(page, "Download Markdown (GitHub)");
   expect(md.name).toBe("review-never-let-me-go-by-kazuo-ishiguro.md");
   expect(readFileSync(md.path, "utf8")).toBe(readFileSync(`${GOLDEN}.md`, "utf8"));
 
-  const html = await download(page, "Download HTML");
+  const html = await download(page, "Download HTML page");
   expect(html.name).toBe("review-never-let-me-go-by-kazuo-ishiguro.html");
   expect(readFileSync(html.path, "utf8")).toBe(readFileSync(`${GOLDEN}.html`, "utf8"));
 

@@ -59,10 +59,10 @@ test(`${texts.length} XSS payloads in every field run nowhere`, async ({ page, c
   expect(dialogs()).toBe(0);
 
   // The HTML export, opened in the browser with JavaScript enabled.
-  const [htmlFile] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download HTML" }).click()]);
+  const [htmlFile] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download HTML page" }).click()]);
   const htmlPath = test.info().outputPath("export.html");
   await htmlFile.saveAs(htmlPath);
-  const [mdFile] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download Markdown" }).click()]);
+  const [mdFile] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download Markdown (GitHub)" }).click()]);
   const markdown = readFileSync(await mdFile.path(), "utf8");
 
   const exported = await context.newPage();
