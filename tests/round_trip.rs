@@ -121,10 +121,17 @@ fn review() -> impl Strategy<Value = Review> {
 
 /// The letters, digits and other characters beyond ASCII punctuation of a text, in order: what a
 /// reader reads, without the white space and the ASCII marks that Markdown may write
-/// differently (escapes, emphasis that a refused link's removal left unpaired, spoiler bars).
+/// differently (escapes, emphasis that a refused link's removal left unpaired, spoiler bars),
+/// and without control characters, which the exports leave out.
 fn words(text: &str) -> String {
     text.chars()
-        .filter(|c| !c.is_whitespace() && !c.is_ascii_punctuation())
+        .filter(|c| {
+            !c.is_whitespace()
+                && !c.is_ascii_punctuation()
+                && !c.is_ascii_control()
+                // Noncharacters: the reader uses some as its own marks.
+                && !('\u{FDD0}'..='\u{FDEF}').contains(c)
+        })
         .collect()
 }
 

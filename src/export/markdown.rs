@@ -405,15 +405,16 @@ fn assemble(review: &Review, flavour: &Flavour, check: Check) -> String {
             // is a comment, in the published page's source and its feeds for anyone to read.
             // (Such a section reads back from its visible text instead.)
             let read_back = markers::visible_body_in(&chunk, &section.heading, section.spoiler);
-            let carried = read_back != section.body
-                && !section.spoiler
-                && readable_text(&section.body).spoilers.is_empty();
+            let differs = read_back != section.body;
+            let carried =
+                differs && !section.spoiler && readable_text(&section.body).spoilers.is_empty();
             SectionMarkerRef {
                 id: section.id,
                 heading: &section.heading,
                 spoiler: section.spoiler,
                 len: chunk.len(),
                 body: carried.then_some(section.body.as_str()),
+                rewritten: differs && !carried,
             }
             .write_line(&mut out);
         }

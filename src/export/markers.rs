@@ -46,9 +46,14 @@ pub struct SectionMarker {
     pub spoiler: bool,
     /// Bytes of text written for it after this marker's line.
     pub len: usize,
-    /// The body as typed, when the written text does not read back as it.
+    /// The body as typed, when the written text does not read back as it (and holds no
+    /// spoiler: a comment is in the published page's source).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
+    /// The written text does not read back as typed, and the body holds a spoiler, so it is
+    /// not carried: reading the file back takes the visible text and says so.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub rewritten: bool,
 }
 
 /// A section marker's content, borrowed from the section (what the export writes: the same
@@ -68,6 +73,9 @@ pub(crate) struct SectionMarkerRef<'a> {
     /// The body as typed, when the written text does not read back as it.
     #[cfg_attr(test, serde(skip_serializing_if = "Option::is_none"))]
     pub body: Option<&'a str>,
+    /// See [`SectionMarker::rewritten`].
+    #[cfg_attr(test, serde(skip_serializing_if = "std::ops::Not::not"))]
+    pub rewritten: bool,
 }
 
 impl SectionMarkerRef<'_> {
@@ -86,6 +94,9 @@ impl SectionMarkerRef<'_> {
         if let Some(body) = self.body {
             out.push_str(",\"body\":");
             push_json_string(out, body);
+        }
+        if self.rewritten {
+            out.push_str(",\"rewritten\":true");
         }
         out.push('}');
         out.push_str(SUFFIX);
@@ -239,6 +250,7 @@ mod equivalence {
             body in proptest::option::of(
                 "([a-z ]{0,40}|[\\u{0}-\\u{1f}\"\\\\/<>&'\\u{7f}-\\u{a0}é日\\u{2028}\\u{fdd0}🙂]){0,24}"
             ),
+            rewritten in proptest::prelude::any::<bool>(),
         ) {
             let marker = SectionMarkerRef {
                 id,
@@ -246,6 +258,7 @@ mod equivalence {
                 spoiler,
                 len,
                 body: body.as_deref(),
+                rewritten,
             };
             let mut written = String::from("before\n");
             marker.write_line(&mut written);
@@ -266,6 +279,7 @@ mod tests {
             spoiler: true,
             len: 12,
             body: Some("x -->\n<script>".into()),
+            rewritten: true,
         };
         let line = line("section", &section);
         assert!(
@@ -289,6 +303,7 @@ mod tests {
                 spoiler: false,
                 len: 40,
                 body: body.map(str::to_string),
+                rewritten: false,
             };
             let borrowed = SectionMarkerRef {
                 id: 7,
@@ -296,6 +311,7 @@ mod tests {
                 spoiler: false,
                 len: 40,
                 body,
+                rewritten: false,
             };
             assert_eq!(line("section", &borrowed), line("section", &owned));
         }

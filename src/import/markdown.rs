@@ -21,21 +21,13 @@ use super::{Imported, Source};
 /// Reads Markdown text.
 pub fn import(text: &str) -> Imported {
     // Verdict's own file first, exactly as it is (a review may hold carriage returns).
-    if let Some(review) = exact(split_front_matter(text).1) {
-        return Imported {
-            review,
-            source: Source::VerdictMarkdown,
-            notes: Vec::new(),
-        };
+    if let Some((review, visible)) = exact(split_front_matter(text).1) {
+        return verdict_markdown(review, visible);
     }
     let text = text.replace("\r\n", "\n");
     let (front, body) = split_front_matter(&text);
-    if let Some(review) = exact(body) {
-        return Imported {
-            review,
-            source: Source::VerdictMarkdown,
-            notes: Vec::new(),
-        };
+    if let Some((review, visible)) = exact(body) {
+        return verdict_markdown(review, visible);
     }
     let mut notes = Vec::new();
     let unmarked;
@@ -97,9 +89,30 @@ fn split_front_matter(text: &str) -> (Option<Value>, &str) {
     (None, text)
 }
 
-/// Verdict's own Markdown, read back through its markers; `None` if the markers are missing
-/// or do not fit the text (the file was edited).
-fn exact(body: &str) -> Option<Review> {
+/// Verdict's own Markdown, read back; `visible` sections of it came from their visible text.
+fn verdict_markdown(review: Review, visible: usize) -> Imported {
+    let notes = if visible == 0 {
+        Vec::new()
+    } else {
+        vec![format!(
+            "{visible} section{s} holding spoilers {verb} read from the text as published, since a file's comments never keep a spoiler: {it} the same, but {its} Markdown may be written differently from how it was typed. Verdict's JSON file keeps a review exactly.",
+            s = if visible == 1 { "" } else { "s" },
+            verb = if visible == 1 { "was" } else { "were" },
+            it = if visible == 1 { "it reads" } else { "they read" },
+            its = if visible == 1 { "its" } else { "their" },
+        )]
+    };
+    Imported {
+        review,
+        source: Source::VerdictMarkdown,
+        notes,
+    }
+}
+
+/// Verdict's own Markdown, read back through its markers, with how many sections came from
+/// their visible text; `None` if the markers are missing or do not fit the text (the file was
+/// edited).
+fn exact(body: &str) -> Option<(Review, usize)> {
     let body = body.trim_start_matches('\n');
     let (head, rest): (ReviewMarker, _) = markers::read("review", body)?;
     if head.v > markers::MARKER_VERSION {
@@ -107,11 +120,13 @@ fn exact(body: &str) -> Option<Review> {
     }
     let mut rest = rest.get(head.head_len..)?;
     let mut sections = Vec::with_capacity(head.sections);
+    let mut from_visible = 0;
     for _ in 0..head.sections {
         let (marker, after): (SectionMarker, _) = markers::read("section", rest)?;
         let chunk = after.get(..marker.len)?;
         // A body that held a spoiler is never in its marker (a comment is public): it reads
         // back from its visible text, with listed inline spoilers put back in their places.
+        from_visible += usize::from(marker.rewritten);
         let body = marker.body.unwrap_or_else(|| {
             let visible = markers::visible_body(chunk, &marker.heading, marker.spoiler);
             relist_inline_spoilers(&promote_headings(&visible))
@@ -125,12 +140,15 @@ fn exact(body: &str) -> Option<Review> {
         rest = &after[marker.len..];
     }
     markers::read_end(rest)?;
-    Some(Review {
-        metadata: head.metadata,
-        post_title: head.post_title,
-        sections,
-        rating: head.rating,
-    })
+    Some((
+        Review {
+            metadata: head.metadata,
+            post_title: head.post_title,
+            sections,
+            rating: head.rating,
+        },
+        from_visible,
+    ))
 }
 
 /// The exports write a body's headings two levels down (under the title and the section's

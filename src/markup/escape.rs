@@ -126,8 +126,10 @@ pub fn push_markdown(out: &mut String, text: &str) {
 /// code, links and footnotes, raw HTML and autolinks, entities, strikethrough, tables and
 /// Discord spoilers, Reddit's `>!`, kramdown's and pandoc's attribute lists, Liquid and Hugo
 /// templates). At `line_start` also what opens a block there: `#` `-` `+` `=` `:` and the `.` or
-/// `)` after a leading number. Ordinary prose (`,` `.` `;` `'` `"` `!` `?` `:` `/` `(` …) stays
-/// as it is, since old Reddit shows a needless `\,` as it is.
+/// `)` after a leading number. The colon of a bare address whose scheme Verdict refuses
+/// (`javascript\:x`, which pandoc would link). Control characters are left out. Ordinary prose
+/// (`,` `.` `;` `'` `"` `!` `?` `: ` `/` `(` …) stays as it is, since old Reddit shows a
+/// needless `\,` as it is.
 pub fn push_markdown_text(out: &mut String, text: &str, line_start: bool) {
     let mut rest = text;
     if line_start {
@@ -148,12 +150,16 @@ pub fn push_markdown_text(out: &mut String, text: &str, line_start: bool) {
     let mut last = 0;
     let bytes = rest.as_bytes();
     for (at, &b) in bytes.iter().enumerate() {
+        // Control characters show as nothing, or as U+FFFD, and some engines take a link's
+        // address with one before its scheme (`␁javascript:`): they are left out.
+        if b < 0x20 || b == 0x7F {
+            out.push_str(&rest[last..at]);
+            last = at + 1;
+            continue;
+        }
         // `word:rest` could be a bare address that pandoc links (`javascript:x` included); a
-        // colon before a space, as in prose, cannot.
-        let scheme_colon = b == b':'
-            && at > 0
-            && bytes[at - 1].is_ascii_alphabetic()
-            && bytes.get(at + 1).is_some_and(|n| !n.is_ascii_whitespace());
+        // colon before a space, as in prose, cannot, nor one of an allowed scheme.
+        let scheme_colon = b == b':' && refused_scheme_before(bytes, at);
         if scheme_colon
             || matches!(
                 b,
@@ -178,6 +184,35 @@ pub fn push_markdown_text(out: &mut String, text: &str, line_start: bool) {
         }
     }
     out.push_str(&rest[last..]);
+}
+
+/// Whether the colon at `colon` ends a scheme that Verdict refuses (anything but `http`, `https`
+/// and `mailto`), with something other than white space after it: `javascript:x`, not `Note: x`.
+fn refused_scheme_before(bytes: &[u8], colon: usize) -> bool {
+    if bytes.get(colon + 1).is_none_or(u8::is_ascii_whitespace) {
+        return false;
+    }
+    let start = bytes[..colon]
+        .iter()
+        .rposition(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'+' | b'.' | b'-')))
+        .map_or(0, |at| at + 1);
+    let scheme = &bytes[start..colon];
+    if !scheme.first().is_some_and(u8::is_ascii_alphabetic) {
+        return false;
+    }
+    !["http", "https", "mailto"]
+        .iter()
+        .any(|allowed| scheme.eq_ignore_ascii_case(allowed.as_bytes()))
+}
+
+/// Whether `text` holds a bare address whose scheme Verdict refuses (see
+/// [`push_markdown_text`]).
+pub fn has_refused_bare_scheme(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes
+        .iter()
+        .enumerate()
+        .any(|(at, &b)| b == b':' && refused_scheme_before(bytes, at))
 }
 
 /// `u8::is_ascii_punctuation`, written without branches (its four ranges tested with `|`), so
@@ -227,9 +262,27 @@ pub fn markdown_inline(text: &str) -> String {
     let line = one_line(text);
     let mut out = String::with_capacity(line.len() + 8);
     for c in line.chars() {
+        // Control characters are left out (see [`push_markdown_text`]).
+        if c.is_ascii_control() {
+            continue;
+        }
+        // Braces: kramdown's `{::nomarkdown}` and attribute lists, pandoc's attributes.
         if matches!(
             c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '~' | '|' | '#' | '!'
+            '\\' | '`'
+                | '*'
+                | '_'
+                | '['
+                | ']'
+                | '<'
+                | '>'
+                | '&'
+                | '~'
+                | '|'
+                | '#'
+                | '!'
+                | '{'
+                | '}'
         ) {
             out.push('\\');
         }
@@ -306,6 +359,37 @@ mod equivalence {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prose_keeps_its_punctuation_and_markup_is_escaped() {
+        let text = |t: &str, start: bool| {
+            let mut out = String::new();
+            push_markdown_text(&mut out, t, start);
+            out
+        };
+        assert_eq!(
+            text(
+                "Small, cold details. Don't; \"he\" said: fine! (Really?) 12:30",
+                true
+            ),
+            "Small, cold details. Don't; \"he\" said: fine! (Really?) 12:30"
+        );
+        assert_eq!(text("1. not a list", true), "1\\. not a list");
+        assert_eq!(text("1. mid-line", false), "1. mid-line");
+        assert_eq!(text("# no heading", true), "\\# no heading");
+        assert_eq!(
+            text("*a* [b] {: x} <c> a|b ~d~ `e` &f \\", false),
+            "\\*a\\* \\[b\\] \\{: x\\} \\<c\\> a\\|b \\~d\\~ \\`e\\` \\&f \\\\"
+        );
+        assert_eq!(
+            text("javascript:alert(1) and https://x.org and \u{1}x", false),
+            "javascript\\:alert(1) and https://x.org and x"
+        );
+        assert!(has_refused_bare_scheme("see vbscript:x"));
+        assert!(!has_refused_bare_scheme(
+            "Note: this, https://example.org and mailto:a@b.c"
+        ));
+    }
 
     #[test]
     fn html_escapes_markup_and_quotes() {

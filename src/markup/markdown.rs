@@ -498,8 +498,22 @@ fn needs_rewrite(run: &[Piece]) -> bool {
         Piece::Event(Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }), _) => {
             !url::is_allowed(dest_url)
         }
+        Piece::Event(Event::Text(text), _) => other_engines_would_act_on(text),
         _ => false,
     })
+}
+
+/// Whether text that pulldown-cmark (and so the preview) reads as plain text holds what another
+/// engine an export meets would turn into markup: brackets it did not take as a link (kramdown
+/// and pandoc read links CommonMark refuses: a control character before the scheme, two titles;
+/// `[^1]` footnotes), braces (kramdown's `{: …}` attribute lists and `{::nomarkdown}`, pandoc's
+/// `{…}` attributes and `{=html}` raw blocks), `<`, a control character, or a bare address with
+/// a scheme Verdict refuses (pandoc links bare `javascript:` addresses). Such a run is written
+/// again with [`escape::push_markdown_text`]; anything else is kept exactly as typed.
+fn other_engines_would_act_on(text: &str) -> bool {
+    text.bytes()
+        .any(|b| matches!(b, b'[' | b']' | b'{' | b'}' | b'<') || b < 0x20 || b == 0x7F)
+        || escape::has_refused_bare_scheme(text)
 }
 
 /// The edit that rewrites an inline run, if it needs one; its spoilers go to `pending`.
@@ -860,6 +874,7 @@ mod equivalence {
                     spoiler: true,
                     len: 3,
                     body: Some(text),
+                    rewritten: false,
                 },
             )
         });

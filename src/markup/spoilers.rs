@@ -164,7 +164,9 @@ pub fn refused_definitions(prepared: &str) -> Vec<Range<usize>> {
     Parser::new_ext(prepared, parser_options())
         .reference_definitions()
         .iter()
-        .filter(|(_, def)| !super::url::is_allowed(&def.dest))
+        // A label that starts with `^` is a footnote to pandoc, kramdown and GitHub, whose text
+        // is Markdown (raw HTML and all) there: such a definition is refused too.
+        .filter(|(label, def)| !super::url::is_allowed(&def.dest) || label.starts_with('^'))
         .map(|(_, def)| def.span.clone())
         .collect()
 }

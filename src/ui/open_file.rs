@@ -43,6 +43,11 @@ pub fn OpenFile() -> impl IntoView {
                         imported.review,
                     ));
                     let how = match imported.source {
+                        // Sections that held spoilers and were written differently from how
+                        // they were typed come from their visible text; a note says so.
+                        Source::VerdictMarkdown if !imported.notes.is_empty() => {
+                            "as it was exported"
+                        }
                         Source::Json | Source::VerdictMarkdown => "exactly as it was exported",
                         Source::Markdown => "its headings became sections",
                     };
