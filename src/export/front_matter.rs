@@ -9,9 +9,9 @@ use super::filename::slug;
 use super::iso_date;
 use crate::markup::escape;
 
-/// A YAML double-quoted scalar holding exactly `text`. `<` and `>` are written as escapes too:
-/// the value is the same to a YAML reader, and a Markdown renderer that does not know front
-/// matter (and shows it as text) finds no HTML tag in it.
+/// A YAML double-quoted scalar holding exactly `text`. `<`, `>`, `[` and `]` are written as
+/// escapes too: the value is the same to a YAML reader, and a Markdown renderer that does not
+/// know front matter (and shows it as text) finds no HTML tag or link in it.
 pub fn quote(text: &str) -> String {
     quoted(text, true)
 }
@@ -33,6 +33,10 @@ fn quoted(text: &str, yaml: bool) -> String {
             '\u{2029}' if yaml => out.push_str("\\P"),
             '<' => out.push_str("\\u003C"),
             '>' => out.push_str("\\u003E"),
+            // Brackets too: a renderer that does not know front matter (cmark-gfm, pandoc's
+            // commonmark) reads it as Markdown, where `[p](javascript:…)` would be a link.
+            '[' => out.push_str("\\u005B"),
+            ']' => out.push_str("\\u005D"),
             c if c.is_control() || c == '\u{FEFF}' || ('\u{FDD0}'..='\u{FDEF}').contains(&c) => {
                 out.push_str(&format!("\\u{:04X}", u32::from(c)))
             }

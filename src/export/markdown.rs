@@ -181,7 +181,11 @@ fn longest_leading_run(text: &str, c: char) -> usize {
 fn summary_for(block: BlockForm, summary: &str) -> String {
     let line = escape::one_line(summary);
     match block {
-        BlockForm::Details | BlockForm::KramdownDetails => escape::html(&line),
+        // Braces as entities too: kramdown reads Markdown inside `<details markdown="1">`,
+        // where `{: …}` would be an attribute list.
+        BlockForm::Details | BlockForm::KramdownDetails => escape::html(&line)
+            .replace('{', "&#123;")
+            .replace('}', "&#125;"),
         // A quoted shortcode parameter that Hugo renders as Markdown: every character that
         // could be markup, a quote or an escape is a numeric entity, so the parameter can
         // neither end early (a `\\` before the closing quote would) nor hold a link.

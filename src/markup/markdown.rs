@@ -13,7 +13,8 @@ use pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
 
 use super::escape;
 use super::spoilers::{
-    is_inline, is_inline_end, pieces, prepare, refused_definitions, restore_source, Piece,
+    duplicate_definitions, is_inline, is_inline_end, pieces, prepare, refused_definitions,
+    restore_source, Piece,
 };
 use super::url;
 
@@ -137,6 +138,9 @@ fn rewrite(body: &str, style: InlineSpoilers) -> String {
             Piece::Event(Event::Start(tag), range) if !is_inline(tag) => {
                 depth += 1;
                 in_code_block |= matches!(tag, Tag::CodeBlock(_));
+                if let Tag::CodeBlock(CodeBlockKind::Fenced(info)) = tag {
+                    edits.extend(plain_info_string(&prepared, range.start, info));
+                }
                 if matches!(tag, Tag::HtmlBlock) {
                     html_block_start = Some(range.start);
                 }
@@ -236,6 +240,14 @@ fn rewrite(body: &str, style: InlineSpoilers) -> String {
         edits.push(Edit {
             range: prepared.len()..prepared.len(),
             text,
+        });
+    }
+    // A second definition of a label shows nowhere in the preview (the first one wins there):
+    // it is left out, so that no engine that takes the last one links it.
+    for span in duplicate_definitions(&prepared) {
+        edits.push(Edit {
+            range: span,
+            text: String::new(),
         });
     }
     // A definition with a refused URL is written as text, so no other section can use it.
@@ -514,6 +526,36 @@ fn other_engines_would_act_on(text: &str) -> bool {
     text.bytes()
         .any(|b| matches!(b, b'[' | b']' | b'{' | b'}' | b'<') || b < 0x20 || b == 0x7F)
         || escape::has_refused_bare_scheme(text)
+}
+
+/// A fence's info string names a language for every engine but pandoc and kramdown, which also
+/// read attributes there (```` ```{=html} ```` is a raw HTML block, `{.x onclick=…}` an
+/// attribute): an info string that is not one plain word is written as that word, or left
+/// out. The edit of the opening line's info, if it needs one.
+fn plain_info_string(prepared: &str, start: usize, info: &str) -> Option<Edit> {
+    let plain = |w: &str| {
+        !w.is_empty()
+            && w.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'+' | b'-' | b'.' | b'#'))
+    };
+    if plain(info.trim()) || info.trim().is_empty() {
+        return None;
+    }
+    let line = &prepared[start..];
+    let line = &line[..line.find('\n').unwrap_or(line.len())];
+    let indent = line.len() - line.trim_start().len();
+    let fence = line.as_bytes().get(indent).copied()?;
+    let run = line[indent..].bytes().take_while(|b| *b == fence).count();
+    let info_start = start + indent + run;
+    let word = info
+        .split_whitespace()
+        .next()
+        .filter(|w| plain(w))
+        .unwrap_or("");
+    Some(Edit {
+        range: info_start..start + line.len(),
+        text: word.to_string(),
+    })
 }
 
 /// The edit that rewrites an inline run, if it needs one; its spoilers go to `pending`.

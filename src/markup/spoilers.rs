@@ -171,6 +171,58 @@ pub fn refused_definitions(prepared: &str) -> Vec<Range<usize>> {
         .collect()
 }
 
+/// Every definition of a label already defined earlier in a prepared body: the text of each such
+/// definition, which pulldown-cmark (and so the preview) ignores but other engines do not
+/// (kramdown takes the last one: a second `[r]: javascript:…` would turn every `[r]` into a live
+/// link). A candidate counts only where the parse consumed it without a trace (no event covers
+/// it), so that text that merely looks like a definition is never taken.
+pub fn duplicate_definitions(prepared: &str) -> Vec<Range<usize>> {
+    if !prepared.contains("]:") {
+        return Vec::new();
+    }
+    let parser = Parser::new_ext(prepared, parser_options());
+    let first: HashMap<UniCase<String>, usize> = parser
+        .reference_definitions()
+        .iter()
+        .map(|(label, def)| (label_key(label), def.span.start))
+        .collect();
+    let covered: Vec<Range<usize>> = parser
+        .into_offset_iter()
+        .filter(|(event, _)| !matches!(event, Event::Start(_) | Event::End(_)))
+        .map(|(_, range)| range)
+        .collect();
+    let mut duplicates: Vec<Range<usize>> = Vec::new();
+    let mut line_start = 0;
+    for line in prepared.split_inclusive('\n') {
+        let at = line_start;
+        line_start += line.len();
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        if indent > 3 || !line[indent..].starts_with('[') || !line.contains("]:") {
+            continue;
+        }
+        if duplicates.last().is_some_and(|d| d.end > at) {
+            continue;
+        }
+        let alone = Parser::new_ext(&prepared[at..], parser_options());
+        let Some((label, span)) = alone
+            .reference_definitions()
+            .iter()
+            .find(|(_, def)| def.span.start <= indent)
+            .map(|(label, def)| (label_key(label), at + def.span.start..at + def.span.end))
+        else {
+            continue;
+        };
+        let is_first = first.get(&label) == Some(&span.start);
+        let silent = !covered
+            .iter()
+            .any(|r| r.start < span.end && span.start < r.end);
+        if !is_first && silent {
+            duplicates.push(span);
+        }
+    }
+    duplicates
+}
+
 /// Link reference definitions (`[label]: url "title"`) by label, so that a part of a body
 /// parsed on its own still resolves links defined elsewhere in it.
 pub type RefLinks = HashMap<UniCase<String>, (String, String)>;
