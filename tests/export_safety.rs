@@ -71,7 +71,7 @@ fn kitchen_sink_html_is_safe_and_stable() {
     let doc = html::document(&kitchen_sink());
     assert_no_active_markup(&doc[doc.find("<body>").unwrap()..]);
     assert!(doc.contains("<html lang=\"fr\">"));
-    assert!(doc.contains("<img src=\"https://example.com/c.jpg\" title=\"Cover\" alt=\"cover\">"));
+    assert!(doc.contains("<img loading=\"lazy\" referrerpolicy=\"no-referrer\" src=\"https://example.com/c.jpg\" title=\"Cover\" alt=\"cover\">"));
     assert!(doc.contains("<summary>Spoiler: Untitled section 3</summary>"));
     golden::check_golden("kitchen-sink.html", &doc);
 }

@@ -42,7 +42,7 @@ pub fn header_html_with(metadata: &Metadata, post_title: &str, include: Include)
     }
     out.push_str(&byline_html(metadata));
     if let Some(url) = usable_cover(&metadata.cover_image).filter(|_| include.details) {
-        out.push_str("<p class=\"cover\"><img src=\"");
+        out.push_str("<p class=\"cover\"><img referrerpolicy=\"no-referrer\" src=\"");
         escape::push_html(&mut out, url);
         out.push_str("\" alt=\"");
         escape::push_html(&mut out, &cover_alt(metadata));

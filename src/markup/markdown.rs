@@ -507,8 +507,9 @@ fn needs_rewrite(run: &[Piece]) -> bool {
     run.iter().any(|piece| match piece {
         Piece::SpoilerStart => true,
         Piece::Event(Event::InlineHtml(_), _) => true,
-        Piece::Event(Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }), _) => {
-            !url::is_allowed(dest_url)
+        Piece::Event(Event::Start(Tag::Link { dest_url, .. }), _) => !url::is_allowed(dest_url),
+        Piece::Event(Event::Start(Tag::Image { dest_url, .. }), _) => {
+            !url::is_allowed_image(dest_url)
         }
         Piece::Event(Event::Text(text), _) => other_engines_would_act_on(text),
         _ => false,
@@ -683,7 +684,11 @@ fn inline_markdown(
                     let is_image = matches!(event, Event::Start(Tag::Image { .. }));
                     let end = matching_end(pieces, i);
                     // A refused link or image leaves its text alone.
-                    let allowed = url::is_allowed(dest_url);
+                    let allowed = if is_image {
+                        url::is_allowed_image(dest_url)
+                    } else {
+                        url::is_allowed(dest_url)
+                    };
                     if allowed {
                         out.push_str(if is_image { "![" } else { "[" });
                     }

@@ -150,8 +150,10 @@ pub fn write_html(
                     dest_url, title, ..
                 }
                     // A refused image is replaced by its alt text, written as ordinary text.
-                    if url::is_allowed(dest_url) => {
-                        out.push_str("<img src=\"");
+                    // No `Referer` goes with it, and it loads only once shown (an image in a
+                    // closed spoiler waits until the spoiler is opened).
+                    if url::is_allowed_image(dest_url) => {
+                        out.push_str("<img loading=\"lazy\" referrerpolicy=\"no-referrer\" src=\"");
                         escape::push_html(out, dest_url);
                         if !title.is_empty() {
                             out.push_str("\" title=\"");
@@ -353,7 +355,7 @@ mod tests {
         );
         assert_eq!(
             html("![a \"q\"](/c.png)"),
-            "<p><img src=\"/c.png\" alt=\"a &quot;q&quot;\"></p>\n"
+            "<p><img loading=\"lazy\" referrerpolicy=\"no-referrer\" src=\"/c.png\" alt=\"a &quot;q&quot;\"></p>\n"
         );
         assert_eq!(html("[r]: vbscript:x\n\n[r]"), "<p>r</p>\n");
     }

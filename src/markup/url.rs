@@ -28,6 +28,25 @@ pub fn is_allowed(dest: &str) -> bool {
     }
 }
 
+/// Whether `dest` may be shown as an image: as [`is_allowed`], but only over `https:` or
+/// relative to the page. An image loads by itself, so plain `http:` (and `//host/…`, which is
+/// plain `http:` on such a page) would tell anyone on the way who is reading; `mailto:` is
+/// no image.
+pub fn is_allowed_image(dest: &str) -> bool {
+    if !is_allowed(dest) {
+        return false;
+    }
+    let cleaned: String = dest
+        .trim_start_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    match scheme(&cleaned) {
+        None => !cleaned.starts_with("//") && !cleaned.starts_with("\\\\"),
+        Some(scheme) => scheme.eq_ignore_ascii_case("https"),
+    }
+}
+
 /// The scheme of a URL: what precedes the first `:` when no `/`, `?` or `#` comes before it.
 fn scheme(url: &str) -> Option<&str> {
     let end = url.find([':', '/', '?', '#'])?;
@@ -37,6 +56,29 @@ fn scheme(url: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn images_load_only_over_https_or_from_the_page() {
+        for good in [
+            "https://example.org/c.png",
+            "HTTPS://x/y",
+            "cover.png",
+            "/c.png",
+            "#x",
+        ] {
+            assert!(is_allowed_image(good), "{good}");
+        }
+        for bad in [
+            "http://example.org/c.png",
+            "//tracker.example/p.gif",
+            " //x/y",
+            "mailto:a@b.c",
+            "javascript:alert(1)",
+            "\\\\host\\x.png",
+        ] {
+            assert!(!is_allowed_image(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn allows_web_mail_and_relative() {

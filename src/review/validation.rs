@@ -60,7 +60,9 @@ pub fn isbn13(typed: &str, isbn10_typed: &str) -> Option<String> {
 pub fn usable_cover(typed: &str) -> Option<&str> {
     let url = typed.trim();
     let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-    let web = lower.starts_with("https://") || lower.starts_with("http://");
+    // Only https: an image loads by itself, and over plain http anyone on the way sees who
+    // reads the post (and the app's policy allows no other).
+    let web = lower.starts_with("https://");
     let clean = !url
         .chars()
         .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '\\' | '`'));
@@ -86,7 +88,8 @@ mod tests {
     #[test]
     fn cover_images_must_be_web_addresses() {
         assert!(validation_ok("https://example.com/cover.jpg"));
-        assert!(validation_ok(" HTTP://example.com/c.png "));
+        assert!(validation_ok(" HTTPS://example.com/c.png "));
+        assert!(!validation_ok("http://example.com/c.png"));
         for bad in [
             "javascript:alert(1)",
             "data:image/png;base64,AAAA",

@@ -66,7 +66,7 @@ for (const kind of ["Markdown (GitHub)", "JSON"]) {
     if (kind === "JSON") {
       await expect(page.getByText(/Opened .* as a new review \(exactly as it was exported\)/)).toBeVisible();
     } else {
-      await expect(page.getByText(/Opened .* as a new review \(as it was exported\)\..* 1 section holding spoilers was read from the text as published/)).toBeVisible();
+      await expect(page.getByText(/Opened .* as a new review \(as it was exported\)\..* 2 sections holding spoilers were read from the text as published/)).toBeVisible();
     }
     await expect(field(page, "Title")).toBeFocused();
     expect(await editorValues(page)).toEqual(before);

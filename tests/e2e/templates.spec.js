@@ -116,7 +116,7 @@ test("the person's own fields and a cover image flow into the preview and both e
   expect(md).toContain("- Series: Gilead, book 1\n- Received as an advance copy: yes\n");
   expect(md).toContain('  fields:\n    - "Series: Gilead, book 1"\n');
   const html = (await downloadFrom(page, () => button(page, "Download HTML page").click())).bytes.toString();
-  expect(html).toContain('<img src="https://example.com/gilead.jpg" alt="Cover of Gilead">');
+  expect(html).toContain('<img referrerpolicy="no-referrer" src="https://example.com/gilead.jpg" alt="Cover of Gilead">');
   expect(html).toContain("<li>Series: Gilead, book 1</li>");
 
   await button(page, "Remove Series").click();
