@@ -171,12 +171,13 @@ impl Autosave {
     fn save_now(self) {
         self.pending.set_value(None);
         let SaveOutcome {
+            saved,
             show,
             retry,
             snapshot_soon,
         } = self.update(|s, state| s.save(state)).unwrap_or_default();
-        if self.status.get_untracked() == SaveStatus::Saved && self.alert.get_untracked().is_some()
-        {
+        // A save clears any alert (one set by the UI too, such as a failed download).
+        if saved && self.alert.get_untracked().is_some() {
             self.alert.set(None);
         }
         if let Some(record) = show {

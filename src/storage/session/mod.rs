@@ -90,6 +90,8 @@ enum HistoryState {
 /// What a save did, for the UI to act on.
 #[derive(Debug, Default, PartialEq)]
 pub struct SaveOutcome {
+    /// The record was written.
+    pub saved: bool,
     /// Another tab's version was taken: show it.
     pub show: Option<DraftRecord>,
     /// Try again after this long (the save failed, and storage may get room).
@@ -330,6 +332,7 @@ impl<S: KeyValueStore, C: Clock> Session<S, C> {
                     self.set_alert(None);
                 }
                 SaveOutcome {
+                    saved: true,
                     snapshot_soon: self.snapshot_may_be_due(),
                     ..SaveOutcome::default()
                 }

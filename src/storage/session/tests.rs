@@ -107,6 +107,7 @@ fn an_edit_asks_for_a_save_and_the_save_writes_the_record_then_its_summary() {
     assert_eq!(
         outcome,
         SaveOutcome {
+            saved: true,
             show: None,
             retry: None,
             snapshot_soon: true
@@ -152,7 +153,7 @@ fn a_full_store_at_each_write_of_a_save() {
     session.drafts_mut().store_mut().fail_write(1);
     let outcome = session.save(&record("a", 0, "Lost?"));
     assert_eq!(outcome.retry, Some(RETRY_DELAY));
-    assert!(!outcome.snapshot_soon);
+    assert!(!outcome.saved && !outcome.snapshot_soon);
     assert_eq!(session.status(), SaveStatus::Failed);
     assert_eq!(
         session.take_alert(),
@@ -163,7 +164,7 @@ fn a_full_store_at_each_write_of_a_save() {
     assert_eq!(session.revision(), 1);
     assert_eq!(body(&stored_record(&session, "a")), "Kept.");
     // The retry, once there is room: saved, and the alert goes.
-    session.save(&record("a", 0, "Lost?"));
+    assert!(session.save(&record("a", 0, "Lost?")).saved);
     assert_eq!(session.status(), SaveStatus::Saved);
     assert_eq!(session.take_alert(), Some(None));
     assert_eq!(body(&stored_record(&session, "a")), "Lost?");
