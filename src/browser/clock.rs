@@ -49,3 +49,17 @@ pub fn local_time(iso: &str) -> String {
     let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
     String::from(date.to_locale_string("default", &options))
 }
+
+/// The browser's clock, for the draft session.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct BrowserClock;
+
+impl crate::storage::session::Clock for BrowserClock {
+    fn now_ms(&self) -> f64 {
+        js_sys::Date::now()
+    }
+
+    fn now_iso(&self) -> String {
+        now_iso()
+    }
+}

@@ -50,7 +50,7 @@ fn quoted(text: &str, yaml: bool) -> String {
 /// The front matter a Markdown export starts with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FrontMatter {
-    /// Verdict's own YAML (the `Download Markdown` file): post fields, then `book:`.
+    /// Verdict's own YAML (the `Download Markdown (GitHub)` file): post fields, then `book:`.
     Verdict,
     /// Hugo, YAML (`---`): `title`, `date`, `draft`, `tags`, `categories`, and the book's own
     /// fields under `params:` (where Hugo keeps custom fields).

@@ -57,7 +57,7 @@ pub struct Flavour {
 }
 
 impl Flavour {
-    /// GitHub / CommonMark with Verdict's front matter: the `Download Markdown` file.
+    /// GitHub / CommonMark with Verdict's front matter: the `Download Markdown (GitHub)` file.
     pub const GITHUB: Flavour = Flavour {
         front_matter: FrontMatter::Verdict,
         block: BlockForm::Details,
@@ -78,7 +78,7 @@ impl Flavour {
     }
 }
 
-/// The `Download Markdown` file (GitHub / CommonMark, with Verdict's front matter and markers).
+/// The `Download Markdown (GitHub)` file (GitHub / CommonMark, with Verdict's front matter and markers).
 pub fn document(review: &Review) -> String {
     document_as(review, &Flavour::GITHUB)
 }

@@ -13,7 +13,7 @@ use super::{goodreads, html, json, Include};
 /// One export target.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Target {
-    /// GitHub / CommonMark with Verdict's front matter (the `Download Markdown` file).
+    /// GitHub / CommonMark with Verdict's front matter (the `Download Markdown (GitHub)` file).
     GitHub,
     /// CommonMark with no front matter (pandoc, forums, anything plain).
     CommonMark,

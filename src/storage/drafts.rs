@@ -117,6 +117,11 @@ impl<S: KeyValueStore> Drafts<S> {
         Drafts { store }
     }
 
+    /// Gives back the underlying store.
+    pub fn into_store(self) -> S {
+        self.store
+    }
+
     /// The underlying store.
     pub fn store(&self) -> &S {
         &self.store
@@ -158,7 +163,12 @@ impl<S: KeyValueStore> Drafts<S> {
         let Some(raw) = self.store.get(&key).map_err(LoadError::Store)? else {
             return Ok(None);
         };
-        read_record(&key, &raw).map(Some)
+        // The key is the record's identity: a record whose `id` says otherwise (edited by
+        // hand, or copied under another key) is opened, and saved again, under its key.
+        read_record(&key, &raw).map(|mut opened| {
+            opened.record.id = id.to_string();
+            Some(opened)
+        })
     }
 
     /// Saves `record` with its revision advanced by one; the stored copy is replaced whole or,

@@ -136,7 +136,8 @@ impl<S: KeyValueStore> Drafts<S> {
                 key: key.clone(),
                 why: "the record is missing".into(),
             })?;
-        let opened = read_record(&key, &raw)?;
+        let mut opened = read_record(&key, &raw)?;
+        opened.record.id = id.to_string();
         Ok(Summary {
             read_only: opened.read_only,
             ..Summary::of_record(&opened.record)

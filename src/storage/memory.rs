@@ -11,6 +11,9 @@ pub struct MemoryStore {
     entries: BTreeMap<String, String>,
     /// The most bytes (keys plus values) the store holds; `None` for no limit.
     pub quota: Option<usize>,
+    /// Writes still to succeed before one fails as a full store would (see
+    /// [`MemoryStore::fail_write`]).
+    fail_after: Option<usize>,
 }
 
 impl MemoryStore {
@@ -24,7 +27,15 @@ impl MemoryStore {
         MemoryStore {
             entries: BTreeMap::new(),
             quota: Some(bytes),
+            fail_after: None,
         }
+    }
+
+    /// Makes the `nth` write from now (1 for the next) fail with [`StoreError::Full`], leaving
+    /// the stored value as it was, as a quota reached mid-way through a save would; the writes
+    /// after it succeed again.
+    pub fn fail_write(&mut self, nth: usize) {
+        self.fail_after = nth.checked_sub(1);
     }
 
     fn used_without(&self, key: &str) -> usize {
@@ -42,6 +53,14 @@ impl KeyValueStore for MemoryStore {
     }
 
     fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        match self.fail_after {
+            Some(0) => {
+                self.fail_after = None;
+                return Err(StoreError::Full);
+            }
+            Some(n) => self.fail_after = Some(n - 1),
+            None => {}
+        }
         if let Some(quota) = self.quota {
             if self.used_without(key) + key.len() + value.len() > quota {
                 return Err(StoreError::Full);
@@ -58,5 +77,22 @@ impl KeyValueStore for MemoryStore {
 
     fn keys(&self) -> Result<Vec<String>, StoreError> {
         Ok(self.entries.keys().cloned().collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_nth_write_fails_once_and_leaves_the_old_value() {
+        let mut store = MemoryStore::new();
+        store.set("k", "1").unwrap();
+        store.fail_write(2);
+        store.set("k", "2").unwrap();
+        assert_eq!(store.set("k", "3"), Err(StoreError::Full));
+        assert_eq!(store.get("k").unwrap().as_deref(), Some("2"));
+        store.set("k", "4").unwrap();
+        assert_eq!(store.get("k").unwrap().as_deref(), Some("4"));
     }
 }

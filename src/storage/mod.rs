@@ -8,6 +8,7 @@ pub mod history;
 pub mod json_string;
 pub mod library;
 pub mod memory;
+pub mod session;
 
 /// Why a storage operation failed, in terms the UI can explain.
 #[derive(Clone, Debug, PartialEq, Eq)]

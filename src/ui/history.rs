@@ -9,6 +9,8 @@ use crate::browser::clock;
 use crate::review::words::word_count;
 use crate::storage::history::{Version, HISTORY_BUDGET, SNAPSHOT_INTERVAL_MS};
 
+use crate::storage::session::Kept;
+
 use super::autosave::Autosave;
 use super::state::EditorState;
 
@@ -37,9 +39,20 @@ pub fn HistoryDialog() -> impl IntoView {
         }
     };
     let take_snapshot = move |_| {
-        autosave.snapshot_now();
+        let kept = autosave.snapshot_now();
         versions.set(autosave.versions());
-        message.set(Some("Kept this version of the review.".into()));
+        match kept {
+            Ok(Kept::Kept | Kept::AlreadyKept) => {
+                message.set(Some("Kept this version of the review.".into()))
+            }
+            Ok(Kept::NewHistory { aside }) => message.set(Some(format!(
+                "Kept this version of the review. The versions kept before could not be read: they are set aside, untouched, under \u{201c}{aside}\u{201d} in this browser's storage, and a new history starts with this version."
+            ))),
+            Err(why) => {
+                message.set(None);
+                error.set(Some(why));
+            }
+        }
     };
     let delete_older = move |_| {
         let gone = autosave.delete_older_versions();

@@ -21,8 +21,7 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use crate::browser::{clock, download::download_text, local_storage::LocalStore};
-use crate::review::Review;
-use crate::storage::drafts::{draft_key, Drafts, LoadError, Opened};
+use crate::storage::session::startup::start;
 
 use autosave::{Autosave, SaveStatus};
 use export_actions::ExportActions;
@@ -39,107 +38,21 @@ use state::EditorState;
 use theme::ThemeSwitch;
 use undo::UndoControls;
 
-/// What start-up found in storage.
-struct Startup {
-    review: Review,
-    show_spoilers: bool,
-    drafts: Option<Drafts<LocalStore>>,
-    id: String,
-    revision: u64,
-    created_at: String,
-    /// Written by a newer version of Verdict: shown, never saved over.
-    read_only: bool,
-    /// Stored in an older layout: saved in the new one at once.
-    migrated: bool,
-    /// A problem to tell the person about at once.
-    alert: Option<String>,
-    /// A record that could not be read: its key and raw text, offered as a download.
-    unreadable: Option<(String, String)>,
-}
-
-/// Opens storage and the draft opened last, or starts a new review. Never overwrites a record it
-/// could not read: a new draft gets a new id instead.
-fn start() -> Startup {
-    let fresh = |drafts, alert, unreadable| Startup {
-        review: Review::new_book(&clock::today()),
-        show_spoilers: false,
-        drafts,
-        id: clock::new_draft_id(),
-        revision: 0,
-        created_at: clock::now_iso(),
-        read_only: false,
-        migrated: false,
-        alert,
-        unreadable,
-    };
-    let mut drafts = match LocalStore::open() {
-        Ok(store) => Drafts::new(store),
-        Err(e) => return fresh(None, Some(e.to_string()), None),
-    };
-    let current = match drafts.current_id() {
-        Ok(id) => id,
-        Err(e) => return fresh(None, Some(e.to_string()), None),
-    };
-    let startup = match current.as_deref().map(|id| (id, drafts.open(id))) {
-        Some((
-            _,
-            Ok(Some(Opened {
-                record,
-                migrated_from,
-                read_only,
-            })),
-        )) => {
-            return Startup {
-                review: record.review,
-                show_spoilers: record.view.show_spoilers,
-                drafts: Some(drafts),
-                id: record.id,
-                revision: record.revision,
-                created_at: record.created_at,
-                read_only,
-                migrated: migrated_from.is_some(),
-                alert: read_only.then(|| autosave::READ_ONLY_MESSAGE.to_string()),
-                unreadable: None,
-            }
-        }
-        Some((_, Err(LoadError::Store(e)))) => return fresh(None, Some(e.to_string()), None),
-        Some((id, Err(error))) => {
-            let key = draft_key(id);
-            let raw = drafts.raw(&key).ok().flatten().map(|raw| (key, raw));
-            fresh(None, Some(error.to_string()), raw)
-        }
-        // Opened last but never saved (another tab that has not typed yet): the same draft.
-        Some((id, Ok(None))) => Startup {
-            id: id.to_string(),
-            ..fresh(None, None, None)
-        },
-        None => fresh(None, None, None),
-    };
-    // Point "the draft opened last" at the new one; the unreadable record stays as it is.
-    let _ = drafts.set_current(&startup.id);
-    Startup {
-        drafts: Some(drafts),
-        ..startup
-    }
-}
-
 /// The whole app: editor beside (or above) the preview, with save status and downloads.
 #[component]
 pub fn App() -> impl IntoView {
-    let startup = start();
+    // Opening the draft (which one, and what to say about records that cannot be read) is
+    // the session's decision; see `storage::session::startup`.
+    let startup = start(
+        LocalStore::open(),
+        clock::BrowserClock,
+        clock::new_draft_id(),
+        &clock::today(),
+    );
     let state = EditorState::new(&startup.review, startup.show_spoilers);
     // A long review is drawn in batches, so opening it never blocks the page for long.
     state.draw_progressively();
-    let autosave = Autosave::new(
-        state,
-        startup.drafts,
-        startup.id,
-        startup.revision,
-        startup.created_at,
-    );
-    if startup.read_only {
-        autosave.open_read_only_at_start();
-    }
+    let autosave = Autosave::new(state, startup.session);
     if startup.migrated {
         autosave.save_soon();
     }

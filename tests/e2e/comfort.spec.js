@@ -125,7 +125,7 @@ test("from a phone to a wide screen, nothing scrolls sideways and the sticky par
     if (width > 960) {
       // Scrolled down, the formatting toolbar sticks just below the app bar, fully visible.
       await page.mouse.wheel(0, 600);
-      await page.waitForTimeout(100);
+      await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
       const [bar, toolbar] = await Promise.all([
         page.getByRole("banner").boundingBox(),
         page.getByRole("toolbar", { name: "Formatting" }).boundingBox(),

@@ -88,3 +88,27 @@ test("history survives a reload and belongs to its own review", async ({ page })
   await versions(page).first().getByRole("button", { name: /^Restore the version of / }).click();
   await expect(sectionBody(page, "Synopsis")).toHaveValue("");
 });
+
+test("Keep this version over a damaged history keeps the damaged record aside and says so", async ({ page }) => {
+  await openEditor(page);
+  await sectionBody(page, "Synopsis").fill("Words worth keeping.");
+  await expectAllSaved(page);
+  const id = await page.evaluate(() => localStorage.getItem("verdict:current"));
+  await expect.poll(() => page.evaluate((k) => localStorage.getItem(k) !== null, `verdict:history:${id}`)).toBe(true);
+  const damaged = await page.evaluate((k) => {
+    const cut = localStorage.getItem(k).slice(0, 40);
+    localStorage.setItem(k, cut);
+    return cut;
+  }, `verdict:history:${id}`);
+  await openHistory(page);
+  await expect(history(page)).toContainText("No versions kept yet");
+  await button(page, "Keep this version").click();
+  await expect(history(page)).toContainText("could not be read");
+  await expect(history(page)).toContainText("set aside, untouched");
+  await expect(versions(page)).toHaveCount(1);
+  const aside = await page.evaluate(
+    ({ id, damaged }) => Object.keys(localStorage).filter((k) => k.startsWith(`verdict:damaged-history:${id}:`) && localStorage.getItem(k) === damaged),
+    { id, damaged },
+  );
+  expect(aside).toHaveLength(1);
+});

@@ -482,8 +482,8 @@ test("each draft is stored under its own key with a summary: typing changes only
   await sectionBody(page, "Synopsis").fill("A letter from a dying pastor, in Iowa.");
   await field(page, "Post title").fill("Letters from Gilead");
   await expectAllSaved(page);
-  // Give an idle-time history snapshot its chance to land too.
-  await page.waitForTimeout(600);
+  // The first save's history snapshot lands when the browser is idle: wait for it too.
+  await expect.poll(() => page.evaluate((k) => localStorage.getItem(k) !== null, `verdict:history:${GILEAD.id}`)).toBe(true);
   const after = await storageSnapshot(page);
 
   const own = [draftKey(GILEAD.id), summaryKey(GILEAD.id), `verdict:history:${GILEAD.id}`];

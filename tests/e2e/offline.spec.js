@@ -262,6 +262,9 @@ test("under a development build on the same origin, a release build's worker rem
   // Loads after that never register a worker.
   await page.reload();
   await expect(field(page, "Title")).toBeVisible();
-  await page.waitForTimeout(500);
+  // A worker is registered (or not) once the app has started and the page has loaded, from the
+  // worker the page names: this one names none, and none is there after that point.
+  await page.waitForLoadState("load");
+  await expect(page.locator('meta[name="verdict-service-worker"]')).toHaveCount(0);
   expect(await page.evaluate(() => navigator.serviceWorker.getRegistrations().then((r) => r.length))).toBe(0);
 });

@@ -47,7 +47,14 @@ test("raw HTML in a body shows as text, never as elements", async ({ page }) => 
   await expect(p.locator("b")).toHaveCount(0);
   await expect(p.locator("img")).toHaveCount(0);
   await expect(p.locator("script")).toHaveCount(0);
-  await page.waitForTimeout(100); // give a stray onerror a moment to fire
+  // An image of the same broken source, put in by the test, fails to load: once its error has
+  // fired, a stray onerror from the preview would have fired too.
+  await page.evaluate(() => {
+    const probe = new Image();
+    probe.onerror = () => { window.__probeFailed = true; };
+    probe.src = "x";
+  });
+  await expect.poll(() => page.evaluate(() => window.__probeFailed === true)).toBe(true);
   expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
 });
 

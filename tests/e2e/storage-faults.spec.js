@@ -56,8 +56,9 @@ test("a really full localStorage: not saved, explained, last copy intact, downlo
   const body = sectionBody(page, "Synopsis");
   await body.fill("Kept text.");
   await expectAllSaved(page);
-  await page.waitForTimeout(500); // let the idle-time history snapshot land before filling
+  // The first save's history snapshot lands when the browser is idle: wait for it before filling.
   const before = await readStoredDraft(page);
+  await expect.poll(() => page.evaluate((id) => localStorage.getItem(`verdict:history:${id}`) !== null, before.id)).toBe(true);
   expect(before.record.review.sections[0].body).toBe("Kept text.");
   const summaryBefore = await page.evaluate((id) => localStorage.getItem(`verdict:summary:${id}`), before.id);
 
@@ -229,7 +230,8 @@ test("a record from a newer version opens read-only, is never written, and can s
   await page.keyboard.type("Changed");
   await sectionBody(page, "Synopsis").click({ force: true });
   await page.keyboard.type(" more");
-  await page.waitForTimeout(1_500);
+  // Leaving the page saves whatever is unsaved at once: a read-only review has nothing to save.
+  await page.evaluate(() => window.dispatchEvent(new Event("pagehide")));
   await expect(field(page, "Title")).toHaveValue("Gilead");
   await expect(sectionBody(page, "Synopsis")).toHaveValue("Written by a newer Verdict.");
   expect(await page.evaluate(() => localStorage.getItem("verdict:draft:from-the-future"))).toBe(raw);
@@ -260,7 +262,7 @@ test("opening a newer-version record from Reviews is read-only too, and opening 
   await expect(reviewsDialog(page)).toBeHidden();
   await expect(field(page, "Title")).toHaveValue("Gilead");
   await expectReadOnly(page);
-  await page.waitForTimeout(1_000);
+  await page.evaluate(() => window.dispatchEvent(new Event("pagehide")));
   expect(await page.evaluate(() => localStorage.getItem("verdict:draft:from-the-future"))).toBe(raw);
 
   await openReviews(page);
@@ -310,4 +312,75 @@ test("a corrupt current record among two good drafts: a new review starts and bo
   expect(stored["verdict:draft:good-a"]).toBe(JSON.stringify(a));
   expect(stored["verdict:draft:good-b"]).toBe(JSON.stringify(b));
   expect(stored["verdict:current"]).toBe("good-a");
+});
+
+test("every stored record damaged: start-up says so, offers one for download, and starts a new review", async ({ page }) => {
+  await page.goto("/");
+  await field(page, "Title").fill("Gilead");
+  await sectionBody(page, "Synopsis").fill("Text that will be damaged.");
+  await expectAllSaved(page);
+  const before = await readStoredDraft(page);
+  // Cut every value of Verdict's in half, the pointer to the open draft included.
+  const damaged = await page.evaluate(() => {
+    const out = {};
+    for (const key of Object.keys(localStorage)) {
+      if (!key.startsWith("verdict:")) continue;
+      const value = localStorage.getItem(key);
+      out[key] = value.slice(0, Math.floor(value.length / 2));
+      localStorage.setItem(key, out[key]);
+    }
+    return out;
+  });
+  await page.reload();
+  await expect(field(page, "Title")).toHaveValue("");
+  const alert = alertMatching(page, /could not be read/);
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText("kept untouched");
+  const file = await downloadFrom(page, () => alert.getByRole("button", { name: "Download the unreadable record" }).click());
+  expect(file.bytes.toString("utf8")).toBe(damaged[`verdict:draft:${before.id}`]);
+  const after = await storageSnapshot(page);
+  expect(after[`verdict:draft:${before.id}`]).toBe(damaged[`verdict:draft:${before.id}`]);
+});
+
+test("a pointer to a missing draft opens the most recent readable draft, not an empty review", async ({ page }) => {
+  const a = draftRecord({ id: "good-a", title: "Gilead", body: "Older.", savedAt: "2026-03-01T00:00:00.000Z" });
+  const b = draftRecord({ id: "good-b", title: "Beloved", body: "Newer.", savedAt: "2026-04-01T00:00:00.000Z" });
+  await seedStorage(page, { "verdict:draft:good-a": JSON.stringify(a), "verdict:draft:good-b": JSON.stringify(b) }, "gone");
+  await expect(field(page, "Title")).toHaveValue("Beloved");
+  await expect(sectionBody(page, "Synopsis")).toHaveValue("Newer.");
+  await expectAllSaved(page);
+  expect(await page.evaluate(() => localStorage.getItem("verdict:current"))).toBe("good-b");
+});
+
+test("storage full on the very first visit: once there is room the draft and its pointer are saved", async ({ page }) => {
+  await page.goto("/");
+  await expect(field(page, "Title")).toBeVisible();
+  await page.evaluate(() => localStorage.clear());
+  await fillStorageToQuota(page);
+  await page.reload();
+  await expect(field(page, "Title")).toBeVisible();
+  expect(await page.evaluate(() => localStorage.getItem("verdict:current"))).toBeNull();
+  await field(page, "Title").fill("First visit");
+  await expect(saveStatus(page)).toHaveText("Changes not saved");
+  await removeFiller(page);
+  // Saving resumes by itself (a retry every few seconds).
+  await expectAllSaved(page, 10_000);
+  const stored = await readStoredDraft(page);
+  expect(stored.id).not.toBeNull();
+  expect(stored.record.review.metadata.title).toBe("First visit");
+  await page.reload();
+  await expect(field(page, "Title")).toHaveValue("First visit");
+});
+
+test("a record whose id differs from its key opens and saves under its key", async ({ page }) => {
+  const record = draftRecord({ id: "b", title: "Gilead", body: "Stored under a." });
+  await seedStorage(page, { "verdict:draft:a": JSON.stringify(record) }, "a");
+  await expect(sectionBody(page, "Synopsis")).toHaveValue("Stored under a.");
+  await sectionBody(page, "Synopsis").fill("Edited under a.");
+  await expectAllSaved(page);
+  const stored = await storageSnapshot(page);
+  expect(stored["verdict:draft:b"]).toBeUndefined();
+  expect(JSON.parse(stored["verdict:draft:a"]).review.sections[0].body).toBe("Edited under a.");
+  await page.reload();
+  await expect(sectionBody(page, "Synopsis")).toHaveValue("Edited under a.");
 });
