@@ -420,7 +420,23 @@ fn split_within(text: &str, limit: usize, spoiler: Option<(&str, &str)>) -> Vec<
             false
         }
     };
-    for paragraph in text.split("\n\n") {
+    let paragraphs: Vec<&str> = text.split("\n\n").collect();
+    for (at, paragraph) in paragraphs.iter().copied().enumerate() {
+        // A section starts a new part when it would fit whole in one but not in what is left of
+        // this one: a reader gets each section in one message where the limit allows.
+        if is_heading(paragraph) && !current.is_empty() {
+            let section_end = paragraphs[at + 1..]
+                .iter()
+                .position(|p| is_heading(p))
+                .map_or(paragraphs.len(), |n| at + 1 + n);
+            let section = paragraphs[at..section_end]
+                .iter()
+                .map(|p| count(p) + 2)
+                .sum::<usize>();
+            if section <= limit && count(&current) + section > limit {
+                parts.push(std::mem::take(&mut current));
+            }
+        }
         if push_piece(paragraph, &mut current, &mut parts, "\n\n") {
             continue;
         }
@@ -455,6 +471,11 @@ fn split_within(text: &str, limit: usize, spoiler: Option<(&str, &str)>) -> Vec<
         parts.push(current);
     }
     close_fences(carry_headings(parts, limit))
+}
+
+/// Whether a paragraph is a section heading (`## …`).
+fn is_heading(paragraph: &str) -> bool {
+    paragraph.starts_with("## ")
 }
 
 /// A part must not end with a heading (a message that ends "## What I liked" leaves its
@@ -580,6 +601,20 @@ mod tests {
             assert!(part.starts_with("||") && part.ends_with("||"), "{part}");
             assert!(part.chars().count() <= 2000);
         }
+    }
+
+    #[test]
+    fn a_section_that_fits_in_one_part_is_not_split() {
+        let text = format!(
+            "## One\n\n{}\n\n## Two\n\n{}\n\n{}",
+            "a".repeat(900),
+            "b".repeat(700),
+            "c".repeat(700)
+        );
+        let parts = split(&text, 2000, Some(("||", "||")));
+        assert_eq!(parts.len(), 2, "{parts:?}");
+        assert!(parts[1].starts_with("## Two"), "{}", parts[1]);
+        assert!(parts[1].ends_with('c'));
     }
 
     #[test]
