@@ -15,9 +15,18 @@ pub const MIME: &str = "text/html;charset=utf-8";
 /// The post's stylesheet, shared with the app's preview.
 pub const STYLE: &str = include_str!("../../style/review.css");
 
+/// What the page's one style element holds before [`STYLE`] (build.rs hashes the two together).
+pub const PAGE_STYLE_PREFIX: &str =
+    "\nbody { max-width: 42em; margin: 2em auto; padding: 0 1em; }\n";
+
 /// The policy of an exported page: no script at all, no request but images over `https:` (or
-/// inline `data:`), no `<base>` and no form that could send anything anywhere.
-pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; img-src https: data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+/// inline `data:`), no style but its own (named by its SHA-256, computed by build.rs), no
+/// `<base>` and no form that could send anything anywhere.
+pub const CONTENT_SECURITY_POLICY: &str = concat!(
+    "default-src 'none'; img-src https: data:; style-src 'sha256-",
+    env!("VERDICT_PAGE_STYLE_SHA256"),
+    "'; base-uri 'none'; form-action 'none'"
+);
 
 /// The id prefix for inline spoilers of the section at `position`, unique within a post.
 pub fn spoiler_id_prefix(position: usize) -> String {
@@ -251,7 +260,8 @@ pub fn document_with(review: &Review, include: Include) -> String {
     );
     escape::push_html(&mut out, &review.effective_post_title());
     out.push_str("\">\n");
-    out.push_str("<style>\nbody { max-width: 42em; margin: 2em auto; padding: 0 1em; }\n");
+    out.push_str("<style>");
+    out.push_str(PAGE_STYLE_PREFIX);
     out.push_str(STYLE);
     out.push_str("</style>\n");
     // Structured data for search engines: a data block, never run (and the policy above allows
@@ -328,6 +338,23 @@ mod tests {
             "{html}"
         );
         assert!(html.contains(&article_html(&review)), "{html}");
+    }
+
+    #[test]
+    fn the_page_policy_names_its_style() {
+        use base64::Engine;
+        use sha2::{Digest, Sha256};
+        let html = document(&Review::new_book("2026-11-25"));
+        let start = html.find("<style>").unwrap() + "<style>".len();
+        let end = html.find("</style>").unwrap();
+        let digest = Sha256::digest(html[start..end].as_bytes());
+        let hash = base64::engine::general_purpose::STANDARD.encode(digest);
+        assert!(
+            CONTENT_SECURITY_POLICY.contains(&format!("style-src 'sha256-{hash}'")),
+            "{CONTENT_SECURITY_POLICY}"
+        );
+        assert_eq!(html.matches("<style").count(), 1);
+        assert!(!CONTENT_SECURITY_POLICY.contains("unsafe-inline"));
     }
 
     #[test]
