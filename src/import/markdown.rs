@@ -277,13 +277,16 @@ fn plain(front: Option<&Value>, body: &str, notes: &mut Vec<String>) -> Review {
         }
     }
     let mut chunks: Vec<(String, String)> = Vec::new();
+    // Each section ends where the next `##` heading starts (looked up by index: a file may
+    // hold thousands of headings).
+    let ends: Vec<usize> = headings
+        .iter()
+        .filter(|(level, _, _)| *level == HeadingLevel::H2)
+        .skip(1)
+        .map(|(_, r, _)| r.start)
+        .collect();
     for (i, (start, heading)) in starts.iter().enumerate() {
-        let end = headings
-            .iter()
-            .filter(|(level, _, _)| *level == HeadingLevel::H2)
-            .nth(i + 1)
-            .map(|(_, r, _)| r.start)
-            .unwrap_or(body.len());
+        let end = ends.get(i).copied().unwrap_or(body.len());
         chunks.push((heading.clone(), body[*start..end].to_string()));
     }
     if starts.is_empty() {

@@ -9,7 +9,7 @@ pub mod yaml;
 use serde::Deserialize;
 
 use crate::export::json::{ReviewFile, FORMAT, VERSION};
-use crate::review::limits::MAX_REVIEW_BYTES;
+use crate::review::limits::{check_review, MAX_REVIEW_BYTES};
 use crate::review::Review;
 use crate::storage::backup::BACKUP_FORMAT;
 use crate::storage::drafts::read_record;
@@ -72,12 +72,8 @@ pub fn import(name: &str, bytes: &[u8]) -> Result<Imported, String> {
         markdown::import(text)
     };
     tidy(&mut imported.review);
-    if imported.review.text_len() > MAX_REVIEW_BYTES {
-        return Err(format!(
-            "\u{201c}{name}\u{201d} holds more text than a review can ({} MB). Nothing was opened.",
-            MAX_REVIEW_BYTES / (1024 * 1024)
-        ));
-    }
+    check_review(imported.review.text_len(), imported.review.sections.len())
+        .map_err(|why| format!("\u{201c}{name}\u{201d} {why}. Nothing was opened."))?;
     Ok(imported)
 }
 
@@ -192,6 +188,41 @@ mod tests {
         assert!(import("big.md", &huge)
             .unwrap_err()
             .contains("more than a review can hold"));
+    }
+
+    #[test]
+    fn a_thousand_sections_open_and_more_are_refused() {
+        let file = |n: usize| {
+            let mut review = Review::new_book("2026-11-25");
+            review.sections = (1..=n as u64)
+                .map(|id| crate::review::Section::new(id, &format!("Section {id}")))
+                .collect();
+            review.sections[n - 1].body = "The last words.".into();
+            (document(&review), markdown_of(&review))
+        };
+        let (json, markdown) = file(1000);
+        for (name, text) in [("r.json", &json), ("r.md", &markdown)] {
+            let review = import(name, text.as_bytes()).unwrap().review;
+            assert_eq!(review.sections.len(), 1000, "{name}");
+            assert_eq!(review.sections[999].body, "The last words.", "{name}");
+        }
+        let (json, markdown) = file(20_000);
+        for (name, text) in [("r.json", &json), ("r.md", &markdown)] {
+            let error = import(name, text.as_bytes()).unwrap_err();
+            assert_eq!(
+                error,
+                format!("\u{201c}{name}\u{201d} holds 20,000 sections, more than a review can (at most 1,000). Nothing was opened.")
+            );
+        }
+    }
+
+    /// Markdown from elsewhere: one `##` heading a section.
+    fn markdown_of(review: &Review) -> String {
+        review
+            .sections
+            .iter()
+            .map(|s| format!("## {}\n\n{}\n\n", s.heading, s.body))
+            .collect()
     }
 
     #[test]

@@ -156,10 +156,8 @@ pub fn ReviewsDialog(
     };
     let duplicate = move |summary: Summary| {
         autosave.flush();
-        let result = drafts().and_then(|mut d| {
-            d.duplicate(&summary.id, &clock::new_draft_id(), &clock::now_iso())
-                .map_err(|e| e.to_string())
-        });
+        let result = drafts()
+            .and_then(|mut d| d.duplicate(&summary.id, &clock::new_draft_id(), &clock::now_iso()));
         match result {
             Ok(_) => {
                 message.set(Some(format!(
