@@ -238,7 +238,9 @@ fn top_headings(body: &str) -> Vec<(HeadingLevel, std::ops::Range<usize>, String
             }
             Event::Start(_) => depth += 1,
             Event::End(_) => depth = depth.saturating_sub(1),
-            Event::Text(t) | Event::Code(t) => {
+            // Raw HTML in a heading is kept as the text it is (the editor shows it, and the
+            // preview and exports escape it).
+            Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) | Event::Html(t) => {
                 if let Some((_, _, text)) = current.as_mut() {
                     text.push_str(&t);
                 }
@@ -714,5 +716,17 @@ mod tests {
         let r = import("").review;
         assert_eq!(r.sections.len(), 1);
         assert_eq!(r.sections[0].body, "");
+    }
+
+    #[test]
+    fn raw_html_in_a_heading_is_kept_as_text() {
+        let r =
+            import("## Sec <img src=x onerror=alert(1)>\n\nBody.\n\n## <b>Bold</b> one\n").review;
+        let headings: Vec<&str> = r.sections.iter().map(|s| s.heading.as_str()).collect();
+        assert_eq!(
+            headings,
+            ["Sec <img src=x onerror=alert(1)>", "<b>Bold</b> one"]
+        );
+        assert_eq!(r.sections[0].body, "Body.");
     }
 }
