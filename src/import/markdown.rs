@@ -21,7 +21,7 @@ use super::{Imported, Source};
 /// Reads Markdown text.
 pub fn import(text: &str) -> Imported {
     // Verdict's own file first, exactly as it is (a review may hold carriage returns).
-    if let Some(review) = exact(split_front_matter(text).1) {
+    if let Some(review) = exact(split_front_matter(text, &mut Vec::new()).1) {
         return Imported {
             review,
             source: Source::VerdictMarkdown,
@@ -29,7 +29,8 @@ pub fn import(text: &str) -> Imported {
         };
     }
     let text = text.replace("\r\n", "\n");
-    let (front, body) = split_front_matter(&text);
+    let mut notes = Vec::new();
+    let (front, body) = split_front_matter(&text, &mut notes);
     if let Some(review) = exact(body) {
         return Imported {
             review,
@@ -37,7 +38,6 @@ pub fn import(text: &str) -> Imported {
             notes: Vec::new(),
         };
     }
-    let mut notes = Vec::new();
     let unmarked;
     let body = if body.contains(markers::PREFIX) {
         notes.push("This file was written by Verdict but changed since, so it was read as plain Markdown: check the sections and spoilers.".to_string());
@@ -71,10 +71,14 @@ pub fn import(text: &str) -> Imported {
     }
 }
 
-/// The front matter (if any) and the text after it.
-fn split_front_matter(text: &str) -> (Option<Value>, &str) {
+/// The front matter (if any) and the text after it; what could not be read in the front
+/// matter is named in `notes`.
+fn split_front_matter<'a>(text: &'a str, notes: &mut Vec<String>) -> (Option<Value>, &'a str) {
     for (fence, parse) in [
-        ("---", parse_yaml as fn(&str) -> Value),
+        (
+            "---",
+            (|text, _| parse_yaml(text)) as fn(&str, &mut Vec<String>) -> Value,
+        ),
         ("+++", parse_toml),
     ] {
         let Some(rest) = text.strip_prefix(fence).and_then(|r| r.strip_prefix('\n')) else {
@@ -91,7 +95,7 @@ fn split_front_matter(text: &str) -> (Option<Value>, &str) {
                 .strip_prefix(&close)
                 .or_else(|| rest[end..].strip_prefix(&format!("{fence}\n")))
                 .unwrap_or("");
-            return (Some(parse(inner)), after);
+            return (Some(parse(inner, notes)), after);
         }
     }
     (None, text)
@@ -728,5 +732,19 @@ mod tests {
             ["Sec <img src=x onerror=alert(1)>", "<b>Bold</b> one"]
         );
         assert_eq!(r.sections[0].body, "Body.");
+    }
+
+    #[test]
+    fn toml_multi_line_titles_are_read_whole() {
+        let text = "+++\ntitle = '''My\n'post' title'''\n[book]\ntitle = \"\"\"\nGilead\"\"\"\n+++\n\n## One\n\nText.\n";
+        let imported = import(text);
+        assert_eq!(imported.review.post_title, "My\n'post' title");
+        assert_eq!(imported.review.metadata.title, "Gilead");
+        let unclosed = import("+++\ntitle = '''never closed\n+++\n\n## One\n");
+        assert!(
+            unclosed.notes[0].contains("\u{201c}title\u{201d} opens a multi-line string"),
+            "{:?}",
+            unclosed.notes
+        );
     }
 }
