@@ -3,6 +3,7 @@
 //! (or a flavour without markers) comes back as well as it can be read, its headings becoming
 //! sections, and nothing that cannot be placed is dropped. Every failure is a message in words.
 
+pub mod controls;
 pub mod markdown;
 pub mod yaml;
 
@@ -72,6 +73,8 @@ pub fn import(name: &str, bytes: &[u8]) -> Result<Imported, String> {
         markdown::import(text)
     };
     tidy(&mut imported.review);
+    let stripped = controls::strip_controls(&mut imported.review);
+    imported.notes.extend(stripped);
     check_review(imported.review.text_len(), imported.review.sections.len())
         .map_err(|why| format!("\u{201c}{name}\u{201d} {why}. Nothing was opened."))?;
     Ok(imported)
@@ -231,5 +234,43 @@ mod tests {
         let review = import("r.json", text.as_bytes()).unwrap().review;
         let ids: Vec<u64> = review.sections.iter().map(|s| s.id).collect();
         assert_eq!(ids, [1, 2, 3]);
+    }
+
+    #[test]
+    fn control_characters_are_taken_out_with_a_note_and_reach_no_export() {
+        let mut review = Review::new_book("2026-11-25");
+        review.metadata.title = "Gilead\u{202e}".into();
+        review.metadata.isbn13 = "978-0-571-22413-0\u{0}".into();
+        review.sections[0].body = "Back\u{8}space".into();
+        let opened = import("r.json", document(&review).as_bytes()).unwrap();
+        assert_eq!(opened.review.metadata.isbn13, "978-0-571-22413-0");
+        assert_eq!(opened.review.metadata.title, "Gilead");
+        assert_eq!(opened.review.sections[0].body, "Backspace");
+        assert_eq!(opened.notes.len(), 3, "{:?}", opened.notes);
+        assert!(opened.notes[1]
+            .starts_with("The field \u{201c}ISBN-13\u{201d} lost 1 control character (U+0000)"));
+        let markdown = import(
+            "r.md",
+            "---\ntitle: \"T\\0\\b\"\n---\n\n## Sec\u{202e}\n\nText\u{0}.\n".as_bytes(),
+        );
+        // A NUL near the start makes a file binary; further on it is text to clean.
+        assert!(markdown.is_err());
+        let text = format!(
+            "---\ntitle: \"T\\0\\b\"\n---\n\n{}\n\n## Sec\u{202e}\n\nText\u{0}.\n",
+            "Intro. ".repeat(2000)
+        );
+        let opened = import("r.md", text.as_bytes()).unwrap();
+        let exported = crate::export::json::document(&opened.review);
+        for c in ['\u{0}', '\u{8}', '\u{202e}'] {
+            assert!(!opened.review.post_title.contains(c));
+            assert!(!opened
+                .review
+                .sections
+                .iter()
+                .any(|s| s.heading.contains(c) || s.body.contains(c)));
+            assert!(!exported.contains(c));
+        }
+        assert!(!exported.contains("\\u0000"));
+        assert_eq!(opened.notes.len(), 4, "{:?}", opened.notes);
     }
 }
