@@ -472,11 +472,14 @@ fn fuzz_markdown_import() {
             // Exact for what is published: fields the template does not use stay in the draft.
             // A section that holds a spoiler and was written differently from how it was typed
             // comes from its visible text (a note says so): the rest stays exact.
-            let published = Review {
+            let mut published = Review {
                 metadata: review.metadata.exported(),
                 ..review.clone()
             };
-            if back.notes.is_empty() {
+            // Control characters are taken out of opened files (with a note for each field).
+            verdict::import::controls::strip_controls(&mut published);
+            let visible = back.notes.iter().any(|n| n.contains("holding spoilers"));
+            if !visible {
                 assert_eq!(back.review, published);
             } else {
                 let shape = |r: &Review| {

@@ -21,15 +21,15 @@ use super::{Imported, Source};
 /// Reads Markdown text.
 pub fn import(text: &str) -> Imported {
     // Verdict's own file first, exactly as it is (a review may hold carriage returns).
-    if let Some((review, visible)) = exact(split_front_matter(text).1) {
+    if let Some((review, visible)) = exact(split_front_matter(text, &mut Vec::new()).1) {
         return verdict_markdown(review, visible);
     }
     let text = text.replace("\r\n", "\n");
-    let (front, body) = split_front_matter(&text);
+    let mut notes = Vec::new();
+    let (front, body) = split_front_matter(&text, &mut notes);
     if let Some((review, visible)) = exact(body) {
         return verdict_markdown(review, visible);
     }
-    let mut notes = Vec::new();
     let unmarked;
     let body = if body.contains(markers::PREFIX) {
         notes.push("This file was written by Verdict but changed since, so it was read as plain Markdown: check the sections and spoilers.".to_string());
@@ -63,10 +63,14 @@ pub fn import(text: &str) -> Imported {
     }
 }
 
-/// The front matter (if any) and the text after it.
-fn split_front_matter(text: &str) -> (Option<Value>, &str) {
+/// The front matter (if any) and the text after it; what could not be read in the front
+/// matter is named in `notes`.
+fn split_front_matter<'a>(text: &'a str, notes: &mut Vec<String>) -> (Option<Value>, &'a str) {
     for (fence, parse) in [
-        ("---", parse_yaml as fn(&str) -> Value),
+        (
+            "---",
+            (|text, _| parse_yaml(text)) as fn(&str, &mut Vec<String>) -> Value,
+        ),
         ("+++", parse_toml),
     ] {
         let Some(rest) = text.strip_prefix(fence).and_then(|r| r.strip_prefix('\n')) else {
@@ -83,7 +87,7 @@ fn split_front_matter(text: &str) -> (Option<Value>, &str) {
                 .strip_prefix(&close)
                 .or_else(|| rest[end..].strip_prefix(&format!("{fence}\n")))
                 .unwrap_or("");
-            return (Some(parse(inner)), after);
+            return (Some(parse(inner, notes)), after);
         }
     }
     (None, text)
@@ -256,7 +260,9 @@ fn top_headings(body: &str) -> Vec<(HeadingLevel, std::ops::Range<usize>, String
             }
             Event::Start(_) => depth += 1,
             Event::End(_) => depth = depth.saturating_sub(1),
-            Event::Text(t) | Event::Code(t) => {
+            // Raw HTML in a heading is kept as the text it is (the editor shows it, and the
+            // preview and exports escape it).
+            Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) | Event::Html(t) => {
                 if let Some((_, _, text)) = current.as_mut() {
                     text.push_str(&t);
                 }
@@ -295,13 +301,16 @@ fn plain(front: Option<&Value>, body: &str, notes: &mut Vec<String>) -> Review {
         }
     }
     let mut chunks: Vec<(String, String)> = Vec::new();
+    // Each section ends where the next `##` heading starts (looked up by index: a file may
+    // hold thousands of headings).
+    let ends: Vec<usize> = headings
+        .iter()
+        .filter(|(level, _, _)| *level == HeadingLevel::H2)
+        .skip(1)
+        .map(|(_, r, _)| r.start)
+        .collect();
     for (i, (start, heading)) in starts.iter().enumerate() {
-        let end = headings
-            .iter()
-            .filter(|(level, _, _)| *level == HeadingLevel::H2)
-            .nth(i + 1)
-            .map(|(_, r, _)| r.start)
-            .unwrap_or(body.len());
+        let end = ends.get(i).copied().unwrap_or(body.len());
         chunks.push((heading.clone(), body[*start..end].to_string()));
     }
     if starts.is_empty() {
@@ -729,5 +738,31 @@ mod tests {
         let r = import("").review;
         assert_eq!(r.sections.len(), 1);
         assert_eq!(r.sections[0].body, "");
+    }
+
+    #[test]
+    fn raw_html_in_a_heading_is_kept_as_text() {
+        let r =
+            import("## Sec <img src=x onerror=alert(1)>\n\nBody.\n\n## <b>Bold</b> one\n").review;
+        let headings: Vec<&str> = r.sections.iter().map(|s| s.heading.as_str()).collect();
+        assert_eq!(
+            headings,
+            ["Sec <img src=x onerror=alert(1)>", "<b>Bold</b> one"]
+        );
+        assert_eq!(r.sections[0].body, "Body.");
+    }
+
+    #[test]
+    fn toml_multi_line_titles_are_read_whole() {
+        let text = "+++\ntitle = '''My\n'post' title'''\n[book]\ntitle = \"\"\"\nGilead\"\"\"\n+++\n\n## One\n\nText.\n";
+        let imported = import(text);
+        assert_eq!(imported.review.post_title, "My\n'post' title");
+        assert_eq!(imported.review.metadata.title, "Gilead");
+        let unclosed = import("+++\ntitle = '''never closed\n+++\n\n## One\n");
+        assert!(
+            unclosed.notes[0].contains("\u{201c}title\u{201d} opens a multi-line string"),
+            "{:?}",
+            unclosed.notes
+        );
     }
 }

@@ -3,13 +3,14 @@
 //! (or a flavour without markers) comes back as well as it can be read, its headings becoming
 //! sections, and nothing that cannot be placed is dropped. Every failure is a message in words.
 
+pub mod controls;
 pub mod markdown;
 pub mod yaml;
 
 use serde::Deserialize;
 
 use crate::export::json::{ReviewFile, FORMAT, VERSION};
-use crate::review::limits::MAX_REVIEW_BYTES;
+use crate::review::limits::{check_review, MAX_REVIEW_BYTES};
 use crate::review::Review;
 use crate::storage::backup::BACKUP_FORMAT;
 use crate::storage::drafts::read_record;
@@ -72,12 +73,10 @@ pub fn import(name: &str, bytes: &[u8]) -> Result<Imported, String> {
         markdown::import(text)
     };
     tidy(&mut imported.review);
-    if imported.review.text_len() > MAX_REVIEW_BYTES {
-        return Err(format!(
-            "\u{201c}{name}\u{201d} holds more text than a review can ({} MB). Nothing was opened.",
-            MAX_REVIEW_BYTES / (1024 * 1024)
-        ));
-    }
+    let stripped = controls::strip_controls(&mut imported.review);
+    imported.notes.extend(stripped);
+    check_review(imported.review.text_len(), imported.review.sections.len())
+        .map_err(|why| format!("\u{201c}{name}\u{201d} {why}. Nothing was opened."))?;
     Ok(imported)
 }
 
@@ -195,10 +194,83 @@ mod tests {
     }
 
     #[test]
+    fn a_thousand_sections_open_and_more_are_refused() {
+        let file = |n: usize| {
+            let mut review = Review::new_book("2026-11-25");
+            review.sections = (1..=n as u64)
+                .map(|id| crate::review::Section::new(id, &format!("Section {id}")))
+                .collect();
+            review.sections[n - 1].body = "The last words.".into();
+            (document(&review), markdown_of(&review))
+        };
+        let (json, markdown) = file(1000);
+        for (name, text) in [("r.json", &json), ("r.md", &markdown)] {
+            let review = import(name, text.as_bytes()).unwrap().review;
+            assert_eq!(review.sections.len(), 1000, "{name}");
+            assert_eq!(review.sections[999].body, "The last words.", "{name}");
+        }
+        let (json, markdown) = file(20_000);
+        for (name, text) in [("r.json", &json), ("r.md", &markdown)] {
+            let error = import(name, text.as_bytes()).unwrap_err();
+            assert_eq!(
+                error,
+                format!("\u{201c}{name}\u{201d} holds 20,000 sections, more than a review can (at most 1,000). Nothing was opened.")
+            );
+        }
+    }
+
+    /// Markdown from elsewhere: one `##` heading a section.
+    fn markdown_of(review: &Review) -> String {
+        review
+            .sections
+            .iter()
+            .map(|s| format!("## {}\n\n{}\n\n", s.heading, s.body))
+            .collect()
+    }
+
+    #[test]
     fn duplicate_section_ids_are_renumbered() {
         let text = r#"{"format":"verdict-review","version":1,"review":{"sections":[{"id":1},{"id":1},{"id":0}]}}"#;
         let review = import("r.json", text.as_bytes()).unwrap().review;
         let ids: Vec<u64> = review.sections.iter().map(|s| s.id).collect();
         assert_eq!(ids, [1, 2, 3]);
+    }
+
+    #[test]
+    fn control_characters_are_taken_out_with_a_note_and_reach_no_export() {
+        let mut review = Review::new_book("2026-11-25");
+        review.metadata.title = "Gilead\u{202e}".into();
+        review.metadata.isbn13 = "978-0-571-22413-0\u{0}".into();
+        review.sections[0].body = "Back\u{8}space".into();
+        let opened = import("r.json", document(&review).as_bytes()).unwrap();
+        assert_eq!(opened.review.metadata.isbn13, "978-0-571-22413-0");
+        assert_eq!(opened.review.metadata.title, "Gilead");
+        assert_eq!(opened.review.sections[0].body, "Backspace");
+        assert_eq!(opened.notes.len(), 3, "{:?}", opened.notes);
+        assert!(opened.notes[1]
+            .starts_with("The field \u{201c}ISBN-13\u{201d} lost 1 control character (U+0000)"));
+        let markdown = import(
+            "r.md",
+            "---\ntitle: \"T\\0\\b\"\n---\n\n## Sec\u{202e}\n\nText\u{0}.\n".as_bytes(),
+        );
+        // A NUL near the start makes a file binary; further on it is text to clean.
+        assert!(markdown.is_err());
+        let text = format!(
+            "---\ntitle: \"T\\0\\b\"\n---\n\n{}\n\n## Sec\u{202e}\n\nText\u{0}.\n",
+            "Intro. ".repeat(2000)
+        );
+        let opened = import("r.md", text.as_bytes()).unwrap();
+        let exported = crate::export::json::document(&opened.review);
+        for c in ['\u{0}', '\u{8}', '\u{202e}'] {
+            assert!(!opened.review.post_title.contains(c));
+            assert!(!opened
+                .review
+                .sections
+                .iter()
+                .any(|s| s.heading.contains(c) || s.body.contains(c)));
+            assert!(!exported.contains(c));
+        }
+        assert!(!exported.contains("\\u0000"));
+        assert_eq!(opened.notes.len(), 4, "{:?}", opened.notes);
     }
 }

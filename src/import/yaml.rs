@@ -233,12 +233,15 @@ fn double_quoted(inner: &str) -> String {
 }
 
 /// Reads TOML front matter (between `+++` fences): `key = value` lines, `[table]` headers one
-/// level deep, strings (basic and literal), arrays of strings, and bare numbers or dates.
-pub fn parse_toml(text: &str) -> Value {
+/// level deep, strings (basic and literal, on one line or on several: `"""` and `'''`), arrays
+/// of strings, and bare numbers or dates. What it cannot read is named in `notes` rather than
+/// guessed at.
+pub fn parse_toml(text: &str, notes: &mut Vec<String>) -> Value {
     let mut root: Vec<(String, Value)> = Vec::new();
     let mut table: Option<(String, Vec<(String, Value)>)> = None;
-    for line in text.lines() {
-        let line = line.trim();
+    let mut lines = text.lines();
+    while let Some(raw) = lines.next() {
+        let line = raw.trim();
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
@@ -249,15 +252,27 @@ pub fn parse_toml(text: &str) -> Value {
             table = Some((name.trim().to_string(), Vec::new()));
             continue;
         }
-        let Some((key, value)) = line.split_once('=') else {
+        let Some((key, value)) = raw.split_once('=') else {
             continue;
         };
         let key = scalar(key.trim());
-        let value = value.trim();
-        let value = if value.starts_with('[') {
-            Value::List(flow_list(value))
+        let value = value.trim_start();
+        let value = if let Some(delimiter) =
+            ["\"\"\"", "'''"].into_iter().find(|d| value.starts_with(d))
+        {
+            match multi_line(&value[3..], delimiter, &mut lines) {
+                Some(text) => Value::Text(text),
+                None => {
+                    notes.push(format!(
+                        "The front matter's \u{201c}{key}\u{201d} opens a multi-line string ({delimiter}) that never closes, so it and everything after it in the front matter were not read."
+                    ));
+                    break;
+                }
+            }
+        } else if value.starts_with('[') {
+            Value::List(flow_list(value.trim()))
         } else {
-            Value::Text(scalar(value))
+            Value::Text(scalar(value.trim()))
         };
         match table.as_mut() {
             Some((_, entries)) => entries.push((key, value)),
@@ -268,6 +283,90 @@ pub fn parse_toml(text: &str) -> Value {
         root.push((name, Value::Map(entries)));
     }
     Value::Map(root)
+}
+
+/// The rest of a TOML multi-line string whose opening `delimiter` came just before `first`
+/// (the rest of its line), read on through `lines` to its closing delimiter; `None` if it never
+/// closes. As TOML has it: a line break right after the opening delimiter is not part of the
+/// text; up to two quotes may stand just before the closing delimiter; a basic string (`"""`)
+/// takes escapes, and a backslash at the end of a line joins it to the next text.
+fn multi_line(first: &str, delimiter: &str, lines: &mut std::str::Lines) -> Option<String> {
+    let basic = delimiter.starts_with('"');
+    let quote = if basic { b'"' } else { b'\'' };
+    let mut raw = first.to_string();
+    let mut i = 0;
+    let end = loop {
+        // The first run of three or more quotes (not escaped) closes the string; of a run of
+        // four or five, the first one or two are text.
+        let bytes = raw.as_bytes();
+        let mut found = None;
+        while i < bytes.len() {
+            if basic && bytes[i] == b'\\' {
+                i += 2;
+                continue;
+            }
+            if bytes[i] == quote {
+                let run = bytes[i..].iter().take_while(|&&b| b == quote).count();
+                if run >= 3 {
+                    found = Some(i + run.min(5) - 3);
+                    break;
+                }
+                i += run;
+                continue;
+            }
+            i += 1;
+        }
+        if let Some(end) = found {
+            break end;
+        }
+        // An escape at the end of the line goes on into the next one.
+        i = i.min(raw.len());
+        raw.push('\n');
+        raw.push_str(lines.next()?);
+    };
+    let text = &raw[..end];
+    let text = text.strip_prefix('\n').unwrap_or(text);
+    Some(if basic {
+        basic_escapes(text)
+    } else {
+        text.to_string()
+    })
+}
+
+/// A TOML basic string's escapes, and a backslash that ends a line (which drops the line
+/// break and the white space after it).
+fn basic_escapes(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('b') => out.push('\u{8}'),
+            Some('t') => out.push('\t'),
+            Some('n') => out.push('\n'),
+            Some('f') => out.push('\u{c}'),
+            Some('r') => out.push('\r'),
+            Some('e') => out.push('\u{1b}'),
+            Some(kind @ ('u' | 'U')) => {
+                let len = if kind == 'u' { 4 } else { 8 };
+                let hex: String = chars.by_ref().take(len).collect();
+                if let Some(c) = u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32) {
+                    out.push(c);
+                }
+            }
+            Some(w) if w.is_whitespace() => {
+                while chars.peek().is_some_and(|c| c.is_whitespace()) {
+                    chars.next();
+                }
+            }
+            Some(other) => out.push(other),
+            None => {}
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -306,12 +405,54 @@ mod tests {
     #[test]
     fn reads_toml_tables_and_arrays() {
         let toml = "title = \"A \\\"quoted\\\" title\"\ndate = 2026-11-25\ntags = [\"a\", 'b']\ndraft = false\n\n[book]\ntitle = 'Gilead'\npages = 247\n";
-        let v = parse_toml(toml);
+        let v = parse_toml(toml, &mut Vec::new());
         assert_eq!(v.text_of("title").unwrap(), "A \"quoted\" title");
         assert_eq!(
             v.get("tags"),
             Some(&Value::List(vec!["a".into(), "b".into()]))
         );
         assert_eq!(v.get("book").unwrap().text_of("title").unwrap(), "Gilead");
+    }
+
+    #[test]
+    fn reads_toml_multi_line_strings() {
+        let toml = r#"title = '''
+A 'quoted' "title"
+on two lines'''
+summary = """
+One \
+    line, \"two\"\t\u00e9""""
+slug = '''same line'''
+empty = """"""
+[book]
+title = '''Gilead''''
+"#;
+        let mut notes = Vec::new();
+        let v = parse_toml(toml, &mut notes);
+        assert!(notes.is_empty(), "{notes:?}");
+        assert_eq!(
+            v.text_of("title").unwrap(),
+            "A 'quoted' \"title\"\non two lines"
+        );
+        assert_eq!(v.text_of("summary").unwrap(), "One line, \"two\"\t\u{e9}\"");
+        assert_eq!(v.text_of("slug").unwrap(), "same line");
+        assert_eq!(v.text_of("empty").unwrap(), "");
+        assert_eq!(v.get("book").unwrap().text_of("title").unwrap(), "Gilead'");
+    }
+
+    #[test]
+    fn an_unclosed_toml_multi_line_string_is_named_not_guessed() {
+        let mut notes = Vec::new();
+        let v = parse_toml(
+            "title = \"x\"\nsummary = '''never\nclosed\ndate = 2026\n",
+            &mut notes,
+        );
+        assert_eq!(v.text_of("title").unwrap(), "x");
+        assert!(v.get("summary").is_none() && v.get("date").is_none());
+        assert_eq!(notes.len(), 1);
+        assert!(
+            notes[0].contains("\u{201c}summary\u{201d} opens a multi-line string"),
+            "{notes:?}"
+        );
     }
 }

@@ -157,6 +157,22 @@ pub fn push_markdown_text(out: &mut String, text: &str, line_start: bool) {
             last = at + 1;
             continue;
         }
+        // The same for C1 controls and the bidirectional embeddings, overrides and isolates
+        // (U+202E would show the text around it reversed): two or three bytes, from a lead byte.
+        if matches!(b, 0xC2 | 0xE2) && rest.is_char_boundary(at) {
+            if let Some(c) = rest[at..]
+                .chars()
+                .next()
+                .filter(|c| is_invisible_control(*c))
+            {
+                out.push_str(&rest[last..at]);
+                last = at + c.len_utf8();
+                continue;
+            }
+        }
+        if at < last {
+            continue;
+        }
         // `word:rest` could be a bare address that pandoc links (`javascript:x` included); a
         // colon before a space, as in prose, cannot, nor one of an allowed scheme.
         let scheme_colon = b == b':' && refused_scheme_before(bytes, at);
@@ -184,6 +200,13 @@ pub fn push_markdown_text(out: &mut String, text: &str, line_start: bool) {
         }
     }
     out.push_str(&rest[last..]);
+}
+
+/// A control character beyond ASCII, or a bidirectional control: what opened files lose too.
+pub fn is_invisible_control(c: char) -> bool {
+    ('\u{80}'..='\u{9F}').contains(&c)
+        || ('\u{202A}'..='\u{202E}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
 }
 
 /// Whether the colon at `colon` ends a scheme that Verdict refuses (anything but `http`, `https`

@@ -527,6 +527,7 @@ fn other_engines_would_act_on(text: &str) -> bool {
     text.bytes()
         .any(|b| matches!(b, b'[' | b']' | b'{' | b'}' | b'<') || b < 0x20 || b == 0x7F)
         || escape::has_refused_bare_scheme(text)
+        || (!text.is_ascii() && text.chars().any(escape::is_invisible_control))
 }
 
 /// A fence's info string names a language for every engine but pandoc and kramdown, which also

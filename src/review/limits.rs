@@ -5,6 +5,11 @@
 /// The most text one review may hold, in bytes of UTF-8 (all fields and sections together).
 pub const MAX_REVIEW_BYTES: usize = 2 * 1024 * 1024;
 
+/// The most sections one review may hold. Each section is a heading field, a text area and a
+/// preview block, drawn and kept in signals of their own, so their number (not only their
+/// text) bounds how long a review takes to open and how fast it answers keys.
+pub const MAX_SECTIONS: usize = 1000;
+
 /// Sections the editor and preview draw in one task at most while a review opens.
 pub const DRAW_BATCH: usize = 40;
 
@@ -53,6 +58,53 @@ pub fn check_edit(total: usize, old_len: usize, new_len: usize) -> Result<(), St
     ))
 }
 
+/// A count with thousands separated by commas, for messages: `20,000`.
+pub fn count(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// Checks adding `added` sections to a review that holds `sections`; the error says what was
+/// refused and why.
+pub fn check_add_sections(sections: usize, added: usize) -> Result<(), String> {
+    if sections + added <= MAX_SECTIONS {
+        return Ok(());
+    }
+    Err(format!(
+        "No section was added: a review can hold at most {} sections, and this one has {}. Nothing was changed. Put the rest in another review, or remove a section first.",
+        count(MAX_SECTIONS),
+        count(sections)
+    ))
+}
+
+/// Checks a whole review that is to be opened, restored or copied, from its text length and
+/// its number of sections. The error is the end of a sentence whose subject is the file or
+/// review: `holds 20,000 sections, more than a review can (at most 1,000)`.
+pub fn check_review(text_len: usize, sections: usize) -> Result<(), String> {
+    if text_len > MAX_REVIEW_BYTES {
+        return Err(format!(
+            "holds {} of text, more than a review can (at most {})",
+            megabytes(text_len),
+            megabytes(MAX_REVIEW_BYTES)
+        ));
+    }
+    if sections > MAX_SECTIONS {
+        return Err(format!(
+            "holds {} sections, more than a review can (at most {})",
+            count(sections),
+            count(MAX_SECTIONS)
+        ));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -98,5 +150,37 @@ mod tests {
         assert_eq!(megabytes(MB + MB * 96 / 100), "2.0 MB");
         assert_eq!(megabytes(MB * 3 / 100), "0.0 MB");
         assert_eq!(megabytes(MB * 6 / 100), "0.1 MB");
+    }
+
+    #[test]
+    fn a_thousand_sections_are_taken_and_one_more_is_refused() {
+        assert!(check_add_sections(MAX_SECTIONS - 1, 1).is_ok());
+        let message = check_add_sections(MAX_SECTIONS, 1).unwrap_err();
+        assert!(
+            message.contains("at most 1,000 sections")
+                && message.contains("this one has 1,000")
+                && message.contains("Nothing was changed"),
+            "{message}"
+        );
+        assert!(check_add_sections(0, MAX_SECTIONS + 1).is_err());
+        assert!(check_review(10, MAX_SECTIONS).is_ok());
+        assert_eq!(
+            check_review(10, 20_000).unwrap_err(),
+            "holds 20,000 sections, more than a review can (at most 1,000)"
+        );
+        let text = check_review(3 * 1024 * 1024, 1).unwrap_err();
+        assert!(
+            text.contains("3.0 MB of text") && text.contains("at most 2.0 MB"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn counts_have_thousands_separators() {
+        assert_eq!(count(0), "0");
+        assert_eq!(count(999), "999");
+        assert_eq!(count(1000), "1,000");
+        assert_eq!(count(20_000), "20,000");
+        assert_eq!(count(1_234_567), "1,234,567");
     }
 }

@@ -4,7 +4,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::drafts::{draft_key, read_record, DraftRecord, Drafts};
+use crate::review::limits::check_review;
+
+use super::drafts::{draft_key, is_safe_draft_id, read_record, DraftRecord, Drafts};
 use super::history::{history_key, History};
 use super::library::Summary;
 use super::{KeyValueStore, StoreError};
@@ -68,6 +70,38 @@ pub struct BackupContents {
     pub drafts: Vec<BackedUpDraft>,
     /// Drafts in it that this version cannot read (newer or damaged), which will be skipped.
     pub skipped: Vec<String>,
+    /// Drafts in it past a review's limits (the checks `Open file` makes), which will be
+    /// skipped, each with why.
+    pub too_large: Vec<String>,
+    /// How many of [`drafts`](Self::drafts) have an id that may not name a stored draft
+    /// (see [`is_safe_draft_id`]); each is added under a fresh id.
+    pub unsafe_ids: usize,
+}
+
+impl BackupContents {
+    /// What the person should know before adding: what will be skipped and why, and what
+    /// will be added differently from the file.
+    pub fn notes(&self) -> Vec<String> {
+        let mut notes = Vec::new();
+        if !self.skipped.is_empty() {
+            notes.push(format!(
+                "Skipped, as this version cannot read them: {}.",
+                self.skipped.join("; ")
+            ));
+        }
+        if !self.too_large.is_empty() {
+            notes.push(format!(
+                "Skipped, as a review cannot hold them: {}.",
+                self.too_large.join("; ")
+            ));
+        }
+        match self.unsafe_ids {
+            0 => {}
+            1 => notes.push("1 review has an id that cannot name a stored record; it is added under a new id, with its text kept.".into()),
+            n => notes.push(format!("{n} reviews have an id that cannot name a stored record; each is added under a new id, with its text kept.")),
+        }
+        notes
+    }
 }
 
 /// What adding a backup did.
@@ -77,6 +111,9 @@ pub struct RestoreReport {
     pub added: usize,
     /// Drafts added under a new id because one with their id already existed.
     pub copies: usize,
+    /// Drafts added under a new id because theirs could not name a stored record (counted in
+    /// `added` too).
+    pub new_ids: usize,
 }
 
 impl<S: KeyValueStore> Drafts<S> {
@@ -128,6 +165,10 @@ impl<S: KeyValueStore> Drafts<S> {
         for draft in &contents.drafts {
             let mut record = draft.record.clone();
             let mut copy = false;
+            let unsafe_id = !is_safe_draft_id(&record.id);
+            if unsafe_id {
+                record.id = new_id();
+            }
             while self
                 .store()
                 .get(&draft_key(&record.id))
@@ -159,6 +200,9 @@ impl<S: KeyValueStore> Drafts<S> {
                 report.copies += 1;
             } else {
                 report.added += 1;
+            }
+            if unsafe_id {
+                report.new_ids += 1;
             }
         }
         Ok(report)
@@ -202,16 +246,32 @@ pub fn read_backup(bytes: &[u8]) -> Result<BackupContents, String> {
         created_at: file.created_at,
         drafts: Vec::new(),
         skipped: file.unreadable.iter().map(|r| r.key.clone()).collect(),
+        too_large: Vec::new(),
+        unsafe_ids: 0,
     };
     for (n, draft) in file.drafts.into_iter().enumerate() {
         let raw = draft.record.to_string();
         match read_record(&format!("backup draft {}", n + 1), &raw) {
-            Ok(opened) if !opened.read_only => contents.drafts.push(BackedUpDraft {
-                words: crate::review::words::review_words(&opened.record.review),
-                record: opened.record,
-                trashed_at: draft.trashed_at,
-                history: draft.history,
-            }),
+            Ok(opened) if !opened.read_only => {
+                let review = &opened.record.review;
+                // The checks `Open file` makes: a review past them could not be edited.
+                if let Err(why) = check_review(review.text_len(), review.sections.len()) {
+                    contents.too_large.push(format!(
+                        "\u{201c}{}\u{201d}: it {why}",
+                        review.effective_post_title()
+                    ));
+                    continue;
+                }
+                if !is_safe_draft_id(&opened.record.id) {
+                    contents.unsafe_ids += 1;
+                }
+                contents.drafts.push(BackedUpDraft {
+                    words: crate::review::words::review_words(review),
+                    record: opened.record,
+                    trashed_at: draft.trashed_at,
+                    history: draft.history,
+                })
+            }
             Ok(opened) => contents.skipped.push(format!(
                 "{} (made by a newer version)",
                 opened.record.review.effective_post_title()
@@ -279,7 +339,8 @@ mod tests {
             report,
             RestoreReport {
                 added: 2,
-                copies: 0
+                copies: 0,
+                new_ids: 0
             }
         );
         let library = target.library().unwrap();
@@ -311,7 +372,8 @@ mod tests {
             report,
             RestoreReport {
                 added: 0,
-                copies: 2
+                copies: 2,
+                new_ids: 0
             }
         );
         assert_eq!(drafts.raw("verdict:draft:a").unwrap(), before_a);
@@ -360,5 +422,92 @@ mod tests {
         assert_eq!(error, StoreError::Full);
         assert_eq!(report.added, 1);
         assert_eq!(target.library().unwrap().drafts.len(), 1);
+    }
+
+    #[test]
+    fn a_backup_gets_the_checks_open_file_makes_and_safe_ids() {
+        let mut big = record("big", "Big");
+        big.review.sections[0].body = "words ".repeat(512 * 1024);
+        let mut many = record("many", "Many");
+        many.review.sections = (1..=1001)
+            .map(|id| crate::review::Section::new(id, "S"))
+            .collect();
+        let long_id = "x".repeat(200_000);
+        let odd_ids = ["", "../../x", "a\"b\nc", long_id.as_str()];
+        let mut drafts: Vec<serde_json::Value> = [big, many]
+            .iter()
+            .map(|r| serde_json::to_value(r).unwrap())
+            .collect();
+        for (n, id) in odd_ids.iter().enumerate() {
+            drafts.push(serde_json::to_value(record(id, &format!("Odd {n}"))).unwrap());
+        }
+        drafts.push(serde_json::to_value(record("fine_id-2", "Fine")).unwrap());
+        let file = serde_json::json!({
+            "format": BACKUP_FORMAT, "version": 1, "created_at": "t",
+            "drafts": drafts.into_iter().map(|record| serde_json::json!({"record": record})).collect::<Vec<_>>(),
+        })
+        .to_string();
+        let contents = read_backup(file.as_bytes()).unwrap();
+        assert_eq!(contents.drafts.len(), 5);
+        assert_eq!(contents.unsafe_ids, 4);
+        assert_eq!(
+            contents.too_large,
+            [
+                "\u{201c}Review: Big\u{201d}: it holds 3.0 MB of text, more than a review can (at most 2.0 MB)",
+                "\u{201c}Review: Many\u{201d}: it holds 1,001 sections, more than a review can (at most 1,000)",
+            ]
+        );
+        let notes = contents.notes();
+        assert!(notes[0].starts_with("Skipped, as a review cannot hold them: \u{201c}Review: Big"));
+        assert!(notes[1].starts_with("4 reviews have an id that cannot name a stored record"));
+
+        let mut target = Drafts::new(MemoryStore::new());
+        let mut n = 0;
+        let report = target
+            .add_backup(&contents, || {
+                n += 1;
+                format!("new-{n}")
+            })
+            .unwrap();
+        assert_eq!(
+            report,
+            RestoreReport {
+                added: 5,
+                copies: 0,
+                new_ids: 4
+            }
+        );
+        let keys = target.store().keys().unwrap();
+        for key in &keys {
+            let id = key.rsplit(':').next().unwrap();
+            assert!(is_safe_draft_id(id) && key.len() < 100, "{key}");
+        }
+        let library = target.library().unwrap();
+        let mut titles: Vec<&str> = library.drafts.iter().map(|s| s.title.as_str()).collect();
+        titles.sort_unstable();
+        assert_eq!(
+            titles,
+            [
+                "Review: Fine",
+                "Review: Odd 0",
+                "Review: Odd 1",
+                "Review: Odd 2",
+                "Review: Odd 3"
+            ]
+        );
+        assert!(target.load("fine_id-2").unwrap().is_some());
+        // Each review is kept whole under its new id.
+        let odd = target.load("new-2").unwrap().unwrap();
+        assert_eq!(odd.review, record("x", "Odd 1").review);
+    }
+
+    #[test]
+    fn draft_ids_are_checked_for_charset_and_length() {
+        for id in ["a", "mfx3k2-9zq81c", "A_b-9", &"x".repeat(64)] {
+            assert!(is_safe_draft_id(id), "{id}");
+        }
+        for id in ["", "../../x", "a\"b\nc", "a:b", "é", "a b", &"x".repeat(65)] {
+            assert!(!is_safe_draft_id(id), "{id}");
+        }
     }
 }

@@ -20,6 +20,20 @@ pub const KEY_PREFIX: &str = "verdict:";
 /// The key holding the id of the draft opened last.
 pub const CURRENT_KEY: &str = "verdict:current";
 
+/// The longest draft id stored (the ids Verdict makes are about 17 characters).
+pub const MAX_DRAFT_ID_LEN: usize = 64;
+
+/// Whether `id` may name a stored draft: 1 to [`MAX_DRAFT_ID_LEN`] ASCII letters, digits, `-`
+/// and `_`. An id becomes part of storage keys and file names, and it may come from a file (a
+/// backup), so anything else gets a fresh id instead.
+pub fn is_safe_draft_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= MAX_DRAFT_ID_LEN
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
 /// The key of the draft with this id.
 pub fn draft_key(id: &str) -> String {
     format!("{KEY_PREFIX}draft:{id}")

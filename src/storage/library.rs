@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::review::limits::check_review;
 use crate::review::split_list;
 use crate::review::words::review_words;
 use crate::sort::sort_by;
@@ -215,16 +216,23 @@ impl<S: KeyValueStore> Drafts<S> {
         Ok(trash.len())
     }
 
-    /// Copies draft `id` to a new draft `new_id`, made and saved at `now`, and returns it.
-    pub fn duplicate(
-        &mut self,
-        id: &str,
-        new_id: &str,
-        now: &str,
-    ) -> Result<DraftRecord, LoadError> {
-        let original = self.load(id)?.ok_or_else(|| LoadError::Corrupt {
-            key: draft_key(id),
-            why: "the record is missing".into(),
+    /// Copies draft `id` to a new draft `new_id`, made and saved at `now`, and returns it; the
+    /// error says in words why not. A draft past a review's limits (kept from before they
+    /// were enforced) is not copied: the copy could not be edited.
+    pub fn duplicate(&mut self, id: &str, new_id: &str, now: &str) -> Result<DraftRecord, String> {
+        let original = self.load(id).map_err(|e| e.to_string())?.ok_or_else(|| {
+            LoadError::Corrupt {
+                key: draft_key(id),
+                why: "the record is missing".into(),
+            }
+            .to_string()
+        })?;
+        let review = &original.review;
+        check_review(review.text_len(), review.sections.len()).map_err(|why| {
+            format!(
+                "\u{201c}{}\u{201d} was not copied: it {why}. Nothing was changed.",
+                review.effective_post_title()
+            )
         })?;
         let mut copy = DraftRecord {
             id: new_id.to_string(),
@@ -234,7 +242,7 @@ impl<S: KeyValueStore> Drafts<S> {
             ..original
         };
         self.save_with_summary(&mut copy)
-            .map_err(LoadError::Store)?;
+            .map_err(|e| e.to_string())?;
         Ok(copy)
     }
 
@@ -407,6 +415,25 @@ mod tests {
         assert_eq!(library.drafts[0].id, "a2");
         assert_eq!(library.drafts[0].title, "Review: Gilead");
         assert!(drafts.duplicate("nope", "n2", "t").is_err());
+    }
+
+    #[test]
+    fn a_draft_past_the_section_cap_is_not_copied() {
+        let mut drafts = library_with_three();
+        let mut record = drafts.load("a").unwrap().unwrap();
+        record.review.sections = (1..=1001)
+            .map(|id| crate::review::Section::new(id, "S"))
+            .collect();
+        drafts.save_with_summary(&mut record).unwrap();
+        let before = drafts.library().unwrap();
+        let error = drafts.duplicate("a", "a2", "t").unwrap_err();
+        assert!(
+            error.contains("was not copied: it holds 1,001 sections")
+                && error.contains("Nothing was changed"),
+            "{error}"
+        );
+        assert_eq!(drafts.library().unwrap(), before);
+        assert!(drafts.load("a2").unwrap().is_none());
     }
 
     #[test]

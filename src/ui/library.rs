@@ -156,10 +156,8 @@ pub fn ReviewsDialog(
     };
     let duplicate = move |summary: Summary| {
         autosave.flush();
-        let result = drafts().and_then(|mut d| {
-            d.duplicate(&summary.id, &clock::new_draft_id(), &clock::now_iso())
-                .map_err(|e| e.to_string())
-        });
+        let result = drafts()
+            .and_then(|mut d| d.duplicate(&summary.id, &clock::new_draft_id(), &clock::now_iso()));
         match result {
             Ok(_) => {
                 message.set(Some(format!(
@@ -267,10 +265,14 @@ pub fn ReviewsDialog(
                 .map_err(|e| format!("This file could not be read: {e}. Nothing was changed."))
                 .and_then(|bytes| read_backup(&bytes));
             match read {
-                Ok(contents) if contents.drafts.is_empty() => fail(
-                    "This backup holds no review this version can read. Nothing was changed."
-                        .into(),
-                ),
+                Ok(contents) if contents.drafts.is_empty() => {
+                    let mut text = "This backup holds no review this version can add.".to_string();
+                    for note in contents.notes() {
+                        text.push(' ');
+                        text.push_str(&note);
+                    }
+                    fail(format!("{text} Nothing was changed."))
+                }
                 Ok(contents) => {
                     backup.set(Some(contents));
                     focus_later("add-backup".into());
@@ -303,6 +305,12 @@ pub fn ReviewsDialog(
                         "s"
                     }
                 );
+                if report.new_ids > 0 {
+                    text.push_str(&format!(
+                        " {} of them got a new id, as theirs could not name a stored record.",
+                        report.new_ids
+                    ));
+                }
                 if report.copies > 0 {
                     text.push_str(&format!(
                         " {} of them matched reviews already here and were added as copies; nothing was overwritten.",
@@ -464,9 +472,7 @@ pub fn ReviewsDialog(
                                 )}</li>
                             }).collect_view()}
                         </ul>
-                        {(!contents.skipped.is_empty()).then(|| view! {
-                            <p>{format!("Skipped, as this version cannot read them: {}.", contents.skipped.join("; "))}</p>
-                        })}
+                        {contents.notes().into_iter().map(|note| view! { <p>{note}</p> }).collect_view()}
                         <p>"They are added beside your reviews; nothing here is overwritten."</p>
                         <button type="button" id="add-backup" on:click=add_backup>
                             {format!("Add {n} review{}", if n == 1 { "" } else { "s" })}

@@ -131,8 +131,9 @@ const FORMAT_BUTTONS: [(Wrap, &str, &str, &str); 4] = [
 pub fn SectionList() -> impl IntoView {
     let state = expect_context::<EditorState>();
     let add = move |_| {
-        let id = state.add_section();
-        focus_later(format!("section-heading-{id}"));
+        if let Some(id) = state.add_section() {
+            focus_later(format!("section-heading-{id}"));
+        }
     };
     view! {
         <div class="sections">

@@ -429,19 +429,24 @@ impl EditorState {
         self.commit_changed_fields(true);
     }
 
-    /// Appends a new, empty section (an undoable edit) and returns its id.
-    pub fn add_section(&self) -> u64 {
+    /// Appends a new, empty section (an undoable edit) and returns its id; if the review holds
+    /// as many sections as it may, nothing is added and the reason is shown.
+    pub fn add_section(&self) -> Option<u64> {
         let (id, len) = self.sections.with_untracked(|s| {
             (
                 crate::review::next_section_id(s.iter().map(|x| x.id)),
                 s.len(),
             )
         });
+        if let Err(message) = crate::review::limits::check_add_sections(len, 1) {
+            self.refused.set(Some(message));
+            return None;
+        }
         self.change(Edit::Insert {
             position: len,
             section: Section::new(id, ""),
         });
-        id
+        Some(id)
     }
 
     /// Removes the section `id` (an undoable edit), naming it in the removal notice.

@@ -198,3 +198,52 @@ test.describe("hostile input through import", () => {
     });
   }
 });
+
+test("control characters from a file are taken out with a note; TOML multi-line titles and HTML in headings are kept", async ({ page }) => {
+  await openEditor(page);
+  const review = {
+    metadata: { title: "Gilead\u202e", isbn13: "978-0-571-22413-0\u0000", author: "Marilynne\u0008 Robinson" },
+    post_title: "",
+    sections: [{ id: 1, heading: "Synopsis", body: "A letter\u0000 to a son.", spoiler: false }],
+    rating: null,
+  };
+  await openFile(page).setInputFiles({ name: "controls.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify({ format: "verdict-review", version: 1, review })) });
+  await expect(page.getByText(/Opened .controls\.json. as a new review/)).toBeVisible();
+  await expect(page.getByText(/The field .ISBN-13. lost 1 control character \(U\+0000\)/)).toBeVisible();
+  await expect(page.getByText(/The field .Title. lost 1 control character \(U\+202E\)/)).toBeVisible();
+  await expect(page.getByText(/The field .Author. lost 1 control character \(U\+0008\)/)).toBeVisible();
+  await expect(page.getByText(/The text of section 1 \(.Synopsis.\) lost 1 control character \(U\+0000\)/)).toBeVisible();
+  await expect(field(page, "ISBN-13")).toHaveValue("978-0-571-22413-0");
+  await expect(field(page, "Title")).toHaveValue("Gilead");
+  await expect(sectionBody(page, "Synopsis")).toHaveValue("A letter to a son.");
+  await expectAllSaved(page);
+  for (const kind of ["Markdown", "JSON", "HTML"]) {
+    const [download] = await Promise.all([page.waitForEvent("download"), button(page, `Download ${kind}`).click()]);
+    const text = readFileSync(await download.path(), "utf8");
+    expect(text, kind).not.toMatch(/[\u0000\u0008\u202e]|\\u0000|\\b/);
+    expect(text, kind).toContain("978-0-571-22413-0");
+  }
+
+  const markdown = [
+    "+++",
+    "title = '''",
+    "Review: it's \"good\"'''",
+    "[book]",
+    "title = \"\"\"Gilead\"\"\"",
+    "+++",
+    "",
+    "## Sec <img src=x onerror=\"window.__pwned=1\">",
+    "",
+    "Body\u202e text.",
+  ].join("\n");
+  await openFile(page).setInputFiles({ name: "toml.md", mimeType: "text/markdown", buffer: Buffer.from(markdown) });
+  await expect(page.getByText(/Opened .toml\.md. as a new review/)).toBeVisible();
+  await expect(page.getByText(/lost 1 control character \(U\+202E\)/)).toBeVisible();
+  await expect(field(page, "Post title")).toHaveValue("Review: it's \"good\"");
+  await expect(field(page, "Title")).toHaveValue("Gilead");
+  expect(await sectionHeadingValues(page)).toEqual(["Sec <img src=x onerror=\"window.__pwned=1\">"]);
+  const pv = preview(page);
+  await expect(pv.getByRole("heading", { level: 2 })).toHaveText("Sec <img src=x onerror=\"window.__pwned=1\">");
+  await expect(pv.getByRole("img")).toHaveCount(0);
+  await expect(sectionBody(page, "Sec <img src=x onerror=\"window.__pwned=1\">")).toHaveValue("Body text.");
+});

@@ -642,3 +642,46 @@ test("malformed and foreign files are refused in words and change nothing stored
   }
   await expect(reviewItems(page)).toHaveCount(3);
 });
+
+test("Restore from backup makes Open file's checks: a review too large is skipped, and unsafe ids get fresh ones", async ({ page }) => {
+  await seedStorage(page, entriesOf(GILEAD), GILEAD.id);
+  const dialog = await openReviews(page);
+  const before = await storageSnapshot(page);
+  const titled = (id, title, extra = {}) => {
+    const record = draftRecord({ id, title, savedAt: "2026-05-01T10:00:00.000Z" });
+    Object.assign(record.review, extra);
+    return { record, trashed_at: null, history: null };
+  };
+  const sections = Array.from({ length: 1001 }, (_, i) => ({ id: i + 1, heading: `Part ${i + 1}`, body: "", spoiler: false }));
+  const drafts = [
+    titled("big", "Too big", { sections: [{ id: 1, heading: "Long", body: "words ".repeat(512 * 1024), spoiler: false }] }),
+    titled("many", "Too many", { sections }),
+    titled("", "Empty id"),
+    titled("../../x", "Climbing id"),
+    titled("a\"b\nc", "Quoted id"),
+    titled("x".repeat(200_000), "Huge id"),
+  ];
+  const buffer = Buffer.from(JSON.stringify({ format: "verdict-backup", version: 1, created_at: "2026-06-01T00:00:00.000Z", drafts }));
+  await page.getByLabel("Restore from backup").setInputFiles({ name: "hostile-backup.json", mimeType: "application/json", buffer });
+  const contents = dialog.getByRole("group", { name: "Backup contents" });
+  await expect(contents).toContainText("holds 4 reviews");
+  await expect(contents).toContainText("\u201cReview: Too big\u201d: it holds 3.0 MB of text, more than a review can (at most 2.0 MB)");
+  await expect(contents).toContainText("\u201cReview: Too many\u201d: it holds 1,001 sections, more than a review can (at most 1,000)");
+  await expect(contents).toContainText("4 reviews have an id that cannot name a stored record; each is added under a new id");
+  expect(await storageSnapshot(page)).toEqual(before);
+
+  await contents.getByRole("button", { name: "Add 4 reviews", exact: true }).click();
+  await expect(dialogMessage(page)).toContainText("Added 4 reviews from the backup.");
+  await expect(reviewItems(page)).toHaveCount(5);
+  const after = await storageSnapshot(page);
+  for (const key of Object.keys(after)) expect(key, "a stored key").toMatch(/^verdict:[a-z-]+(:[0-9A-Za-z_-]{1,64})?$/);
+  const added = Object.keys(after).filter((k) => k.startsWith("verdict:draft:") && !(k in before)).map((k) => JSON.parse(after[k]));
+  expect(added.map((r) => r.review.metadata.title).sort()).toEqual(["Climbing id", "Empty id", "Huge id", "Quoted id"]);
+  for (const record of added) expect(after[summaryKey(record.id)]).toBeTruthy();
+
+  // A review added this way can be opened and edited.
+  await reviewItems(page).filter({ hasText: "Review: Quoted id" }).getByRole("button", { name: /^Open / }).click();
+  await expect(field(page, "Title")).toHaveValue("Quoted id");
+  await field(page, "Title").fill("Quoted id, edited");
+  await expectAllSaved(page);
+});

@@ -77,3 +77,75 @@ test("typing in one huge paragraph: the preview follows once typing pauses", asy
   await expect(page.getByRole("status")).toHaveText("All changes saved");
   expect(await synopsis.inputValue()).toMatch(/ ZEBRA\n\nA short paragraph\.$/);
 });
+
+// Sections: a review holds at most 1,000. A file of 1,000 opens and shows its last section; one
+// more is refused on Add section; a file of 20,000 (JSON or Markdown) is refused whole, quickly,
+// and changes nothing.
+const sectionsFile = (n, kind) => {
+  const sections = Array.from({ length: n }, (_, i) => ({ id: i + 1, heading: `Part ${i + 1}`, body: `Body of part ${i + 1}.`, spoiler: false }));
+  const text = kind === "json"
+    ? JSON.stringify({ format: "verdict-review", version: 1, review: { metadata: { title: "Many parts" }, post_title: "", sections, rating: null } })
+    : sections.map((s) => `## ${s.heading}\n\n${s.body}\n`).join("\n");
+  return { name: `parts.${kind === "json" ? "json" : "md"}`, mimeType: kind === "json" ? "application/json" : "text/markdown", buffer: Buffer.from(text) };
+};
+const openFile = (page) => page.getByLabel("Open file", { exact: true });
+const sectionHeadings = (page) => page.getByRole("textbox", { name: /^Heading of / });
+
+test("a review of 1,000 sections opens, and Add section then refuses one more", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto("/");
+  const file = sectionsFile(1000, "json");
+  // Timed inside the page: Playwright's role queries over a thousand text areas take far
+  // longer than the drawing itself.
+  await page.evaluate(() => {
+    const started = performance.now();
+    window.lastHeadingAfter = new Promise((resolve) => {
+      const look = () => {
+        const headings = document.querySelectorAll("h2");
+        if (headings.length && headings[headings.length - 1].textContent.includes("Part 1000")) resolve(performance.now() - started);
+        else setTimeout(look, 10);
+      };
+      look();
+    });
+  });
+  await openFile(page).setInputFiles(file);
+  const opened = await page.evaluate(() => window.lastHeadingAfter);
+  console.log(`1,000 sections (${(file.buffer.length / 1024).toFixed(0)} KB of JSON): last heading drawn after ${Math.round(opened)} ms`);
+  const preview = page.getByRole("region", { name: "Preview" });
+  await expect(preview.getByRole("heading", { name: "Part 1000", exact: true })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole("textbox", { name: "Part 1000", exact: true })).toHaveValue("Body of part 1000.");
+  await expect(sectionHeadings(page)).toHaveCount(1000);
+  await expect(page.getByRole("status")).toHaveText("All changes saved", { timeout: 15_000 });
+  const saved = await stored(page);
+
+  await page.getByRole("button", { name: "Add section", exact: true }).click();
+  const alert = page.getByRole("alert").filter({ hasText: "No section was added" });
+  await expect(alert).toContainText("at most 1,000 sections");
+  await expect(alert).toContainText("Nothing was changed");
+  await expect(sectionHeadings(page)).toHaveCount(1000);
+  await page.waitForTimeout(700);
+  expect(await stored(page)).toBe(saved);
+});
+
+for (const kind of ["json", "markdown"]) {
+  test(`a ${kind} file of 20,000 sections is refused at once and changes nothing`, async ({ page }) => {
+    await page.goto("/");
+    await page.getByRole("textbox", { name: "Title", exact: true }).fill("Kept");
+    await expect(page.getByRole("status")).toHaveText("All changes saved");
+    const snapshot = () => page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+    const before = await snapshot();
+    const file = sectionsFile(20_000, kind);
+    const started = Date.now();
+    await openFile(page).setInputFiles(file);
+    const alert = page.getByRole("alert").filter({ hasText: "holds 20,000 sections" });
+    await expect(alert).toContainText("more than a review can (at most 1,000)");
+    console.log(`20,000 sections (${(file.buffer.length / 1024).toFixed(0)} KB of ${kind}): refused after ${Date.now() - started} ms`);
+    await expect(alert).toContainText("Nothing was opened");
+    await expect(page.getByRole("textbox", { name: "Title", exact: true })).toHaveValue("Kept");
+    await expect(sectionHeadings(page)).toHaveCount(4);
+    expect(await snapshot()).toBe(before);
+    // Typing answers as before.
+    await page.getByRole("textbox", { name: "Synopsis", exact: true }).fill("Still usable.");
+    await expect(page.getByRole("region", { name: "Preview" }).getByText("Still usable.")).toBeVisible();
+  });
+}
