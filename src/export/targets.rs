@@ -8,7 +8,8 @@ use crate::review::Review;
 use super::filename::slug;
 use super::front_matter::FrontMatter;
 use super::markdown::{document_as, BlockForm, Flavour, REMOVED_SECTION};
-use super::{goodreads, html, json, Include};
+use super::{goodreads, html, Include};
+use crate::formats::json;
 
 /// One export target.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -4,18 +4,17 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::browser::{clock, local_storage::LocalStore};
+use crate::formats::draft::{read_record, DraftRecord, Opened, ViewState};
 use crate::review::{effective_post_title, split_list};
-use crate::storage::drafts::{
-    draft_key, external_change, read_record, DraftRecord, Drafts, ExternalChange, Opened, ViewState,
-};
+use crate::storage::drafts::{draft_key, external_change, Drafts, ExternalChange};
 use crate::storage::encoder::{DraftEncoder, SectionRef};
 use crate::storage::history::{history_key, History, Version, HISTORY_BUDGET};
 use crate::storage::library::{Summary, SUMMARY_SCHEMA};
 use crate::storage::{KeyValueStore, StoreError};
 
+use super::schedule::when_idle;
 use super::state::EditorState;
 
 /// How long after the first unsaved change a save happens.
@@ -604,16 +603,5 @@ impl Autosave {
         self.saver.update_value(|s| s.read_only = true);
         self.state.read_only.set(true);
         self.status.set(SaveStatus::ReadOnly);
-    }
-}
-
-/// Runs `run` when the browser is idle (or soon, where it cannot say).
-pub fn when_idle(run: impl FnOnce() + Copy + 'static) {
-    let callback = wasm_bindgen::closure::Closure::once_into_js(run);
-    let scheduled = window()
-        .request_idle_callback(callback.unchecked_ref())
-        .is_ok();
-    if !scheduled {
-        set_timeout(run, Duration::from_millis(50));
     }
 }

@@ -11,6 +11,7 @@ pub mod metadata_form;
 pub mod open_file;
 pub mod preview;
 pub mod rating;
+pub mod schedule;
 pub mod sections;
 pub mod shortcuts;
 pub mod state;
@@ -21,8 +22,9 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use crate::browser::{clock, download::download_text, local_storage::LocalStore};
+use crate::formats::draft::Opened;
 use crate::review::Review;
-use crate::storage::drafts::{draft_key, Drafts, LoadError, Opened};
+use crate::storage::drafts::{draft_key, Drafts, LoadError};
 
 use autosave::{Autosave, SaveStatus};
 use export_actions::ExportActions;

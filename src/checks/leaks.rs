@@ -13,9 +13,9 @@
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
-use super::words::{count_words, word_ranges};
-use super::{Review, Section};
 use crate::markup::spoilers::{readable_text, ReadableText};
+use crate::review::words::{count_words, word_ranges};
+use crate::review::{Review, Section};
 
 /// A word of at least this many letters can be a "rare word": long words are the ones that
 /// carry a plot ("donation", "deferral"), short ones are everyday language.

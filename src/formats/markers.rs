@@ -5,16 +5,16 @@
 //! body may hold headings, `---`, code blocks or anything else). A section's body is carried in
 //! its marker only when the text written for it would not read back as exactly what was typed
 //! (inline spoilers, escaped HTML, refused links, trailing spaces…).
+//!
+//! The comment syntax itself (the prefix, the suffix, and telling a marker line from other HTML)
+//! is [`crate::markup::markers`]'s, so that markup's safety check can recognise these lines.
 
 use serde::{Deserialize, Serialize};
 
 use crate::markup::escape;
+use crate::markup::markers::{PREFIX, SUFFIX};
 use crate::review::{Metadata, Rating};
 
-/// How every marker begins.
-pub const PREFIX: &str = "<!-- verdict:";
-/// How every marker ends (the line's end).
-pub const SUFFIX: &str = " -->";
 /// The layout of the markers this version writes.
 pub const MARKER_VERSION: u32 = 1;
 
@@ -163,15 +163,6 @@ pub fn end_line() -> String {
     format!("{PREFIX}end{SUFFIX}\n")
 }
 
-/// Whether `html` (one raw HTML line of an export, trimmed) is one of these markers.
-pub fn is_marker(html: &str) -> bool {
-    html.strip_prefix(PREFIX)
-        .and_then(|rest| rest.strip_suffix(SUFFIX))
-        // A byte search: the three are ASCII, and a marker line (a whole body, at times) is
-        // looked at for every export.
-        .is_some_and(|inner| memchr::memchr3(b'>', b'\n', b'\r', inner.as_bytes()).is_none())
-}
-
 /// Reads the marker of `kind` at the start of `text`: its content and the text after its line.
 pub fn read<'a, T: for<'de> Deserialize<'de>>(kind: &str, text: &'a str) -> Option<(T, &'a str)> {
     let rest = text
@@ -257,6 +248,7 @@ mod equivalence {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::markup::markers::is_marker;
 
     #[test]
     fn markers_hide_markup_and_read_back() {
