@@ -5,6 +5,8 @@
 //! touch browser APIs, and `ui` the Leptos components that bind signals to the core. `main.rs`
 //! only mounts [`ui::App`]. The layers, and why they are in that order: docs/architecture.md.
 
+#![warn(missing_docs)]
+
 pub mod bytes;
 pub mod case;
 pub mod checks;
