@@ -783,8 +783,11 @@ pub fn has_unclosed_fence(text: &str) -> bool {
     unclosed_fence(text).is_some()
 }
 
-/// The closing fence for a fenced code block that runs to the end of the body, if any.
-fn unclosed_fence(prepared: &str) -> Option<String> {
+/// The closing fence (with its newline) that a fenced code block running to the end of
+/// `prepared` needs, if one does: the opener's character, as many of them as it has, read as
+/// pulldown-cmark reads it (indentation, longer closing fences, blank lines and all). The one
+/// fence reader: the export's split closes and reopens a part's code block with it.
+pub fn unclosed_fence(prepared: &str) -> Option<String> {
     let last = pulldown_cmark::Parser::new_ext(prepared, super::spoilers::parser_options())
         .into_offset_iter()
         .filter(|(event, _)| {
