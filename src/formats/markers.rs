@@ -11,6 +11,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::json_string::push_json_string_in_markup;
 use crate::markup::escape;
 use crate::markup::markers::{PREFIX, SUFFIX};
 use crate::review::{Metadata, Rating};
@@ -81,55 +82,16 @@ impl SectionMarkerRef<'_> {
         // Writing to a String cannot fail. The fields in their declared order, as serde writes
         // them.
         let _ = write!(out, "section {{\"id\":{},\"heading\":", self.id);
-        push_json_string(out, self.heading);
+        push_json_string_in_markup(out, self.heading);
         let _ = write!(out, ",\"spoiler\":{},\"len\":{}", self.spoiler, self.len);
         if let Some(body) = self.body {
             out.push_str(",\"body\":");
-            push_json_string(out, body);
+            push_json_string_in_markup(out, body);
         }
         out.push('}');
         out.push_str(SUFFIX);
         out.push('\n');
     }
-}
-
-/// Appends `text` as a JSON string, escaped as serde_json escapes it (`"`, `\`, and control
-/// characters, with its short forms), and with `<`, `>` and `&` as `\u` escapes as in [`line`].
-fn push_json_string(out: &mut String, text: &str) {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    out.push('"');
-    // The start of the text not yet copied.
-    let mut last = 0;
-    // `|`, not `||`: no branch, so that the block test becomes vector code.
-    let special =
-        |b: u8| (b < 0x20) | (b == b'"') | (b == b'\\') | (b == b'<') | (b == b'>') | (b == b'&');
-    escape::for_each_special(text.as_bytes(), special, |at| {
-        // An ASCII byte: a character boundary.
-        out.push_str(&text[last..at]);
-        last = at + 1;
-        let b = text.as_bytes()[at];
-        let short = match b {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            0x08 => "\\b",
-            0x0C => "\\f",
-            b'\n' => "\\n",
-            b'\r' => "\\r",
-            b'\t' => "\\t",
-            b'<' => "\\u003c",
-            b'>' => "\\u003e",
-            b'&' => "\\u0026",
-            _ => {
-                out.push_str("\\u00");
-                out.push(char::from(HEX[usize::from(b >> 4)]));
-                out.push(char::from(HEX[usize::from(b & 0xF)]));
-                return;
-            }
-        };
-        out.push_str(short);
-    });
-    out.push_str(&text[last..]);
-    out.push('"');
 }
 
 /// One marker line (with its newline): `<!-- verdict:<kind> <json> -->`. `<`, `>` and `&` in
