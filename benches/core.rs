@@ -18,11 +18,12 @@ fn main() {
 mod native {
     use criterion::{criterion_group, BenchmarkId, Criterion, Throughput};
     use std::hint::black_box;
+    use verdict::checks::leaks;
     use verdict::export::{html, markdown};
+    use verdict::formats::draft::{parse_record, DraftRecord, ViewState, SCHEMA_VERSION};
     use verdict::markup::incremental::IncrementalRender;
     use verdict::markup::{render, SpoilerView};
-    use verdict::review::{leaks, Rating, Review, Section};
-    use verdict::storage::drafts::{parse_record, DraftRecord, ViewState, SCHEMA_VERSION};
+    use verdict::review::{Rating, Review, Section};
     use verdict::storage::encoder::{DraftEncoder, SectionRef};
 
     const SIZES: [(&str, usize); 3] = [("1KB", 1024), ("100KB", 100 * 1024), ("1MB", 1024 * 1024)];

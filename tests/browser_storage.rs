@@ -4,7 +4,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use verdict::browser::local_storage::LocalStore;
-use verdict::storage::drafts::{DraftRecord, Drafts, ViewState, SCHEMA_VERSION};
+use verdict::formats::draft::{DraftRecord, ViewState, SCHEMA_VERSION};
+use verdict::storage::drafts::Drafts;
 use verdict::storage::{KeyValueStore, StoreError};
 use wasm_bindgen_test::*;
 

@@ -97,7 +97,7 @@ fn kitchen_sink_markdown_is_safe_and_stable() {
                 assert!(
                     ["<details>", "</details>"].contains(&tag)
                         || tag.starts_with("<summary>")
-                        || verdict::export::markers::is_marker(tag),
+                        || verdict::markup::markers::is_marker(tag),
                     "unexpected HTML {tag:?}"
                 );
             }

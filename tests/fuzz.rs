@@ -15,13 +15,13 @@ use proptest::strategy::ValueTree;
 use proptest::test_runner::TestRunner;
 use verdict::export::targets::Target;
 use verdict::export::{html, markdown};
+use verdict::formats::draft::{parse_record, DraftRecord, ViewState, SCHEMA_VERSION};
 use verdict::import;
 use verdict::markup::incremental::IncrementalRender;
 use verdict::markup::{self, SpoilerView};
 use verdict::review::{
     date, isbn, validation, CustomField, Format, Rating, Review, Section, Template,
 };
-use verdict::storage::drafts::{parse_record, DraftRecord, ViewState, SCHEMA_VERSION};
 
 fn budget() -> Duration {
     let seconds = std::env::var("FUZZ_SECONDS")
@@ -302,7 +302,7 @@ fn assert_markdown_inert(body: &str) {
                     line,
                     "<details>" | "<details markdown=\"1\">" | "</details>"
                 ) || summary.is_some_and(|s| !s.contains('<'))
-                    || verdict::export::markers::is_marker(line);
+                    || verdict::markup::markers::is_marker(line);
                 assert!(ours, "raw HTML {line:?} in {body}");
             }
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
@@ -355,7 +355,7 @@ fn fuzz_exports() {
     let written = std::cell::Cell::new(0usize);
     fuzz("exports", review(), |review| {
         // The spoiler-leak check runs on whatever the person typed, too.
-        for finding in verdict::review::leaks::check(review) {
+        for finding in verdict::checks::leaks::check(review) {
             assert!(!finding.message(review).is_empty());
         }
         let doc = html::document(review);

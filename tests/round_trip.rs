@@ -8,7 +8,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use verdict::export::{json, markdown};
+use verdict::export::markdown;
+use verdict::formats::json;
 use verdict::import::controls::strip_controls;
 use verdict::import::{import, Source};
 use verdict::markup::spoilers::readable_text;
@@ -336,4 +337,16 @@ fn other_templates_read_back_from_front_matter_and_detail_lines() {
     assert_eq!(back.metadata.template, Template::Film, "{text}");
     assert_eq!(back.metadata.runtime, "117 min");
     assert_eq!(headings(&back), headings(&review));
+}
+
+/// Front matter's quoting (export) reads back exactly with the front matter reader (import):
+/// the two are peers and do not see each other, so their agreement is held here.
+#[test]
+fn quoted_front_matter_values_read_back_exactly() {
+    use verdict::export::front_matter::quote;
+    use verdict::import::yaml::parse_yaml;
+    for text in ["a: \"b\" #c\nd\\", "\u{7}é<b>\u{2028}\t", "", "😀 \u{FEFF}"] {
+        let yaml = format!("k: {}\n", quote(text));
+        assert_eq!(parse_yaml(&yaml).text_of("k").unwrap(), text, "{yaml}");
+    }
 }

@@ -198,7 +198,7 @@ fn the_seed_in_every_target_matches_its_golden_file() {
 /// Island". No rating is typed in the seed.
 #[test]
 fn the_seed_names_its_characters_and_the_donations_outside_the_synopsis() {
-    use verdict::review::leaks::check;
+    use verdict::checks::leaks::check;
     let (review, _) = seed_review();
     let messages: Vec<String> = check(&review).iter().map(|f| f.message(&review)).collect();
     let liked = "in \u{201c}What I liked\u{201d}";

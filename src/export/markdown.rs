@@ -11,8 +11,8 @@ use crate::markup::spoilers::readable_text;
 use crate::review::Review;
 
 use super::front_matter::{front_matter_for, FrontMatter};
-use super::markers::{self, ReviewMarker, SectionMarkerRef};
 use super::{cover_alt, footer_lines, metadata_lines, spoiler_summary, Include};
+use crate::formats::markers::{self, ReviewMarker, SectionMarkerRef};
 use crate::review::validation::usable_cover;
 
 /// The MIME type of the Markdown download.
@@ -462,7 +462,7 @@ mod tests {
     /// The document as a reader sees it rendered: without the marker comments.
     fn without_markers(md: &str) -> String {
         md.lines()
-            .filter(|l| !l.starts_with(markers::PREFIX))
+            .filter(|l| !l.starts_with(crate::markup::markers::PREFIX))
             .map(|l| format!("{l}\n"))
             .collect()
     }

@@ -8,10 +8,8 @@ pub mod front_matter;
 pub mod goodreads;
 pub mod html;
 pub mod hugo;
-pub mod json;
 pub mod language;
 pub mod markdown;
-pub mod markers;
 pub mod structured;
 pub mod targets;
 

@@ -2,13 +2,14 @@
 //! its text (optionally spoiler-free), and platform limits (Discord's 2,000 characters a
 //! message, Reddit's 10,000 a comment), where the text is split into parts.
 
-use crate::markup::markdown::{section_markdown_with, InlineSpoilers, ListForm};
+use crate::markup::markdown::{section_markdown_with, unclosed_fence, InlineSpoilers, ListForm};
 use crate::review::Review;
 
 use super::filename::slug;
 use super::front_matter::FrontMatter;
 use super::markdown::{document_as, BlockForm, Flavour, REMOVED_SECTION};
-use super::{goodreads, html, json, Include};
+use super::{goodreads, html, Include};
+use crate::formats::json;
 
 /// One export target.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -540,9 +541,13 @@ fn hard_cut(line: &str, limit: usize) -> usize {
 }
 
 /// A part that ends inside a fenced code block gets a closing fence, and the next part opens
-/// it again, so each part reads on its own as it was meant.
+/// it again, so each part reads on its own as it was meant. Whether a part ends inside one is
+/// markup's fence reader's answer ([`unclosed_fence`]), so a fence is closed exactly as
+/// pulldown-cmark reads the part: an indented opener, a longer closing fence, or a fence-like
+/// line inside the code are all read as the preview reads them.
 fn close_fences(parts: Vec<String>) -> Vec<String> {
     let mut out = Vec::with_capacity(parts.len());
+    // The fence that reopens the code block the last part ended in.
     let mut open: Option<String> = None;
     for part in parts {
         let mut text = String::new();
@@ -551,17 +556,7 @@ fn close_fences(parts: Vec<String>) -> Vec<String> {
             text.push('\n');
         }
         text.push_str(&part);
-        for line in part.lines() {
-            let trimmed = line.trim_start();
-            let first = trimmed.chars().next().unwrap_or(' ');
-            let run = trimmed.chars().take_while(|c| *c == first).count();
-            if matches!(first, '`' | '~') && run >= 3 {
-                open = match open {
-                    Some(_) => None,
-                    None => Some(first.to_string().repeat(run)),
-                };
-            }
-        }
+        open = unclosed_fence(&text).map(|fence| fence.trim_end().to_string());
         if let Some(fence) = &open {
             text.push('\n');
             text.push_str(fence);
@@ -574,6 +569,34 @@ fn close_fences(parts: Vec<String>) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_part_inside_an_indented_longer_fence_is_closed_as_the_parser_reads_it() {
+        // An opener indented two spaces and four backticks long: the three-backtick line inside
+        // is code, not a closing fence, and the block runs on past every cut.
+        let code = "code line\n".repeat(60);
+        let text = format!("Intro\n\n  ````text\n```\n{code}````\n\nAfter\n");
+        let parts = split(&text, 300, None);
+        assert!(parts.len() > 2, "{parts:?}");
+        for (n, part) in parts.iter().enumerate() {
+            assert!(part.chars().count() <= 300, "part {n}: {part:?}");
+            assert!(
+                !crate::markup::markdown::has_unclosed_fence(part),
+                "part {n}: {part:?}"
+            );
+            // Each part reads as code where the review has code.
+            let html = crate::markup::render(part, &crate::markup::SpoilerView::closed("s"));
+            assert!(!html.contains("<p>code line"), "part {n}: {html}");
+        }
+        let inner = parts.iter().position(|p| p.contains("\n```\n")).unwrap();
+        assert!(parts[inner].ends_with("\n````"), "{:?}", parts[inner]);
+        assert!(
+            parts[inner + 1].starts_with("````\n"),
+            "{:?}",
+            parts[inner + 1]
+        );
+        assert!(parts.last().unwrap().contains("After"));
+    }
 
     #[test]
     fn split_respects_the_limit_and_keeps_every_character() {

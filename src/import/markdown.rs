@@ -10,7 +10,8 @@
 
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
-use crate::export::markers::{self, ReviewMarker, SectionMarker};
+use crate::formats::markers::{self, ReviewMarker, SectionMarker};
+use crate::markup::markers::{is_marker, PREFIX};
 use crate::review::{
     default_post_title, CustomField, Format, Metadata, Rating, Review, Section, Template,
 };
@@ -31,12 +32,12 @@ pub fn import(text: &str) -> Imported {
         return verdict_markdown(review, visible);
     }
     let unmarked;
-    let body = if body.contains(markers::PREFIX) {
+    let body = if body.contains(PREFIX) {
         notes.push("This file was written by Verdict but changed since, so it was read as plain Markdown: check the sections and spoilers.".to_string());
         // The markers no longer fit the text: read it without them.
         unmarked = body
             .split_inclusive('\n')
-            .filter(|line| !markers::is_marker(line.trim()))
+            .filter(|line| !is_marker(line.trim()))
             .collect::<String>();
         unmarked.as_str()
     } else {

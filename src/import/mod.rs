@@ -1,5 +1,5 @@
 //! `Open file`: reading a review back from a file. Verdict's own JSON and its Markdown (which
-//! carries markers, see [`crate::export::markers`]) come back exactly; Markdown from elsewhere
+//! carries markers, see [`crate::formats::markers`]) come back exactly; Markdown from elsewhere
 //! (or a flavour without markers) comes back as well as it can be read, its headings becoming
 //! sections, and nothing that cannot be placed is dropped. Every failure is a message in words.
 
@@ -9,11 +9,11 @@ pub mod yaml;
 
 use serde::Deserialize;
 
-use crate::export::json::{ReviewFile, FORMAT, VERSION};
+use crate::formats::backup::BACKUP_FORMAT;
+use crate::formats::draft::read_record;
+use crate::formats::json::{ReviewFile, FORMAT, VERSION};
 use crate::review::limits::{check_review, MAX_REVIEW_BYTES};
 use crate::review::Review;
-use crate::storage::backup::BACKUP_FORMAT;
-use crate::storage::drafts::read_record;
 
 /// The largest file read: a review holds at most [`MAX_REVIEW_BYTES`] of text, and a file
 /// carries some markup around it.
@@ -156,7 +156,7 @@ fn tidy(review: &mut Review) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::export::json::document;
+    use crate::formats::json::document;
 
     #[test]
     fn json_round_trip_and_refusals() {
@@ -260,7 +260,7 @@ mod tests {
             "Intro. ".repeat(2000)
         );
         let opened = import("r.md", text.as_bytes()).unwrap();
-        let exported = crate::export::json::document(&opened.review);
+        let exported = crate::formats::json::document(&opened.review);
         for c in ['\u{0}', '\u{8}', '\u{202e}'] {
             assert!(!opened.review.post_title.contains(c));
             assert!(!opened

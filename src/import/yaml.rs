@@ -372,7 +372,6 @@ fn basic_escapes(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::export::front_matter::quote;
 
     #[test]
     fn reads_what_verdict_writes() {
@@ -392,14 +391,6 @@ mod tests {
             Some(&Value::List(vec!["literary".into()]))
         );
         assert_eq!(book.text_of("audience").unwrap(), "adult");
-    }
-
-    #[test]
-    fn quoted_values_read_back_exactly() {
-        for text in ["a: \"b\" #c\nd\\", "\u{7}é<b>\u{2028}\t", "", "😀 \u{FEFF}"] {
-            let yaml = format!("k: {}\n", quote(text));
-            assert_eq!(parse_yaml(&yaml).text_of("k").unwrap(), text, "{yaml}");
-        }
     }
 
     #[test]

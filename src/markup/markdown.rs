@@ -322,7 +322,7 @@ fn parsed_is_safe_document(markdown: &str) -> bool {
             .and_then(|l| l.strip_suffix("</summary>"));
         is_own_disclosure(html)
             || summary.is_some_and(|s| !s.contains('<'))
-            || crate::export::markers::is_marker(html)
+            || super::markers::is_marker(html)
     })
 }
 
@@ -414,7 +414,7 @@ fn own_line(line: &str, after_details: bool) -> Option<OwnLine> {
     if after_details && summary.is_some_and(|s| !s.contains('<')) {
         return Some(OwnLine::Disclosure);
     }
-    crate::export::markers::is_marker(line).then_some(OwnLine::Marker)
+    super::markers::is_marker(line).then_some(OwnLine::Marker)
 }
 
 /// Whether a line that is not one of Verdict's own plainly holds no `<` that could begin raw
@@ -845,8 +845,11 @@ pub fn has_unclosed_fence(text: &str) -> bool {
     unclosed_fence(text).is_some()
 }
 
-/// The closing fence for a fenced code block that runs to the end of the body, if any.
-fn unclosed_fence(prepared: &str) -> Option<String> {
+/// The closing fence (with its newline) that a fenced code block running to the end of
+/// `prepared` needs, if one does: the opener's character, as many of them as it has, read as
+/// pulldown-cmark reads it (indentation, longer closing fences, blank lines and all). The one
+/// fence reader: the export's split closes and reopens a part's code block with it.
+pub fn unclosed_fence(prepared: &str) -> Option<String> {
     let last = pulldown_cmark::Parser::new_ext(prepared, super::spoilers::parser_options())
         .into_offset_iter()
         .filter(|(event, _)| {
@@ -906,24 +909,23 @@ fn is_closing_fence(line: &str, fence: char, len: usize) -> bool {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod equivalence {
     use super::*;
-    use crate::export::markers::{self, SectionMarker};
+    use crate::markup::markers::{PREFIX, SUFFIX};
     use proptest::prelude::*;
 
     /// Lines and pieces of lines near every edge of [`is_plainly_safe_document`]: Verdict's own
     /// lines (and near misses), markers, links and autolinks with allowed and refused
     /// destinations, escapes, raw HTML, definitions, containers, code and line endings.
     fn fragment() -> impl Strategy<Value = String> {
+        // A section marker as `formats::markers` writes one: JSON with `<`, `>` and `&` as `\u`
+        // escapes, on a line of its own.
         let marker = "\\PC{0,12}".prop_map(|text| {
-            markers::line(
-                "section",
-                &SectionMarker {
-                    id: 1,
-                    heading: text.clone(),
-                    spoiler: true,
-                    len: 3,
-                    body: Some(text),
-                    rewritten: false,
-                },
+            let json = serde_json::to_string(&text)
+                .unwrap()
+                .replace('<', "\\u003c")
+                .replace('>', "\\u003e")
+                .replace('&', "\\u0026");
+            format!(
+                "{PREFIX}section {{\"id\":1,\"heading\":{json},\"spoiler\":true,\"len\":3,\"body\":{json}}}{SUFFIX}\n"
             )
         });
         prop_oneof![

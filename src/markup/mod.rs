@@ -8,6 +8,7 @@ pub mod chunks;
 pub mod escape;
 pub mod incremental;
 pub mod markdown;
+pub mod markers;
 pub mod spoilers;
 pub mod text_offsets;
 pub mod url;

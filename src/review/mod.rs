@@ -6,7 +6,6 @@
 pub mod date;
 pub mod edits;
 pub mod isbn;
-pub mod leaks;
 pub mod limits;
 pub mod rating;
 pub mod suggest;

@@ -4,18 +4,14 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::formats::backup::{BACKUP_FORMAT, BACKUP_VERSION};
+use crate::formats::draft::{read_record, DraftRecord};
 use crate::review::limits::check_review;
 
-use super::drafts::{draft_key, is_safe_draft_id, read_record, DraftRecord, Drafts};
+use super::drafts::{draft_key, is_safe_draft_id, Drafts};
 use super::history::{history_key, History};
 use super::library::Summary;
 use super::{KeyValueStore, StoreError};
-
-/// What a backup file says it is.
-pub const BACKUP_FORMAT: &str = "verdict-backup";
-
-/// The backup layout this version writes (and the newest it reads).
-pub const BACKUP_VERSION: u32 = 1;
 
 /// The largest backup file read: localStorage holds far less than this anyway.
 pub const MAX_BACKUP_BYTES: usize = 50 * 1024 * 1024;
@@ -285,8 +281,8 @@ pub fn read_backup(bytes: &[u8]) -> Result<BackupContents, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::formats::draft::{ViewState, SCHEMA_VERSION};
     use crate::review::Review;
-    use crate::storage::drafts::{ViewState, SCHEMA_VERSION};
     use crate::storage::memory::MemoryStore;
 
     fn record(id: &str, title: &str) -> DraftRecord {

@@ -1,18 +1,13 @@
 //! Draft records: each review is its own record, with a schema version and a revision number
 //! from day one, so that later versions can migrate old data and notice edits from other tabs.
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
-use crate::review::Review;
+use crate::formats::draft::{
+    parse_record, read_record, DraftRecord, Opened, RecordError, SCHEMA_VERSION,
+};
 
 use super::{KeyValueStore, StoreError};
-
-/// The record layout this version writes. Version 1 (the first release) had no `created_at`
-/// and no summary record beside the draft; version 2 had no templates, custom fields, cover or
-/// ignored words. [`read_record`] migrates both. Version 3 exists so that an older Verdict (a
-/// tab left open across an update) opens a record with those fields read-only instead of
-/// reading it without them and saving it back.
-pub const SCHEMA_VERSION: u32 = 3;
 
 /// Prefix of every key Verdict owns.
 pub const KEY_PREFIX: &str = "verdict:";
@@ -39,83 +34,26 @@ pub fn draft_key(id: &str) -> String {
     format!("{KEY_PREFIX}draft:{id}")
 }
 
-/// How the preview was left, restored with the draft.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct ViewState {
-    /// The preview's `Show spoilers` toggle.
-    pub show_spoilers: bool,
-}
-
-/// One stored draft.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DraftRecord {
-    /// The layout version of this record.
-    pub schema: u32,
-    /// The draft's id (also in its key).
-    pub id: String,
-    /// Incremented on every save, so that a reader can tell a newer copy from an older one.
-    pub revision: u64,
-    /// When it was saved (ISO 8601, as the browser's clock says).
-    pub saved_at: String,
-    /// When the draft was first made (ISO 8601); records of schema 1 take their `saved_at`.
-    #[serde(default)]
-    pub created_at: String,
-    /// The review itself.
-    pub review: Review,
-    /// How the preview was left.
-    #[serde(default)]
-    pub view: ViewState,
-}
-
-impl DraftRecord {
-    /// A new draft `id` holding `review`, made and saved `now` (not stored yet).
-    pub fn fresh(id: String, now: &str, review: Review) -> DraftRecord {
-        DraftRecord {
-            schema: SCHEMA_VERSION,
-            id,
-            revision: 0,
-            saved_at: now.to_string(),
-            created_at: now.to_string(),
-            review,
-            view: ViewState::default(),
-        }
-    }
-}
-
 /// Why a stored draft could not be opened. Its record is left untouched in every case.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LoadError {
     /// Storage failed.
     Store(StoreError),
-    /// The record is not a draft this version can read (corrupt JSON, wrong shape).
-    Corrupt {
-        /// The record's key.
-        key: String,
-        /// What the parser said.
-        why: String,
-    },
-    /// The record was written by a newer version of Verdict and cannot even be shown.
-    Newer {
-        /// The record's key.
-        key: String,
-        /// Its schema version.
-        schema: u32,
-    },
+    /// The record cannot be read, or only by a newer version of Verdict.
+    Record(RecordError),
+}
+
+impl From<RecordError> for LoadError {
+    fn from(error: RecordError) -> LoadError {
+        LoadError::Record(error)
+    }
 }
 
 impl std::fmt::Display for LoadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             LoadError::Store(e) => e.fmt(f),
-            LoadError::Corrupt { key, why } => write!(
-                f,
-                "A saved review could not be read ({why}). It is kept untouched under \u{201c}{key}\u{201d} in this browser's storage, and a new review was started."
-            ),
-            LoadError::Newer { key, schema } => write!(
-                f,
-                "The saved review under \u{201c}{key}\u{201d} was written by a newer version of Verdict (format {schema}) and cannot be shown here; it is left untouched, and a new review was started."
-            ),
+            LoadError::Record(e) => e.fmt(f),
         }
     }
 }
@@ -162,10 +100,10 @@ impl<S: KeyValueStore> Drafts<S> {
     pub fn load(&self, id: &str) -> Result<Option<DraftRecord>, LoadError> {
         match self.open(id)? {
             Some(opened) if !opened.read_only => Ok(Some(opened.record)),
-            Some(opened) => Err(LoadError::Newer {
+            Some(opened) => Err(LoadError::Record(RecordError::Newer {
                 key: draft_key(id),
                 schema: opened.record.schema,
-            }),
+            })),
             None => Ok(None),
         }
     }
@@ -179,10 +117,9 @@ impl<S: KeyValueStore> Drafts<S> {
         };
         // The key is the record's identity: a record whose `id` says otherwise (edited by
         // hand, or copied under another key) is opened, and saved again, under its key.
-        read_record(&key, &raw).map(|mut opened| {
-            opened.record.id = id.to_string();
-            Some(opened)
-        })
+        let mut opened = read_record(&key, &raw)?;
+        opened.record.id = id.to_string();
+        Ok(Some(opened))
     }
 
     /// Saves `record` with its revision advanced by one; the stored copy is replaced whole or,
@@ -225,81 +162,11 @@ impl<S: KeyValueStore> Drafts<S> {
     }
 }
 
-/// A record as read for the editor.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Opened {
-    /// The draft, in this version's layout.
-    pub record: DraftRecord,
-    /// The schema it was stored with, when that was older (it has been migrated in memory).
-    pub migrated_from: Option<u32>,
-    /// Written by a newer version of Verdict: shown, never saved over.
-    pub read_only: bool,
-}
-
-/// Parses a stored record, migrating an older layout and refusing (never repairing) what this
-/// version cannot read, including any newer layout.
-pub fn parse_record(key: &str, raw: &str) -> Result<DraftRecord, LoadError> {
-    let opened = read_record(key, raw)?;
-    if opened.read_only {
-        return Err(LoadError::Newer {
-            key: key.to_string(),
-            schema: opened.record.schema,
-        });
-    }
-    Ok(opened.record)
-}
-
-/// Reads a stored record of any schema. An older one is migrated step by step; a newer one is
-/// read leniently (fields this version does not know are ignored) and marked read-only, so that
-/// it can be shown and downloaded but never saved over; one that cannot be read at all is an
-/// error that names its key.
-pub fn read_record(key: &str, raw: &str) -> Result<Opened, LoadError> {
-    #[derive(Deserialize)]
-    struct Header {
-        schema: u32,
-    }
-    let corrupt = |e: serde_json::Error| LoadError::Corrupt {
-        key: key.to_string(),
-        why: e.to_string(),
-    };
-    let header: Header = serde_json::from_str(raw).map_err(corrupt)?;
-    let mut record: DraftRecord = match serde_json::from_str(raw) {
-        Ok(record) => record,
-        Err(_) if header.schema > SCHEMA_VERSION => {
-            return Err(LoadError::Newer {
-                key: key.to_string(),
-                schema: header.schema,
-            })
-        }
-        Err(e) => return Err(corrupt(e)),
-    };
-    if header.schema > SCHEMA_VERSION {
-        return Ok(Opened {
-            record,
-            migrated_from: None,
-            read_only: true,
-        });
-    }
-    let migrated_from = (header.schema < SCHEMA_VERSION).then_some(header.schema);
-    if header.schema < 2 {
-        // 1 → 2: the draft learns when it was made; the first save also writes its summary.
-        if record.created_at.is_empty() {
-            record.created_at = record.saved_at.clone();
-        }
-        record.schema = 2;
-    }
-    // 2 → 3: only new fields, each with a default that means "as before".
-    record.schema = SCHEMA_VERSION;
-    Ok(Opened {
-        record,
-        migrated_from,
-        read_only: false,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::formats::draft::ViewState;
+    use crate::review::Review;
     use crate::storage::memory::MemoryStore;
 
     fn record(id: &str) -> DraftRecord {
@@ -354,11 +221,11 @@ mod tests {
         assert_eq!(opened.record.review.metadata.title, "Future");
         assert!(matches!(
             drafts.load("n"),
-            Err(LoadError::Newer { schema: 9, .. })
+            Err(LoadError::Record(RecordError::Newer { schema: 9, .. }))
         ));
         assert!(matches!(
             drafts.open("m"),
-            Err(LoadError::Newer { schema: 9, .. })
+            Err(LoadError::Record(RecordError::Newer { schema: 9, .. }))
         ));
     }
 
@@ -398,10 +265,13 @@ mod tests {
             .set(&draft_key("new"), r#"{"schema":99,"anything":1}"#)
             .unwrap();
         let drafts = Drafts::new(store);
-        assert!(matches!(drafts.load("bad"), Err(LoadError::Corrupt { .. })));
+        assert!(matches!(
+            drafts.load("bad"),
+            Err(LoadError::Record(RecordError::Corrupt { .. }))
+        ));
         assert!(matches!(
             drafts.load("new"),
-            Err(LoadError::Newer { schema: 99, .. })
+            Err(LoadError::Record(RecordError::Newer { schema: 99, .. }))
         ));
         assert_eq!(
             drafts.raw(&draft_key("bad")).unwrap().as_deref(),
@@ -484,6 +354,8 @@ pub fn stored_revision(raw: &str) -> Option<u64> {
 #[cfg(test)]
 mod external_tests {
     use super::*;
+    use crate::formats::draft::ViewState;
+    use crate::review::Review;
     use crate::storage::memory::MemoryStore;
 
     fn raw(revision: u64, text: &str) -> String {

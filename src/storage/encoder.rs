@@ -10,8 +10,8 @@ use crate::bytes;
 use crate::review::words::{count_words, recount_words};
 use crate::review::{Metadata, Rating};
 
-use super::drafts::{ViewState, SCHEMA_VERSION};
-use super::json_string::{push_json_string, with_room_for_escapes};
+use crate::formats::draft::{ViewState, SCHEMA_VERSION};
+use crate::formats::json_string::{push_json_string, with_room_for_escapes};
 
 /// One section as the encoder sees it (borrowed, so the caller need not copy its text).
 #[derive(Serialize)]
@@ -183,8 +183,8 @@ impl DraftEncoder {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::formats::draft::{parse_record, DraftRecord};
     use crate::review::Review;
-    use crate::storage::drafts::{parse_record, DraftRecord};
 
     fn encode(encoder: &mut DraftEncoder, review: &Review) -> String {
         for s in &review.sections {

@@ -10,7 +10,9 @@ use crate::review::split_list;
 use crate::review::words::review_words;
 use crate::sort::sort_by;
 
-use super::drafts::{draft_key, read_record, DraftRecord, Drafts, LoadError, KEY_PREFIX};
+use crate::formats::draft::{read_record, DraftRecord, RecordError};
+
+use super::drafts::{draft_key, Drafts, LoadError, KEY_PREFIX};
 use super::history::history_key;
 use super::{KeyValueStore, StoreError};
 
@@ -133,9 +135,11 @@ impl<S: KeyValueStore> Drafts<S> {
             .store()
             .get(&key)
             .map_err(LoadError::Store)?
-            .ok_or_else(|| LoadError::Corrupt {
-                key: key.clone(),
-                why: "the record is missing".into(),
+            .ok_or_else(|| {
+                LoadError::Record(RecordError::Corrupt {
+                    key: key.clone(),
+                    why: "the record is missing".into(),
+                })
             })?;
         let mut opened = read_record(&key, &raw)?;
         opened.record.id = id.to_string();
@@ -180,10 +184,10 @@ impl<S: KeyValueStore> Drafts<S> {
     fn writable_summary(&self, id: &str) -> Result<Summary, LoadError> {
         let summary = self.summary(id)?;
         if summary.read_only || summary.schema > SUMMARY_SCHEMA {
-            return Err(LoadError::Newer {
+            return Err(LoadError::Record(RecordError::Newer {
                 key: summary_key(id),
                 schema: summary.schema,
-            });
+            }));
         }
         Ok(summary)
     }
@@ -221,10 +225,10 @@ impl<S: KeyValueStore> Drafts<S> {
     /// were enforced) is not copied: the copy could not be edited.
     pub fn duplicate(&mut self, id: &str, new_id: &str, now: &str) -> Result<DraftRecord, String> {
         let original = self.load(id).map_err(|e| e.to_string())?.ok_or_else(|| {
-            LoadError::Corrupt {
+            LoadError::Record(RecordError::Corrupt {
                 key: draft_key(id),
                 why: "the record is missing".into(),
-            }
+            })
             .to_string()
         })?;
         let review = &original.review;
@@ -265,8 +269,8 @@ impl<S: KeyValueStore> Drafts<S> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::formats::draft::{ViewState, SCHEMA_VERSION};
     use crate::review::Review;
-    use crate::storage::drafts::{ViewState, SCHEMA_VERSION};
     use crate::storage::memory::MemoryStore;
 
     fn record(id: &str, title: &str, body: &str, at: &str) -> DraftRecord {

@@ -5,7 +5,6 @@ pub mod backup;
 pub mod drafts;
 pub mod encoder;
 pub mod history;
-pub mod json_string;
 pub mod library;
 pub mod memory;
 pub mod session;

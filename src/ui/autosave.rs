@@ -6,11 +6,10 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::browser::{clock::BrowserClock, local_storage::LocalStore};
+use crate::formats::draft::{DraftRecord, Opened, ViewState};
 use crate::review::{effective_post_title, split_list};
-use crate::storage::drafts::{DraftRecord, Opened, ViewState};
 use crate::storage::encoder::{DraftEncoder, SectionRef};
 use crate::storage::history::Version;
 use crate::storage::session::{
@@ -19,6 +18,7 @@ use crate::storage::session::{
 
 pub use crate::storage::session::{SaveStatus, READ_ONLY_MESSAGE};
 
+use super::schedule::when_idle;
 use super::state::EditorState;
 
 /// The session as the app keeps it.
@@ -328,16 +328,5 @@ impl Autosave {
         self.show(&record);
         self.save_soon();
         Ok(())
-    }
-}
-
-/// Runs `run` when the browser is idle (or soon, where it cannot say).
-pub fn when_idle(run: impl FnOnce() + Copy + 'static) {
-    let callback = wasm_bindgen::closure::Closure::once_into_js(run);
-    let scheduled = window()
-        .request_idle_callback(callback.unchecked_ref())
-        .is_ok();
-    if !scheduled {
-        set_timeout(run, Duration::from_millis(50));
     }
 }

@@ -5,9 +5,9 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::review::leaks::{CheckRun, Finding, Place};
+use crate::checks::leaks::{CheckRun, Finding, Place};
 
-use super::sections::focus_later;
+use super::schedule::{focus_later, when_idle};
 use super::state::EditorState;
 
 /// How long typing must pause before the check runs again.
@@ -99,7 +99,7 @@ fn go_on(
         }
         None => {
             running.set_value(Some(run));
-            super::autosave::when_idle(move || go_on(edit, running, edits, found));
+            when_idle(move || go_on(edit, running, edits, found));
         }
     }
 }
@@ -136,9 +136,7 @@ pub fn Checks() -> impl IntoView {
         } else {
             PAUSE
         };
-        pending.set_value(
-            set_timeout_with_handle(move || super::autosave::when_idle(start), pause).ok(),
-        );
+        pending.set_value(set_timeout_with_handle(move || when_idle(start), pause).ok());
     });
     let summary = move || match found.with(|f| f.as_ref().map(Vec::len)) {
         None => "Before you publish: checking…".to_string(),

@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 
 use crate::browser::download::download_text;
-use crate::export::{filename::file_name, html, json, markdown};
+use crate::export::{filename::file_name, html, markdown};
+use crate::formats::json;
 
 use super::autosave::Autosave;
 use super::state::EditorState;

@@ -8,15 +8,15 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser::{clock, download::download_text, files, local_storage::LocalStore};
+use crate::formats::draft::{DraftRecord, RecordError};
 use crate::review::words::word_count;
 use crate::review::Review;
 use crate::storage::backup::{read_backup, BackupContents};
-use crate::storage::drafts::LoadError;
-use crate::storage::drafts::{DraftRecord, Drafts};
+use crate::storage::drafts::{Drafts, LoadError};
 use crate::storage::library::{Library, Summary, Unreadable};
 
 use super::autosave::Autosave;
-use super::sections::focus_later;
+use super::schedule::focus_later;
 
 /// A handle on the drafts in localStorage, if it can be used.
 fn drafts() -> Result<Drafts<LocalStore>, String> {
@@ -37,7 +37,7 @@ fn size(bytes: usize) -> String {
 /// Why a draft could not be moved to or from the trash, in words.
 fn not_moved(error: LoadError) -> String {
     match error {
-        LoadError::Newer { .. } => "This review was saved by a newer version of Verdict, so this version leaves it exactly as it is: move it there.".to_string(),
+        LoadError::Record(RecordError::Newer { .. }) => "This review was saved by a newer version of Verdict, so this version leaves it exactly as it is: move it there.".to_string(),
         other => format!("This review could not be moved: {other}"),
     }
 }
@@ -127,8 +127,8 @@ pub fn ReviewsDialog(
             Err(LoadError::Store(e)) => fail(e.to_string()),
             Err(error) => {
                 let (key, why) = match error {
-                    LoadError::Corrupt { key, why } => (key, why),
-                    LoadError::Newer { key, schema } => (
+                    LoadError::Record(RecordError::Corrupt { key, why }) => (key, why),
+                    LoadError::Record(RecordError::Newer { key, schema }) => (
                         key,
                         format!("made by a newer version of Verdict, format {schema}"),
                     ),

@@ -305,7 +305,7 @@ fn CustomFields() -> impl IntoView {
         m.update(|m| m.custom.push(CustomField::default()));
         state.commit_fields();
         let n = m.with_untracked(|m| m.custom.len());
-        super::sections::focus_later(format!("custom-label-{n}"));
+        super::schedule::focus_later(format!("custom-label-{n}"));
     };
     // Typing in a custom field is taken like any other field (within the size cap); a refused
     // edit is taken back out of the input, as in every other field.
@@ -361,7 +361,7 @@ fn CustomFields() -> impl IntoView {
                         }
                     });
                     state.commit_fields();
-                    super::sections::focus_later("add-custom-field".to_string());
+                    super::schedule::focus_later("add-custom-field".to_string());
                 };
                 view! {
                     <div class="custom-field">
@@ -535,7 +535,7 @@ fn ListHelp(
                     <button type="button" class="quiet" on:click=move |_| {
                         set(m.with_untracked(|m| replace_item(kind.of(m), &typo.typed, &typo.known)));
                         // The button goes with the warning: focus returns to the field.
-                        super::sections::focus_later(kind.input_id().to_string());
+                        super::schedule::focus_later(kind.input_id().to_string());
                     }>{fix}</button>
                 </p>
             }

@@ -11,6 +11,7 @@ pub mod metadata_form;
 pub mod open_file;
 pub mod preview;
 pub mod rating;
+pub mod schedule;
 pub mod sections;
 pub mod shortcuts;
 pub mod state;

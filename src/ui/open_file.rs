@@ -5,11 +5,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser::{clock, files};
+use crate::formats::draft::DraftRecord;
 use crate::import::{import, Source};
-use crate::storage::drafts::DraftRecord;
 
 use super::autosave::Autosave;
-use super::sections::focus_later;
+use super::schedule::focus_later;
 use super::state::EditorState;
 
 /// The `Open file` control (a labelled file input styled as a button).

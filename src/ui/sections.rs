@@ -11,36 +11,12 @@ use crate::markup::wrap::{wrap_selection, Wrap};
 use crate::review::display_heading;
 use crate::review::words::{count_words, words_and_time};
 
+use super::schedule::focus_later;
 use super::state::{EditorState, SectionState};
 
 /// The element id of a section's body text area.
 fn body_id(id: u64) -> String {
     format!("section-body-{id}")
-}
-
-/// Focuses the element with this id once the DOM has been updated: in a microtask (after the
-/// render effects that the change scheduled), so that a key pressed right after a move still
-/// reaches the same button; and again on the next frame, in case the element came later.
-pub fn focus_later(element_id: String) {
-    fn focus(element_id: &str) -> bool {
-        let Some(el) = document().get_element_by_id(element_id) else {
-            return false;
-        };
-        let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() else {
-            return false;
-        };
-        let _ = el.focus();
-        document()
-            .active_element()
-            .is_some_and(|active| active.id() == element_id)
-    }
-    queue_microtask(move || {
-        if !focus(&element_id) {
-            request_animation_frame(move || {
-                focus(&element_id);
-            });
-        }
-    });
 }
 
 /// Wraps the selection of the last focused section body (or the first section's) in the

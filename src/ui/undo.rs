@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 
 use crate::review::edits::Edit;
 
-use super::sections::focus_later;
+use super::schedule::focus_later;
 use super::state::EditorState;
 
 /// The element id of the `Undo` button (focus goes there after a section is removed).

@@ -2,10 +2,11 @@
 //! editing (a bonus that never costs the draft anything), "Keep this version" on demand, and
 //! what becomes of a damaged stored history (set aside, never lost, never claimed as kept).
 
-use super::super::drafts::{read_record, DraftRecord, KEY_PREFIX};
+use super::super::drafts::KEY_PREFIX;
 use super::super::history::{history_key, History, Version, HISTORY_BUDGET};
 use super::super::KeyValueStore;
 use super::{Clock, DraftSource, HistoryState, Session};
+use crate::formats::draft::{read_record, DraftRecord};
 
 /// How "Keep this version" went.
 #[derive(Debug, PartialEq, Eq)]

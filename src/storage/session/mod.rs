@@ -21,11 +21,12 @@ pub use source::{iso_from_ms, Clock, DraftSource, RecordHead};
 
 use std::time::Duration;
 
-use super::drafts::{draft_key, external_change, DraftRecord, Drafts, ExternalChange, Opened};
+use super::drafts::{draft_key, external_change, Drafts, ExternalChange};
 use super::encoder::DraftEncoder;
 use super::history::History;
 use super::library::{Summary, SUMMARY_SCHEMA};
 use super::{KeyValueStore, StoreError};
+use crate::formats::draft::{DraftRecord, Opened};
 
 /// How long after the first unsaved change a save happens.
 pub const SAVE_DELAY: Duration = Duration::from_millis(500);

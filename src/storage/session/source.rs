@@ -3,8 +3,8 @@
 
 use crate::review::{effective_post_title, split_list};
 
-use super::super::drafts::DraftRecord;
 use super::super::encoder::{DraftEncoder, SectionRef};
+use crate::formats::draft::DraftRecord;
 
 /// The time, for the session: milliseconds since the Unix epoch.
 pub trait Clock {

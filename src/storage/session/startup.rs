@@ -4,9 +4,10 @@
 
 use crate::review::Review;
 
-use super::super::drafts::{draft_key, Drafts, LoadError, Opened};
+use super::super::drafts::{draft_key, Drafts, LoadError};
 use super::super::{KeyValueStore, StoreError};
 use super::{Clock, Session, READ_ONLY_MESSAGE};
+use crate::formats::draft::Opened;
 
 /// What start-up found, and the session that keeps it.
 pub struct Started<S: KeyValueStore, C: Clock> {

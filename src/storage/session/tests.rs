@@ -6,8 +6,9 @@ use std::rc::Rc;
 
 use super::startup::{start, Started};
 use super::*;
+use crate::formats::draft::{ViewState, SCHEMA_VERSION};
 use crate::review::Review;
-use crate::storage::drafts::{ViewState, CURRENT_KEY, SCHEMA_VERSION};
+use crate::storage::drafts::CURRENT_KEY;
 use crate::storage::history::{history_key, HISTORY_BUDGET, SNAPSHOT_INTERVAL_MS};
 use crate::storage::library::summary_key;
 use crate::storage::memory::MemoryStore;

@@ -5,16 +5,17 @@
 //! body may hold headings, `---`, code blocks or anything else). A section's body is carried in
 //! its marker only when the text written for it would not read back as exactly what was typed
 //! (inline spoilers, escaped HTML, refused links, trailing spaces…).
+//!
+//! The comment syntax itself (the prefix, the suffix, and telling a marker line from other HTML)
+//! is [`crate::markup::markers`]'s, so that markup's safety check can recognise these lines.
 
 use serde::{Deserialize, Serialize};
 
+use super::json_string::push_json_string_in_markup;
 use crate::markup::escape;
+use crate::markup::markers::{PREFIX, SUFFIX};
 use crate::review::{Metadata, Rating};
 
-/// How every marker begins.
-pub const PREFIX: &str = "<!-- verdict:";
-/// How every marker ends (the line's end).
-pub const SUFFIX: &str = " -->";
 /// The layout of the markers this version writes.
 pub const MARKER_VERSION: u32 = 1;
 
@@ -89,11 +90,11 @@ impl SectionMarkerRef<'_> {
         // Writing to a String cannot fail. The fields in their declared order, as serde writes
         // them.
         let _ = write!(out, "section {{\"id\":{},\"heading\":", self.id);
-        push_json_string(out, self.heading);
+        push_json_string_in_markup(out, self.heading);
         let _ = write!(out, ",\"spoiler\":{},\"len\":{}", self.spoiler, self.len);
         if let Some(body) = self.body {
             out.push_str(",\"body\":");
-            push_json_string(out, body);
+            push_json_string_in_markup(out, body);
         }
         if self.rewritten {
             out.push_str(",\"rewritten\":true");
@@ -102,45 +103,6 @@ impl SectionMarkerRef<'_> {
         out.push_str(SUFFIX);
         out.push('\n');
     }
-}
-
-/// Appends `text` as a JSON string, escaped as serde_json escapes it (`"`, `\`, and control
-/// characters, with its short forms), and with `<`, `>` and `&` as `\u` escapes as in [`line`].
-fn push_json_string(out: &mut String, text: &str) {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    out.push('"');
-    // The start of the text not yet copied.
-    let mut last = 0;
-    // `|`, not `||`: no branch, so that the block test becomes vector code.
-    let special =
-        |b: u8| (b < 0x20) | (b == b'"') | (b == b'\\') | (b == b'<') | (b == b'>') | (b == b'&');
-    escape::for_each_special(text.as_bytes(), special, |at| {
-        // An ASCII byte: a character boundary.
-        out.push_str(&text[last..at]);
-        last = at + 1;
-        let b = text.as_bytes()[at];
-        let short = match b {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            0x08 => "\\b",
-            0x0C => "\\f",
-            b'\n' => "\\n",
-            b'\r' => "\\r",
-            b'\t' => "\\t",
-            b'<' => "\\u003c",
-            b'>' => "\\u003e",
-            b'&' => "\\u0026",
-            _ => {
-                out.push_str("\\u00");
-                out.push(char::from(HEX[usize::from(b >> 4)]));
-                out.push(char::from(HEX[usize::from(b & 0xF)]));
-                return;
-            }
-        };
-        out.push_str(short);
-    });
-    out.push_str(&text[last..]);
-    out.push('"');
 }
 
 /// One marker line (with its newline): `<!-- verdict:<kind> <json> -->`. `<`, `>` and `&` in
@@ -172,15 +134,6 @@ pub fn line<T: Serialize>(kind: &str, content: &T) -> String {
 /// The end marker, after the last section.
 pub fn end_line() -> String {
     format!("{PREFIX}end{SUFFIX}\n")
-}
-
-/// Whether `html` (one raw HTML line of an export, trimmed) is one of these markers.
-pub fn is_marker(html: &str) -> bool {
-    html.strip_prefix(PREFIX)
-        .and_then(|rest| rest.strip_suffix(SUFFIX))
-        // A byte search: the three are ASCII, and a marker line (a whole body, at times) is
-        // looked at for every export.
-        .is_some_and(|inner| memchr::memchr3(b'>', b'\n', b'\r', inner.as_bytes()).is_none())
 }
 
 /// Reads the marker of `kind` at the start of `text`: its content and the text after its line.
@@ -270,6 +223,7 @@ mod equivalence {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::markup::markers::is_marker;
 
     #[test]
     fn markers_hide_markup_and_read_back() {
