@@ -73,15 +73,9 @@ pub fn ExportPanel() -> impl IntoView {
         choices.set(ExportChoices::read(stored.as_deref()));
         load(choices.with_untracked(|c| c.last_target()));
         refresh();
-        if let Some(d) = dialog.get_untracked() {
-            let _ = d.show_modal();
-        }
+        super::dialog::open_modal(dialog);
     };
-    let close = move |_| {
-        if let Some(d) = dialog.get_untracked() {
-            d.close();
-        }
-    };
+    let close = move |_| super::dialog::close(dialog);
     let copy = move |text: String, what: String| {
         // An HTML target goes on the clipboard as HTML too, so that a paste into a visual
         // editor (WordPress's, Ghost's, Medium's) keeps headings, lists and links. Others stay

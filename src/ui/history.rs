@@ -24,19 +24,13 @@ pub fn HistoryDialog() -> impl IntoView {
     let message = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
 
-    let close = move || {
-        if let Some(d) = dialog.get_untracked() {
-            d.close();
-        }
-    };
+    let close = move || super::dialog::close(dialog);
     let open_dialog = move |_| {
         autosave.flush();
         message.set(None);
         error.set(None);
         versions.set(autosave.versions());
-        if let Some(d) = dialog.get_untracked() {
-            let _ = d.show_modal();
-        }
+        super::dialog::open_modal(dialog);
     };
     let take_snapshot = move |_| {
         let kept = autosave.snapshot_now();

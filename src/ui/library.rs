@@ -79,11 +79,7 @@ pub fn ReviewsDialog(
         }
         Err(e) => error.set(Some(e)),
     };
-    let close = move || {
-        if let Some(d) = dialog.get_untracked() {
-            d.close();
-        }
-    };
+    let close = move || super::dialog::close(dialog);
     let open_dialog = move |_| {
         autosave.flush();
         message.set(None);
@@ -91,9 +87,7 @@ pub fn ReviewsDialog(
         confirm_empty.set(false);
         backup.set(None);
         refresh();
-        if let Some(d) = dialog.get_untracked() {
-            let _ = d.show_modal();
-        }
+        super::dialog::open_modal(dialog);
     };
     // Another tab saved, trashed or added a draft: keep the list true while it is open.
     let storage = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {

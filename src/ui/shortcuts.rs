@@ -68,13 +68,7 @@ fn is_mac() -> bool {
 pub fn KeyboardShortcuts() -> impl IntoView {
     let state = expect_context::<EditorState>();
     let dialog = NodeRef::<Dialog>::new();
-    let open = move || {
-        if let Some(d) = dialog.get_untracked() {
-            if !d.open() {
-                let _ = d.show_modal();
-            }
-        }
-    };
+    let open = move || super::dialog::open_modal(dialog);
     let keys = window_event_listener(ev::keydown, move |ev: web_sys::KeyboardEvent| {
         // Every shortcut needs Ctrl or ⌘ (see `action_for`), so a plain keystroke (nearly every
         // one while typing) returns here, before the costlier reads below.
@@ -122,11 +116,7 @@ pub fn KeyboardShortcuts() -> impl IntoView {
         }
     });
     on_cleanup(move || keys.remove());
-    let close = move |_| {
-        if let Some(d) = dialog.get_untracked() {
-            d.close();
-        }
-    };
+    let close = move |_| super::dialog::close(dialog);
     view! {
         <button type="button" aria-keyshortcuts="Control+/" title="Keyboard shortcuts (Ctrl+/)" on:click=move |_| open()>"Keyboard shortcuts"</button>
         <dialog node_ref=dialog class="shortcuts-dialog" aria-labelledby="shortcuts-heading">
