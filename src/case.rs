@@ -4,7 +4,8 @@
 /// (`Straße` and `STRASSE` fold alike).
 ///
 /// This is `unicase`'s folding, which pulldown-cmark already brings in to match link labels; the
-/// standard library's `to_lowercase` would add its own tables and code, about 15 KB of Wasm.
+/// standard library's `to_lowercase` would add its own tables and code to the Wasm
+/// (measured: docs/performance.md).
 pub fn fold(text: &str) -> String {
     if text.is_ascii() {
         text.to_ascii_lowercase()

@@ -95,7 +95,8 @@ async function measureOurs(browser, record, sectionName, moreKeys = 0) {
   await instrument(page, "[aria-label=Preview] article");
   await page.evaluate(() => { window.__writes = []; window.__timerTasks = []; window.__idleTasks = []; window.__typingStart = performance.now(); });
   const times = await typeAndCollect(page, KEYS);
-  // More typing for the autosave figures (a save lands about every 0.8 s of typing).
+  // More typing for the autosave figures, so that enough saves land while typing (how often
+  // they land: docs/performance.md).
   if (moreKeys) await typeAndCollect(page, moreKeys);
   await page.evaluate(() => { window.__typingEnd = performance.now(); });
   await page.waitForTimeout(2600); // let the last autosave land, and the check that follows a pause

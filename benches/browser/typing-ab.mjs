@@ -1,6 +1,7 @@
 // Typing in one huge section, two builds compared in one run: pages alternate between them
-// so that the machine's drift falls on both alike (single runs of the browser benchmark vary by
-// a third here). Keystroke → preview updated and laid out, as in browser.mjs.
+// so that the machine's drift falls on both alike (single runs of the browser benchmark vary
+// too much here to compare two builds; measured: docs/performance.md). Keystroke → preview
+// updated and laid out, as in browser.mjs.
 // Usage: [SIZE=bytes] [ROUNDS=n] node benches/browser/typing-ab.mjs BEFORE_DIST AFTER_DIST
 import { instrument, launch, load, review, seedStorage, startupProbes, stats, twoBuilds, typeAndCollect } from "./common.mjs";
 

@@ -1,8 +1,8 @@
 //! Reading a long text area's value into Rust quickly. A section's text is read on every
 //! keystroke; wasm-bindgen's own conversion copies ASCII a character at a time in JavaScript
-//! before handing the rest to the browser's encoder, which for a 1 MB section cost about 1 ms
-//! of each keystroke. One native `TextEncoder.encodeInto` straight into Wasm memory does the
-//! same work in a fraction of that.
+//! before handing the rest to the browser's encoder, a cost on each keystroke that grows with
+//! the section. One native `TextEncoder.encodeInto` straight into Wasm memory does the same
+//! work far faster (measured: docs/performance.md).
 
 use js_sys::{JsString, Uint8Array};
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -38,8 +38,9 @@ thread_local! {
 }
 
 /// Reads one text area's value again and again, bringing into Rust only what changed since the
-/// last read. Copying a 1 MB section's whole text into Wasm on each keystroke cost 0.6 ms in
-/// Chromium; comparing it with the text read last, inside JavaScript, costs 0.03 ms.
+/// last read: comparing the text with the text read last, inside JavaScript, costs far less
+/// than copying a long section's whole text into Wasm on each keystroke (measured:
+/// docs/performance.md).
 ///
 /// Exact whatever happened in between (typing, deleting, pasting over a selection, the browser's
 /// own undo, a value set from Rust): it keeps the JS string it read last beside the same text in

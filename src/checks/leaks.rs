@@ -196,8 +196,8 @@ pub fn check(review: &Review) -> Vec<Finding> {
 /// The check of one review, done a part at a time: [`CheckRun::step`] scans on until the
 /// `more` it is given says stop (asked between fields, between sections and every few hundred
 /// words), so that the UI can check a long review in slices while the browser is idle instead
-/// of holding the page for one long task (45 ms at 1 MB). Its findings are exactly
-/// [`check`]'s, wherever it was stopped.
+/// of holding the page for one long task (measured: docs/performance.md). Its findings are
+/// exactly [`check`]'s, wherever it was stopped.
 pub struct CheckRun {
     review: Review,
     progress: Progress,
@@ -389,9 +389,10 @@ fn tests_cut_every_word() -> bool {
 /// One pass over every text of a review.
 #[derive(Default)]
 struct Scan {
-    /// Keyed by FxHash (rustc-hash): a 1 MB review looks up some 170,000 words, and the
-    /// standard SipHash was a tenth of the check's time. The keys are the person's own words,
-    /// so SipHash's resistance to crafted collisions buys nothing here.
+    /// Keyed by FxHash (rustc-hash): the check looks up every word of the review, and the
+    /// standard SipHash was a sizeable part of its time (measured: docs/performance.md). The
+    /// keys are the person's own words, so SipHash's resistance to crafted collisions buys
+    /// nothing here.
     words: HashMap<String, Seen, FxBuildHasher>,
     /// How many distinct words have been seen inside a spoiler so far (gives the order).
     spoiler_words: u32,

@@ -1,9 +1,9 @@
 //! Writing a string as JSON, byte for byte as `serde_json` does, but eight bytes a step where
 //! nothing needs escaping. Autosave writes the section being typed in on every save, and in
-//! the size-optimised build serde_json's byte-at-a-time loop took 1.3 ms per megabyte. (The
+//! the size-optimised build serde_json's byte-at-a-time loop was slow on a long section. (The
 //! exports' block scanner, `escape::for_each_special`, becomes vector code natively but not in
-//! that Wasm build: tried here, it took about 1.8 ms per megabyte, against 0.2 ms for the word
-//! test below; `node tests/bench/profile.mjs saves` with a 1 MB section.)
+//! that Wasm build: tried here, it was slower than the word test below; measured with
+//! `node benches/browser/profile.mjs saves`, figures in docs/performance.md.)
 //!
 //! The one JSON string writer: draft records (storage) write with [`push_json_string`], and
 //! the section markers of Verdict's Markdown (formats/markers.rs) with
@@ -51,7 +51,7 @@ fn push<const MARKUP: bool>(out: &mut String, text: &str) {
 
 /// `len` bytes of text and room for the escapes of a typical review (a line break every hundred
 /// bytes or so), so that a long section's JSON is written into one allocation instead of
-/// outgrowing it and doubling (which showed as 1.4 MB more Wasm memory with a 1 MB review).
+/// outgrowing it and doubling (which showed as more Wasm memory, measured: docs/performance.md).
 pub fn with_room_for_escapes(len: usize) -> usize {
     len + len / 16
 }

@@ -1,8 +1,7 @@
-//! Grouping a preview body's blocks into chunks. A section of a few thousand blocks (a 1 MB
-//! section has about 1,800 paragraphs) laid out as one flat list makes the browser walk every
-//! block's box after each keystroke, even though only one changed: measured in Chromium, 2.4 ms
-//! of layout per key at 1 MB. With the blocks in plain `<div>` chunks of a few dozen, it walks
-//! the chunks and the one chunk that changed: 0.6 ms.
+//! Grouping a preview body's blocks into chunks. A section of a few thousand blocks laid out as
+//! one flat list makes the browser walk every block's box after each keystroke, even though only
+//! one changed. With the blocks in plain `<div>` chunks of a few dozen, it walks the chunks and
+//! the one chunk that changed, a fraction of the layout (measured: docs/performance.md).
 //!
 //! A chunk is a bare `<div>` with no box of its own (no border, padding or containment), so the
 //! margins of the blocks on either side of it still collapse and the preview looks exactly like

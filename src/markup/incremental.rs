@@ -1,6 +1,6 @@
 //! Re-rendering a long section as the person types: only the top-level blocks an edit touched
-//! are parsed and rendered again, so a keystroke costs the same in a 1 MB section as in a short
-//! one. The result is always exactly what [`super::render`] gives for the whole body (a
+//! are parsed and rendered again, so a keystroke's work does not grow with the section's
+//! length. The result is always exactly what [`super::render`] gives for the whole body (a
 //! property test holds it to that); where an edit could change how far a block reaches (an
 //! unclosed code fence, a reference definition), everything is rendered again.
 

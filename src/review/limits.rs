@@ -35,7 +35,8 @@ pub fn draw_batch_end(lengths: &[usize], from: usize) -> usize {
 }
 
 /// Megabytes to one decimal, for messages: `1.2 MB`. Integer arithmetic on purpose: formatting
-/// a float would link the standard library's float printing (about 10 KB of the download).
+/// a float would link the standard library's float printing into the download (measured:
+/// docs/performance.md).
 pub fn megabytes(bytes: usize) -> String {
     const MB: u64 = 1024 * 1024;
     let tenths = (bytes as u64 * 10 + MB / 2) / MB;

@@ -4,9 +4,9 @@
 
 /// The number of words in `text`. Autosave counts a section's words each time the section
 /// changed, so ASCII text (most reviews) is counted by a plain loop over its bytes: through the
-/// iterator of [`word_ranges`] the size-optimised build made a call or two per byte, and a 1 MB
-/// section took milliseconds. The rules are those of [`word_ranges`], and a property test holds
-/// the two together.
+/// iterator of [`word_ranges`] the size-optimised build made a call or two per byte, too slow
+/// for a long section (measured: docs/performance.md). The rules are those of [`word_ranges`],
+/// and a property test holds the two together.
 pub fn count_words(text: &str) -> usize {
     if !text.is_ascii() {
         return word_ranges(text).count();

@@ -189,8 +189,8 @@ impl Autosave {
         if let Some(delay) = retry {
             self.schedule(delay);
         }
-        // Reading and writing the history costs a few milliseconds at 100 KB, which must not
-        // land on a keystroke.
+        // Reading and writing the history of a long review costs more than a keystroke may
+        // wait (measured: docs/performance.md), so it must not land on one.
         if snapshot_soon {
             when_idle(move || {
                 self.update(|s, _| s.snapshot_if_due());
@@ -204,8 +204,8 @@ impl Autosave {
     }
 
     /// Encodes the open draft once, without writing it, when the browser is idle: the first
-    /// save then re-encodes only what changed (at 100 KB a full encoding costs a few
-    /// milliseconds, which must not land on a keystroke).
+    /// save then re-encodes only what changed (a full encoding of a long review costs more than
+    /// a keystroke may wait, measured: docs/performance.md).
     pub fn warm_up_when_idle(self) {
         when_idle(move || {
             self.update(|s, state| s.warm_up(state));

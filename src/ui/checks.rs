@@ -129,8 +129,8 @@ pub fn Checks() -> impl IntoView {
             }
         };
         // After the pause, and then only once the browser has nothing else to do, a slice at
-        // a time (the whole check takes about 12 ms at 100 KB and 45 ms at 1 MB:
-        // `node tests/bench/browser.mjs`).
+        // a time: on a long review the whole check is far longer than a keystroke may wait
+        // (measured: docs/performance.md).
         let pause = if state.text_len() > LONG_REVIEW {
             LONG_PAUSE
         } else {
@@ -145,8 +145,8 @@ pub fn Checks() -> impl IntoView {
         Some(n) => format!("Before you publish: {n} things to check"),
     };
     // A button and a hidden list rather than a <details>: while any closed <details> is on the
-    // page, Chromium's every edit of a text area costs time in proportion to its text (1.7 ms
-    // a keystroke in a 1 MB section, measured with `tests/bench/phases.mjs`).
+    // page, Chromium's every edit of a text area costs time in proportion to its text
+    // (measured with `benches/browser/phases.mjs`: docs/performance.md).
     let open = RwSignal::new(false);
     view! {
         <div class="checks" role="group" aria-labelledby="checks-summary">
