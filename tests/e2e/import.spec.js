@@ -217,7 +217,7 @@ test("control characters from a file are taken out with a note; TOML multi-line 
   await expect(field(page, "Title")).toHaveValue("Gilead");
   await expect(sectionBody(page, "Synopsis")).toHaveValue("A letter to a son.");
   await expectAllSaved(page);
-  for (const kind of ["Markdown", "JSON", "HTML"]) {
+  for (const kind of ["Markdown (GitHub)", "JSON", "HTML page"]) {
     const [download] = await Promise.all([page.waitForEvent("download"), button(page, `Download ${kind}`).click()]);
     const text = readFileSync(await download.path(), "utf8");
     expect(text, kind).not.toMatch(/[\u0000\u0008\u202e]|\\u0000|\\b/);
