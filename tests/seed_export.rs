@@ -320,9 +320,18 @@ fn no_spoiler_sentence_reaches_a_derived_field_of_any_target() {
     for review in [seed_review().0, sample_review()] {
         let spoilers = spoiler_sentences(&review);
         assert!(spoilers.len() >= 2, "{spoilers:?}");
-        for target in Target::ALL {
-            let text = target.render(&review, false).text;
+        for (target, spoiler_free) in Target::ALL
+            .into_iter()
+            .flat_map(|t| [(t, false), (t, true)])
+        {
+            let text = target.render(&review, spoiler_free).text;
             let fields = derived_fields(&text);
+            // A spoiler-free copy's notes are no summary: derived text is the same either way.
+            for field in &fields {
+                for note in ["left out", "spoiler removed"] {
+                    assert!(!field.contains(note), "{target:?} (spoiler-free): {field}");
+                }
+            }
             let expects_fields = matches!(
                 target,
                 Target::HugoYaml | Target::HugoToml | Target::Jekyll | Target::HtmlDocument

@@ -67,34 +67,30 @@ pub fn without_spoiler_sentences(text: &str) -> Option<String> {
     (!kept.is_empty()).then(|| kept.join(" "))
 }
 
-/// The spoiler-free plain text of every section that is not a spoiler, one string per
-/// paragraph, list item or heading, in order.
-pub fn spoiler_free_parts(review: &Review) -> Vec<String> {
-    review
-        .sections
-        .iter()
-        .filter(|s| !s.spoiler)
-        .flat_map(|s| super::structured::plain_parts(&s.body))
-        .collect()
-}
-
 /// The post's summary for every derived field: the writer's own (`Summary` in the form) when
 /// filled, else the first sentences of the spoiler-free text, at most [`SUMMARY_CHARS`]
 /// characters, ending at a sentence's end (or, for one longer sentence, at a word's end with
 /// `…`). Empty when the review has no spoiler-free text.
 pub fn summary(review: &Review) -> String {
-    let own = escape::one_line(&review.metadata.summary);
-    if !own.is_empty() {
-        return own;
-    }
     // Section by section, so that only as much text is parsed as the summary takes.
-    summary_of(
+    summary_from(
+        review,
         review
             .sections
             .iter()
             .filter(|s| !s.spoiler)
             .flat_map(|s| super::structured::plain_parts(&s.body)),
     )
+}
+
+/// [`summary`], with the spoiler-free plain text of the review's non-spoiler sections given
+/// (the HTML page gathers it while it writes the article).
+pub fn summary_from<S: AsRef<str>>(review: &Review, parts: impl IntoIterator<Item = S>) -> String {
+    let own = escape::one_line(&review.metadata.summary);
+    if !own.is_empty() {
+        return own;
+    }
+    summary_of(parts)
 }
 
 /// Whether a part reads as prose (ends as a sentence does), rather than a list item, a
@@ -107,23 +103,17 @@ fn is_prose(part: &str) -> bool {
 /// [`summary`] from spoiler-free parts, taken only as far as needed: prose only, or, when the
 /// text holds none, whatever comes first.
 pub fn summary_of<S: AsRef<str>>(parts: impl IntoIterator<Item = S>) -> String {
-    let mut first = None;
-    let mut rest = parts.into_iter().filter(|part| {
-        if first.is_none() && !part.as_ref().trim().is_empty() {
-            first = Some(part.as_ref().to_string());
-        }
-        is_prose(part.as_ref())
-    });
-    let summary = summary_from(&mut rest);
-    drop(rest);
+    let mut parts = parts.into_iter().peekable();
+    let first = parts.peek().map(|part| part.as_ref().to_string());
+    let summary = first_sentences(parts.filter(|part| is_prose(part.as_ref())));
     match first {
-        Some(first) if summary.is_empty() => summary_from(&mut std::iter::once(first)),
+        Some(first) if summary.is_empty() => first_sentences(std::iter::once(first)),
         _ => summary,
     }
 }
 
 /// The first sentences of `parts` that fit in [`SUMMARY_CHARS`].
-fn summary_from<S: AsRef<str>>(parts: &mut dyn Iterator<Item = S>) -> String {
+fn first_sentences<S: AsRef<str>>(parts: impl Iterator<Item = S>) -> String {
     let mut out = String::new();
     let mut count = 0;
     for part in parts {

@@ -234,7 +234,15 @@ pub fn document(review: &Review) -> String {
 
 /// [`document`], its article holding what `include` says.
 pub fn document_with(review: &Review, include: Include) -> String {
-    let lang = language::code(&review.metadata.language)
+    document_from(review, review, include)
+}
+
+/// The document showing `shown` (the review, or its spoiler-free copy) with the text that
+/// search engines and link previews take (description, Open Graph, structured data) derived
+/// from `source`, the review as written: that text never holds a spoiler either way, and a
+/// spoiler-free copy's notes ("This section is a spoiler and was left out.") are no summary.
+pub fn document_from(shown: &Review, source: &Review, include: Include) -> String {
+    let lang = language::code(&shown.metadata.language)
         .map(|code| format!(" lang=\"{}\"", escape::html(&code)))
         .unwrap_or_default();
     let mut out = format!("<!DOCTYPE html>\n<html{lang}>\n<head>\n<meta charset=\"utf-8\">\n");
@@ -243,22 +251,14 @@ pub fn document_with(review: &Review, include: Include) -> String {
     ));
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     out.push_str("<meta name=\"generator\" content=\"Verdict\">\n<title>");
-    escape::push_html(&mut out, &review.effective_post_title());
+    escape::push_html(&mut out, &shown.effective_post_title());
     out.push_str("</title>\n");
-    // What search engines and link previews show: written here from the spoiler-free text,
-    // since left to themselves they take the page's first words, spoilers included.
-    let summary = super::derived::summary(review);
-    if !summary.is_empty() {
-        for (attribute, name) in [("name", "description"), ("property", "og:description")] {
-            out.push_str(&format!("<meta {attribute}=\"{name}\" content=\""));
-            escape::push_html(&mut out, &summary);
-            out.push_str("\">\n");
-        }
-    }
+    // The description goes here once the article has been written (from its plain text).
+    let summary_at = out.len();
     out.push_str(
         "<meta property=\"og:type\" content=\"article\">\n<meta property=\"og:title\" content=\"",
     );
-    escape::push_html(&mut out, &review.effective_post_title());
+    escape::push_html(&mut out, &shown.effective_post_title());
     out.push_str("\">\n");
     out.push_str("<style>");
     out.push_str(PAGE_STYLE_PREFIX);
@@ -269,23 +269,44 @@ pub fn document_with(review: &Review, include: Include) -> String {
     out.push_str("<script type=\"application/ld+json\">");
     let data_at = out.len();
     out.push_str("</script>\n</head>\n<body>\n");
-    // Each body is parsed once, for the article and for the structured data's plain text. The
-    // article goes straight into the document and the data, made from the text gathered on
-    // the way, is put in before it: one large buffer rather than the article in a second one.
-    let mut parts: Vec<Vec<String>> = vec![Vec::new(); review.sections.len()];
-    write_article(&mut out, review, include, |out, review, position| {
+    // Each body is parsed once, for the article and for the derived text's plain parts. The
+    // article goes straight into the document and what is made from the text gathered on the
+    // way is put in before it: one large buffer rather than the article in a second one.
+    let same = std::ptr::eq(shown, source);
+    let mut parts: Vec<Vec<String>> = vec![Vec::new(); source.sections.len()];
+    write_article(&mut out, shown, include, |out, review, position| {
         let section = &review.sections[position];
         let prepared = prepare(&section.body);
         let pieces = pieces(&prepared);
-        if !section.spoiler {
+        if same && !section.spoiler {
             parts[position] = super::structured::plain_parts_of(&pieces);
         }
         write_parsed_section(out, review, position, &pieces)
     });
     out.push_str("</body>\n</html>\n");
+    if !same {
+        for (part, section) in parts.iter_mut().zip(&source.sections) {
+            if !section.spoiler {
+                *part = super::structured::plain_parts(&section.body);
+            }
+        }
+    }
+    // What search engines and link previews show: written here from the spoiler-free text,
+    // since left to themselves they take the page's first words, spoilers included.
+    let summary = super::derived::summary_from(source, parts.iter().flatten());
     let data =
-        super::structured::json_ld_with(review, |position| std::mem::take(&mut parts[position]));
+        super::structured::json_ld_with(source, |position| std::mem::take(&mut parts[position]));
+    // The later position first, so that the earlier one still holds.
     out.insert_str(data_at, &data);
+    if !summary.is_empty() {
+        let mut meta = String::new();
+        for (attribute, name) in [("name", "description"), ("property", "og:description")] {
+            meta.push_str(&format!("<meta {attribute}=\"{name}\" content=\""));
+            escape::push_html(&mut meta, &summary);
+            meta.push_str("\">\n");
+        }
+        out.insert_str(summary_at, &meta);
+    }
     out
 }
 

@@ -76,7 +76,7 @@ fn book_format(format: Format) -> Option<&'static str> {
 }
 
 /// The plain text of a body, spoilers left out; one string per paragraph or list item.
-pub(crate) fn plain_parts(body: &str) -> Vec<String> {
+pub fn plain_parts(body: &str) -> Vec<String> {
     plain_parts_of(&pieces(&prepare(body)))
 }
 

@@ -292,7 +292,7 @@ impl Target {
         let text = match self {
             Target::Goodreads => goodreads::document(review, spoiler_free, include),
             Target::HtmlDocument if spoiler_free => {
-                html::document_with(&without_spoilers(review), include)
+                html::document_from(&without_spoilers(review), review, include)
             }
             Target::HtmlDocument => html::document_with(review, include),
             Target::HtmlFragment if spoiler_free => {
