@@ -277,39 +277,17 @@ pub(crate) fn for_each_special(
     }
 }
 
-/// Escapes a metadata value or heading for Markdown with as few backslashes as keep it safe:
-/// only the characters that can start inline syntax (emphasis, code, links, raw HTML,
-/// entities, strikethrough, tables, closing `#`s) are escaped, so `978-1400043392` stays readable.
-/// The text is put on one line.
+/// Escapes a metadata value or heading for Markdown, on one line, by the one policy of
+/// [`push_markdown_text`] (in the middle of a line: after `# `, `- Label: ` or a spoiler's
+/// opening marker), so `978-1400043392` stays readable. A run of `#` at its end is escaped too:
+/// at the end of a heading it would be its closing sequence, and dropped.
 pub fn markdown_inline(text: &str) -> String {
     let line = one_line(text);
     let mut out = String::with_capacity(line.len() + 8);
-    for c in line.chars() {
-        // Control characters are left out (see [`push_markdown_text`]).
-        if c.is_ascii_control() {
-            continue;
-        }
-        // Braces: kramdown's `{::nomarkdown}` and attribute lists, pandoc's attributes.
-        if matches!(
-            c,
-            '\\' | '`'
-                | '*'
-                | '_'
-                | '['
-                | ']'
-                | '<'
-                | '>'
-                | '&'
-                | '~'
-                | '|'
-                | '#'
-                | '!'
-                | '{'
-                | '}'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
+    push_markdown_text(&mut out, &line, false);
+    if out.ends_with('#') {
+        let run = out.trim_end_matches('#').len();
+        out.insert(run, '\\');
     }
     out
 }
