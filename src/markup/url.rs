@@ -4,13 +4,34 @@ use std::borrow::Cow;
 
 /// Whether `dest` (as the Markdown parser decoded it) is safe to publish as a link or image:
 /// `http`, `https`, `mailto`, or a relative URL (no scheme at all).
-///
-/// Browsers ignore ASCII tabs, newlines and leading control characters or spaces when they read
-/// a scheme (`java\tscript:`), so those are dropped before looking for one.
 pub fn is_allowed(dest: &str) -> bool {
+    allowed(&as_browsers_read(dest))
+}
+
+/// Whether `dest` may be shown as an image: as [`is_allowed`], but only over `https:` or
+/// relative to the page. An image loads by itself, so plain `http:` (and `//host/…`, which is
+/// plain `http:` on such a page) would tell anyone on the way who is reading; `mailto:` is
+/// no image.
+pub fn is_allowed_image(dest: &str) -> bool {
+    let dest = as_browsers_read(dest);
+    // Browsers read a backslash in an address as a slash: `\\host` is `//host`.
+    let other_host = dest.len() >= 2
+        && dest.as_bytes()[..2]
+            .iter()
+            .all(|b| matches!(b, b'/' | b'\\'));
+    allowed(&dest)
+        && match scheme(&dest) {
+            None => !other_host,
+            Some(scheme) => scheme.eq_ignore_ascii_case("https"),
+        }
+}
+
+/// `dest` as browsers read it when they look for a scheme: they ignore ASCII tabs, newlines and
+/// leading control characters or spaces (`java\tscript:`). Copied only when there is something
+/// to take out (every link of every render asks).
+fn as_browsers_read(dest: &str) -> Cow<'_, str> {
     let trimmed = dest.trim_start_matches(|c: char| c <= ' ');
-    // Copied only when there is something to take out (every link of every render asks).
-    let cleaned: Cow<str> = if trimmed.bytes().any(|b| matches!(b, b'\t' | b'\n' | b'\r')) {
+    if trimmed.bytes().any(|b| matches!(b, b'\t' | b'\n' | b'\r')) {
         Cow::Owned(
             trimmed
                 .chars()
@@ -19,31 +40,16 @@ pub fn is_allowed(dest: &str) -> bool {
         )
     } else {
         Cow::Borrowed(trimmed)
-    };
-    match scheme(&cleaned) {
+    }
+}
+
+/// [`is_allowed`] of an address as browsers read it.
+fn allowed(cleaned: &str) -> bool {
+    match scheme(cleaned) {
         None => !cleaned.chars().any(|c| c.is_control()),
         Some(scheme) => ["http", "https", "mailto"]
             .iter()
             .any(|allowed| scheme.eq_ignore_ascii_case(allowed)),
-    }
-}
-
-/// Whether `dest` may be shown as an image: as [`is_allowed`], but only over `https:` or
-/// relative to the page. An image loads by itself, so plain `http:` (and `//host/…`, which is
-/// plain `http:` on such a page) would tell anyone on the way who is reading; `mailto:` is
-/// no image.
-pub fn is_allowed_image(dest: &str) -> bool {
-    if !is_allowed(dest) {
-        return false;
-    }
-    let cleaned: String = dest
-        .trim_start_matches(|c: char| c <= ' ')
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .collect();
-    match scheme(&cleaned) {
-        None => !cleaned.starts_with("//") && !cleaned.starts_with("\\\\"),
-        Some(scheme) => scheme.eq_ignore_ascii_case("https"),
     }
 }
 
@@ -72,6 +78,7 @@ mod tests {
             "http://example.org/c.png",
             "//tracker.example/p.gif",
             " //x/y",
+            "/\\host/x.png",
             "mailto:a@b.c",
             "javascript:alert(1)",
             "\\\\host\\x.png",
