@@ -3,29 +3,12 @@
 // messages, and the structured data of the HTML page.
 import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { button, expectAllSaved, field, openEditor, ratingSelect, sectionBody } from "./helpers.js";
-
-const panel = (page) => page.getByRole("dialog", { name: "Export" });
-const exportedText = (page) => panel(page).getByRole("textbox", { name: "Exported text" });
-
-async function openPanel(page) {
-  await button(page, "Export").click();
-  await expect(panel(page)).toBeVisible();
-}
-
-async function choose(page, label) {
-  await panel(page).getByRole("combobox", { name: "Export to" }).selectOption({ label });
-}
+import { chooseTarget as choose, exportPanel as panel, exportedText, expectAllSaved, field, openEditor, openExportPanel as openPanel, ratingSelect, sectionBody, writeGilead } from "./helpers.js";
 
 test.beforeEach(async ({ page, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await openEditor(page);
-  await field(page, "Title").fill("Gilead");
-  await field(page, "Author").fill("Marilynne Robinson");
-  await sectionBody(page, "Synopsis").fill("Ames is dying and writes to his son.");
-  await page.getByRole("checkbox", { name: "Mark Synopsis as spoiler" }).check();
-  await sectionBody(page, "What I liked").fill("The ||ending|| and the *prose*.");
-  await expectAllSaved(page);
+  await writeGilead(page, "The ||ending|| and the *prose*.");
 });
 
 const cases = [

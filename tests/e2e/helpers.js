@@ -292,3 +292,34 @@ export function seedSections() {
   expect(sections).toHaveLength(4);
   return sections.map((paragraphs) => paragraphs.join("\n\n"));
 }
+
+/** The Export dialog. */
+export function exportPanel(page) {
+  return page.getByRole("dialog", { name: "Export" });
+}
+
+/** The Export dialog's box holding the exported text. */
+export function exportedText(page) {
+  return exportPanel(page).getByRole("textbox", { name: "Exported text" });
+}
+
+/** Opens the Export dialog. */
+export async function openExportPanel(page) {
+  await button(page, "Export").click();
+  await expect(exportPanel(page)).toBeVisible();
+}
+
+/** Chooses the export target by its label. */
+export async function chooseTarget(page, label) {
+  await exportPanel(page).getByRole("combobox", { name: "Export to" }).selectOption({ label });
+}
+
+/** A short Gilead review with the Synopsis marked as a spoiler and `liked` in What I liked, saved. */
+export async function writeGilead(page, liked) {
+  await field(page, "Title").fill("Gilead");
+  await field(page, "Author").fill("Marilynne Robinson");
+  await sectionBody(page, "Synopsis").fill("Ames is dying and writes to his son.");
+  await page.getByRole("checkbox", { name: "Mark Synopsis as spoiler" }).check();
+  await sectionBody(page, "What I liked").fill(liked);
+  await expectAllSaved(page);
+}
