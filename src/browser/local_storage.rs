@@ -1,8 +1,10 @@
 //! localStorage behind [`KeyValueStore`].
 //!
-//! The handle is read through web-sys's `Result` (`window.localStorage` throws when site data is
-//! disabled or in a sandboxed frame), and every call maps the browser's exception to a
-//! [`StoreError`], so failures are values to handle, never exceptions unwinding through Wasm.
+//! The handle comes from `gloo-storage`, but only after a probe: `window.localStorage` throws
+//! when site data is disabled or in a sandboxed frame, and gloo's `raw()` would then panic. Every
+//! call maps the browser's exception to a [`StoreError`], so failures are values to handle, never
+//! exceptions unwinding through Wasm. Records go in and out as raw strings (gloo's own `get` and
+//! `set` speak JSON and would drop the text of a record that cannot be read).
 
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
@@ -29,15 +31,23 @@ pub struct LocalStore {
 impl LocalStore {
     /// Opens localStorage, or says why it cannot be used.
     pub fn open() -> Result<LocalStore, StoreError> {
-        let window =
-            web_sys::window().ok_or_else(|| StoreError::Unavailable("no window".into()))?;
-        match window.local_storage() {
-            Ok(Some(storage)) => Ok(LocalStore { storage }),
-            Ok(None) => Err(StoreError::Unavailable(
-                "this browser has no localStorage".into(),
-            )),
-            Err(e) => Err(StoreError::Unavailable(describe(&e))),
-        }
+        probe()?;
+        Ok(LocalStore {
+            storage: <gloo_storage::LocalStorage as gloo_storage::Storage>::raw(),
+        })
+    }
+}
+
+/// Whether `window.localStorage` can be had here: the condition under which gloo's `raw()`
+/// returns instead of panicking.
+fn probe() -> Result<(), StoreError> {
+    let window = web_sys::window().ok_or_else(|| StoreError::Unavailable("no window".into()))?;
+    match window.local_storage() {
+        Ok(Some(_)) => Ok(()),
+        Ok(None) => Err(StoreError::Unavailable(
+            "this browser has no localStorage".into(),
+        )),
+        Err(e) => Err(StoreError::Unavailable(describe(&e))),
     }
 }
 
