@@ -326,6 +326,7 @@ fn fuzz_markdown_rendering() {
                     id_prefix: "s",
                     reveal,
                     opened: &[1, 2],
+                    images: &verdict::markup::images::LOAD_ALL,
                 },
             ));
         }
@@ -477,7 +478,7 @@ fn fuzz_markdown_import() {
                 ..review.clone()
             };
             // Control characters are taken out of opened files (with a note for each field).
-            verdict::import::controls::strip_controls(&mut published);
+            verdict::formats::controls::strip_controls(&mut published);
             let visible = back.notes.iter().any(|n| n.contains("holding spoilers"));
             if !visible {
                 assert_eq!(back.review, published);

@@ -9,8 +9,8 @@
 
 use proptest::prelude::*;
 use verdict::export::markdown;
+use verdict::formats::controls::strip_controls;
 use verdict::formats::json;
-use verdict::import::controls::strip_controls;
 use verdict::import::{import, Source};
 use verdict::markup::spoilers::readable_text;
 use verdict::review::{CustomField, Format, Metadata, Rating, Review, Section, Template};
@@ -75,6 +75,7 @@ fn review() -> impl Strategy<Value = Review> {
             |(f, format, template, custom, leaks_ignored, draft)| Metadata {
                 template,
                 leaks_ignored,
+                images_from_outside: Vec::new(),
                 summary: f[18].clone(),
                 slug: f[19].clone(),
                 draft,
@@ -151,6 +152,8 @@ proptest! {
         prop_assert_eq!(back.source, Source::Json);
         let mut review = review;
         let notes = strip_controls(&mut review);
+        // Its remote images are marked as from outside, as any opened file's are.
+        verdict::markup::images::mark_from_outside(&mut review);
         prop_assert_eq!(back.review, review);
         prop_assert_eq!(back.notes, notes);
     }
@@ -190,6 +193,9 @@ proptest! {
             metadata: review.metadata.exported(),
             ..review
         };
+        // (Besides, its remote images are marked as from outside, as any opened file's are.)
+        let mut back = back;
+        back.review.metadata.images_from_outside.clear();
         prop_assert_eq!(&back.review.metadata, &published.metadata);
         prop_assert_eq!(&back.review.post_title, &published.post_title);
         prop_assert_eq!(back.review.rating, published.rating);

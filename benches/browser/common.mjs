@@ -36,10 +36,14 @@ export function text(bytes) {
 }
 
 /** A draft record of about `bytes` bytes: many 5 KB sections (every fourth a spoiler), one
- *  huge section, or one huge section that is a single paragraph (a paste with no blank line). */
+ *  huge section, or one huge section that is a single paragraph (a paste with no blank line);
+ *  or, whatever `bytes`, the most sections a review may hold, each one short line
+ *  ("1000 sections"). */
 export function review(bytes, shape = "many sections") {
   const sections = [];
-  if (shape === "one section") sections.push({ id: 1, heading: "Section 1", body: text(bytes), spoiler: false });
+  if (shape === "1000 sections") {
+    for (let i = 0; i < 1000; i++) sections.push({ id: i + 1, heading: `Part ${i + 1}`, body: `Body of part ${i + 1}.`, spoiler: false });
+  } else if (shape === "one section") sections.push({ id: 1, heading: "Section 1", body: text(bytes), spoiler: false });
   else if (shape === "one paragraph") sections.push({ id: 1, heading: "Section 1", body: paragraph.repeat(Math.ceil(bytes / paragraph.length)).slice(0, bytes), spoiler: false });
   else {
     const n = Math.max(1, Math.round(bytes / 5000));

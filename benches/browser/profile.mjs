@@ -6,7 +6,8 @@
 //   node benches/browser/profile.mjs idle     the work after typing pauses (Before you publish…)
 //   node benches/browser/profile.mjs startup  reloads with the review restored
 // Env: SIZE (bytes, default 1 MB; 100 KB for startup), SHAPE ("many sections", "one section"
-// or "one paragraph"). After `trunk build --release`: it copies `dist` to a temporary directory with the
+// "one paragraph" or "1000 sections"; for start-up with "1000 sections", each load is waited
+// for until every section is drawn). After `trunk build --release`: it copies `dist` to a temporary directory with the
 // Wasm rebuilt keeping its names (the same wasm-bindgen and `wasm-opt -Oz`, plus `-g`).
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync } from "node:fs";
@@ -45,7 +46,8 @@ try {
     });
   }
   await page.goto(`http://127.0.0.1:${port}/`);
-  const box = page.getByRole("textbox", { name: "Section 1", exact: true });
+  const first = shape === "1000 sections" ? "Part 1" : "Section 1";
+  const box = page.getByRole("textbox", { name: first, exact: true });
   await box.waitFor();
   await box.click();
   await page.keyboard.press("Control+End");
@@ -76,7 +78,8 @@ try {
     rounds = 5;
     for (let i = 0; i < rounds; i++) {
       await page.reload();
-      await page.getByRole("textbox", { name: "Section 1", exact: true }).waitFor();
+      await page.getByRole("textbox", { name: first, exact: true }).waitFor();
+      if (shape === "1000 sections") await page.waitForFunction(() => document.querySelectorAll("textarea[id^='section-body-']").length >= 1000, null, { timeout: 60_000 });
       await page.waitForTimeout(300);
     }
   } else {

@@ -2,6 +2,7 @@
 //! preview. No script anywhere: spoilers are `<details>` and checkbox toggles that work without
 //! JavaScript, and a Content-Security-Policy forbids scripts and every request but images.
 
+use crate::markup::images::{ImagePolicy, LOAD_ALL};
 use crate::markup::spoilers::{pieces, prepare, Piece};
 use crate::markup::{self, escape, SpoilerView};
 use crate::review::{effective_post_title, Metadata, Rating, Review};
@@ -40,6 +41,21 @@ pub fn header_html(metadata: &Metadata, post_title: &str) -> String {
 
 /// [`header_html`] holding what `include` says (the byline always, when filled).
 pub fn header_html_with(metadata: &Metadata, post_title: &str, include: Include) -> String {
+    header_html_drawn(metadata, post_title, include, &LOAD_ALL)
+}
+
+/// The preview's [`header_html`]: a cover from outside that `images` holds back is drawn as a
+/// placeholder until the writer allows it (exports always carry the cover).
+pub fn preview_header_html(metadata: &Metadata, post_title: &str, images: &ImagePolicy) -> String {
+    header_html_drawn(metadata, post_title, Include::ALL, images)
+}
+
+fn header_html_drawn(
+    metadata: &Metadata,
+    post_title: &str,
+    include: Include,
+    images: &ImagePolicy,
+) -> String {
     let mut out = String::from("<header>\n");
     if include.title {
         out.push_str("<h1>");
@@ -50,7 +66,12 @@ pub fn header_html_with(metadata: &Metadata, post_title: &str, include: Include)
         out.push_str("</h1>\n");
     }
     out.push_str(&byline_html(metadata));
-    if let Some(url) = usable_cover(&metadata.cover_image).filter(|_| include.details) {
+    let cover = usable_cover(&metadata.cover_image).filter(|_| include.details);
+    if let Some(url) = cover.filter(|url| !images.allows(url)) {
+        out.push_str("<p class=\"cover\">");
+        markup::images::push_placeholder(&mut out, url, &cover_alt(metadata));
+        out.push_str("</p>\n");
+    } else if let Some(url) = cover {
         out.push_str("<p class=\"cover\"><img referrerpolicy=\"no-referrer\" src=\"");
         escape::push_html(&mut out, url);
         out.push_str("\" alt=\"");
@@ -328,6 +349,26 @@ pub fn fragment(review: &Review, include: Include) -> String {
 mod tests {
     use super::*;
     use crate::review::Review;
+
+    #[test]
+    fn a_cover_from_outside_waits_in_the_preview_and_is_exported() {
+        let mut review = Review::new_book("2026-11-25");
+        review.metadata.title = "Gilead".into();
+        review.metadata.cover_image = "https://tracker.example/cover.png?reader=you".into();
+        let held = ImagePolicy::holding(vec![review.metadata.cover_image.clone()]);
+        let preview = preview_header_html(&review.metadata, "", &held);
+        assert!(!preview.contains("<img"), "{preview}");
+        assert!(
+            preview.contains("Image from tracker.example (\u{201c}Cover of Gilead\u{201d})"),
+            "{preview}"
+        );
+        let exported = header_html(&review.metadata, "");
+        assert!(exported.contains("<img referrerpolicy=\"no-referrer\" src=\"https://tracker.example/cover.png?reader=you\""), "{exported}");
+        assert_eq!(
+            preview_header_html(&review.metadata, "", &LOAD_ALL),
+            exported
+        );
+    }
 
     #[test]
     fn spoiler_section_is_a_closed_disclosure() {

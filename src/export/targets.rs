@@ -571,6 +571,34 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_plain_http_cover_is_left_out_of_every_published_export() {
+        let mut review = Review::new_book("2026-12-04");
+        review.metadata.title = "Gilead".into();
+        review.metadata.cover_image = "http://plain.example/cover.jpg".into();
+        for target in Target::ALL {
+            // Verdict's own file keeps the field as typed (it is the draft, not a post).
+            if target == Target::Json {
+                continue;
+            }
+            for include in [target.default_include(), Include::ALL] {
+                let out = target.render_with(&review, false, include);
+                // Verdict's own Markdown keeps the field in its review marker, a comment that
+                // loads nothing, so that `Open file` gives it back as typed.
+                let shown = out
+                    .text
+                    .lines()
+                    .filter(|line| !line.starts_with("<!-- verdict:review "))
+                    .any(|line| line.contains("plain.example"));
+                assert!(!shown, "{target:?}: {}", out.text);
+            }
+        }
+        let mut https = review.clone();
+        https.metadata.cover_image = "https://secure.example/cover.jpg".into();
+        let html = Target::HtmlDocument.render(&https, false).text;
+        assert!(html.contains("https://secure.example/cover.jpg"));
+    }
+
+    #[test]
     fn a_part_inside_an_indented_longer_fence_is_closed_as_the_parser_reads_it() {
         // An opener indented two spaces and four backticks long: the three-backtick line inside
         // is code, not a closing fence, and the block runs on past every cut.

@@ -9,6 +9,7 @@ use std::ops::Range;
 
 use pulldown_cmark::Event;
 
+use super::images::{ImagePolicy, LOAD_ALL};
 use super::spoilers::{
     is_inline, is_inline_end, needs_preparing, pieces_with, prepare, reference_links, Piece,
     RefLinks,
@@ -51,6 +52,8 @@ pub struct IncrementalRender {
     refs: RefLinks,
     blocks: Vec<Block>,
     view: Option<(bool, Vec<usize>)>,
+    /// Which remote images wait (see [`ImagePolicy`]); a change draws everything again.
+    images: ImagePolicy,
     id_prefix: String,
 }
 
@@ -136,9 +139,26 @@ impl IncrementalRender {
 
     /// Renders `body` as it is now and says which blocks changed since the last call.
     pub fn update(&mut self, body: &str, reveal: bool, opened: &[usize]) -> Patch {
-        let view_key = (reveal, opened.to_vec());
-        if self.view.as_ref() != Some(&view_key) || self.blocks.is_empty() {
-            self.view = Some(view_key);
+        self.update_with_images(body, reveal, opened, &LOAD_ALL)
+    }
+
+    /// [`IncrementalRender::update`], holding back the remote images `images` names.
+    pub fn update_with_images(
+        &mut self,
+        body: &str,
+        reveal: bool,
+        opened: &[usize],
+        images: &ImagePolicy,
+    ) -> Patch {
+        let same_view = self
+            .view
+            .as_ref()
+            .is_some_and(|(r, o)| *r == reveal && o == opened);
+        if !same_view || self.images != *images || self.blocks.is_empty() {
+            self.view = Some((reveal, opened.to_vec()));
+            if self.images != *images {
+                self.images = images.clone();
+            }
             return self.render_all(prepare(body));
         }
         let (prepared, span) = self.prepare_edited(body);
@@ -207,6 +227,7 @@ impl IncrementalRender {
             id_prefix: &self.id_prefix,
             reveal,
             opened: &opened,
+            images: &self.images,
         };
         let text = &prepared[range.clone()];
         let pieces = pieces_with(text, Some(&self.refs));
@@ -424,6 +445,7 @@ mod tests {
                 id_prefix: "p",
                 reveal,
                 opened,
+                images: &LOAD_ALL,
             },
         )
     }
@@ -502,6 +524,21 @@ mod tests {
         let patch = inc.update("||a||\n\nb", true, &[]);
         assert_eq!((patch.start, patch.remove, patch.insert.len()), (0, 2, 2));
         assert_eq!(inc.html(), full("||a||\n\nb", true, &[]));
+    }
+
+    #[test]
+    fn allowing_an_image_draws_it_in_place_of_its_placeholder() {
+        let body = "a\n\n![x](https://t.example/p.gif)\n\nb";
+        let held = ImagePolicy::holding(vec!["https://t.example/p.gif".into()]);
+        let mut inc = IncrementalRender::new("p");
+        inc.update_with_images(body, false, &[], &held);
+        assert!(inc.html().contains("image-held") && !inc.html().contains("<img"));
+        // Typing elsewhere keeps it held.
+        inc.update_with_images(&format!("{body}c"), false, &[], &held);
+        assert!(inc.html().contains("image-held"));
+        let patch = inc.update_with_images(&format!("{body}c"), false, &[], &LOAD_ALL);
+        assert_eq!((patch.start, patch.remove, patch.insert.len()), (0, 3, 3));
+        assert!(inc.html().contains("<img") && !inc.html().contains("image-held"));
     }
 
     fn document() -> impl Strategy<Value = String> {

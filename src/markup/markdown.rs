@@ -711,7 +711,7 @@ fn inline_markdown(
 }
 
 /// Writes a link destination in angle brackets, so spaces and parentheses need no further care.
-fn push_link_destination(out: &mut String, dest: &str) {
+pub fn push_link_destination(out: &mut String, dest: &str) {
     out.push('<');
     for c in dest.chars() {
         match c {

@@ -6,6 +6,7 @@
 
 pub mod chunks;
 pub mod escape;
+pub mod images;
 pub mod incremental;
 pub mod markdown;
 pub mod markers;
@@ -27,6 +28,8 @@ pub struct SpoilerView<'a> {
     pub reveal: bool,
     /// Numbers (from 1) of the spoilers that start open (the preview remembers what was opened).
     pub opened: &'a [usize],
+    /// Which remote images wait for the writer's leave (a placeholder is drawn instead).
+    pub images: &'a images::ImagePolicy,
 }
 
 impl<'a> SpoilerView<'a> {
@@ -36,6 +39,7 @@ impl<'a> SpoilerView<'a> {
             id_prefix,
             reveal: false,
             opened: &[],
+            images: &images::LOAD_ALL,
         }
     }
 }
@@ -70,6 +74,8 @@ pub fn write_html(
     let mut links: Vec<bool> = Vec::new();
     // While inside an allowed image, its alt text is collected here instead of being written.
     let mut image_alt: Option<String> = None;
+    // The address of the image being collected, when it waits for the writer's leave.
+    let mut held_image: Option<&str> = None;
     let mut headings: Vec<&'static str> = Vec::new();
 
     for piece in pieces {
@@ -93,9 +99,13 @@ pub fn write_html(
             match event {
                 Event::Text(t) | Event::Code(t) => alt.push_str(t),
                 Event::End(TagEnd::Image) => {
-                    out.push_str(" alt=\"");
-                    escape::push_html(out, alt);
-                    out.push_str("\">");
+                    if let Some(address) = held_image.take() {
+                        images::push_placeholder(out, address, alt);
+                    } else {
+                        out.push_str(" alt=\"");
+                        escape::push_html(out, alt);
+                        out.push_str("\">");
+                    }
                     image_alt = None;
                 }
                 _ => {}
@@ -154,6 +164,11 @@ pub fn write_html(
                     // No `Referer` goes with it, and it loads only once shown (an image in a
                     // closed spoiler waits until the spoiler is opened).
                     if url::is_allowed_image(dest_url) => {
+                        image_alt = Some(String::new());
+                        if !view.images.allows(dest_url) {
+                            held_image = Some(dest_url);
+                            continue;
+                        }
                         out.push_str("<img loading=\"lazy\" referrerpolicy=\"no-referrer\" src=\"");
                         escape::push_html(out, dest_url);
                         if !title.is_empty() {
@@ -161,7 +176,6 @@ pub fn write_html(
                             escape::push_html(out, title);
                         }
                         out.push('"');
-                        image_alt = Some(String::new());
                     }
                 _ => {}
             },
@@ -362,6 +376,30 @@ mod tests {
     }
 
     #[test]
+    fn an_image_that_waits_is_a_placeholder_with_its_alt_text() {
+        let held = images::ImagePolicy::holding(vec!["https://t.example/p.gif".into()]);
+        let view = SpoilerView {
+            images: &held,
+            ..SpoilerView::closed("s1")
+        };
+        let out = render(
+            "See ![the *map*](https://t.example/p.gif) and ![own](https://me.example/c.png).",
+            &view,
+        );
+        assert!(
+            out.starts_with("<p>See <span class=\"image-held\">Image from t.example (\u{201c}the map\u{201d}) \u{2014} <button"),
+            "{out}"
+        );
+        assert!(!out.contains("src=\"https://t.example"), "{out}");
+        assert!(
+            out.ends_with(" and <img loading=\"lazy\" referrerpolicy=\"no-referrer\" src=\"https://me.example/c.png\" alt=\"own\">.</p>\n"),
+            "{out}"
+        );
+        // Exports draw every image.
+        assert!(html("![x](https://t.example/p.gif)").contains("<img"));
+    }
+
+    #[test]
     fn inline_spoilers_are_closed_toggles() {
         let out = html("It was ||the butler|| all along.");
         assert_eq!(
@@ -374,6 +412,7 @@ mod tests {
                 id_prefix: "p",
                 reveal: false,
                 opened: &[2],
+                images: &images::LOAD_ALL,
             },
         );
         assert!(
@@ -386,6 +425,7 @@ mod tests {
                 id_prefix: "p",
                 reveal: true,
                 opened: &[],
+                images: &images::LOAD_ALL,
             },
         );
         assert_eq!(revealed, "<p><span class=\"spoiler spoiler-revealed\"><span class=\"visually-hidden\">Spoiler: </span>a</span></p>\n");

@@ -10,8 +10,14 @@ pub const MAX_REVIEW_BYTES: usize = 2 * 1024 * 1024;
 /// text) bounds how long a review takes to open and how fast it answers keys.
 pub const MAX_SECTIONS: usize = 1000;
 
-/// Sections the editor and preview draw in one task at most while a review opens.
-pub const DRAW_BATCH: usize = 40;
+/// Sections drawn in the first task when a review opens: more than a screen shows (the book
+/// details come first, and a section's row is taller than a few lines), so that what is on
+/// screen comes at once and the rest follows.
+pub const DRAW_FIRST: usize = 12;
+
+/// Sections the editor and preview draw in one later task at most while a review opens:
+/// fewer, larger tasks spend less on the frames between them (each lays out the whole page).
+pub const DRAW_BATCH: usize = 100;
 
 /// Bytes of text drawn in one task at most while a review opens (at least one section is):
 /// text areas and preview blocks cost layout in proportion to their text, so a few long
@@ -19,12 +25,14 @@ pub const DRAW_BATCH: usize = 40;
 pub const DRAW_BATCH_BYTES: usize = 24 * 1024;
 
 /// Where the batch of sections that starts at `from` ends (exclusive), given each section's
-/// text length: after [`DRAW_BATCH`] sections or once [`DRAW_BATCH_BYTES`] are reached, and
-/// never before `from + 1` (or past the end).
+/// text length: after [`DRAW_FIRST`] sections for the first batch and [`DRAW_BATCH`] for the
+/// others, or once [`DRAW_BATCH_BYTES`] are reached, and never before `from + 1` (or past the
+/// end).
 pub fn draw_batch_end(lengths: &[usize], from: usize) -> usize {
+    let most = if from == 0 { DRAW_FIRST } else { DRAW_BATCH };
     let mut bytes = 0;
     let mut end = from;
-    while end < lengths.len() && end - from < DRAW_BATCH {
+    while end < lengths.len() && end - from < most {
         if end > from && bytes + lengths[end] > DRAW_BATCH_BYTES {
             break;
         }
@@ -113,7 +121,8 @@ mod tests {
     #[test]
     fn drawing_batches_are_bounded_by_sections_and_by_text() {
         assert_eq!(draw_batch_end(&[], 0), 0);
-        assert_eq!(draw_batch_end(&[10; 100], 0), DRAW_BATCH);
+        assert_eq!(draw_batch_end(&[10; 1000], 0), DRAW_FIRST);
+        assert_eq!(draw_batch_end(&[10; 1000], 12), 12 + DRAW_BATCH);
         assert_eq!(draw_batch_end(&[10; 100], 90), 100);
         // 5 KB sections: four fit in 24 KB, the fifth would not.
         assert_eq!(draw_batch_end(&[5 * 1024; 20], 0), 4);

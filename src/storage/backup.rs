@@ -4,9 +4,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::formats::admit::admit;
 use crate::formats::backup::{BACKUP_FORMAT, BACKUP_VERSION};
 use crate::formats::draft::{read_record, DraftRecord};
-use crate::review::limits::check_review;
 
 use super::drafts::{draft_key, is_safe_draft_id, Drafts};
 use super::history::{history_key, History};
@@ -69,6 +69,9 @@ pub struct BackupContents {
     /// Drafts in it past a review's limits (the checks `Open file` makes), which will be
     /// skipped, each with why.
     pub too_large: Vec<String>,
+    /// What [`admit`] took out of the drafts (control characters), one note per field, each
+    /// naming its draft.
+    pub changed: Vec<String>,
     /// How many of [`drafts`](Self::drafts) have an id that may not name a stored draft
     /// (see [`is_safe_draft_id`]); each is added under a fresh id.
     pub unsafe_ids: usize,
@@ -91,6 +94,7 @@ impl BackupContents {
                 self.too_large.join("; ")
             ));
         }
+        notes.extend(self.changed.iter().cloned());
         match self.unsafe_ids {
             0 => {}
             1 => notes.push("1 review has an id that cannot name a stored record; it is added under a new id, with its text kept.".into()),
@@ -243,21 +247,33 @@ pub fn read_backup(bytes: &[u8]) -> Result<BackupContents, String> {
         drafts: Vec::new(),
         skipped: file.unreadable.iter().map(|r| r.key.clone()).collect(),
         too_large: Vec::new(),
+        changed: Vec::new(),
         unsafe_ids: 0,
     };
     for (n, draft) in file.drafts.into_iter().enumerate() {
         let raw = draft.record.to_string();
         match read_record(&format!("backup draft {}", n + 1), &raw) {
-            Ok(opened) if !opened.read_only => {
-                let review = &opened.record.review;
+            Ok(mut opened) if !opened.read_only => {
+                let review = &mut opened.record.review;
                 // The checks `Open file` makes: a review past them could not be edited.
-                if let Err(why) = check_review(review.text_len(), review.sections.len()) {
-                    contents.too_large.push(format!(
-                        "\u{201c}{}\u{201d}: it {why}",
-                        review.effective_post_title()
-                    ));
-                    continue;
+                match admit(review) {
+                    Ok(notes) => {
+                        let title = review.effective_post_title();
+                        contents.changed.extend(
+                            notes
+                                .into_iter()
+                                .map(|note| format!("\u{201c}{title}\u{201d}: {note}")),
+                        );
+                    }
+                    Err(why) => {
+                        contents.too_large.push(format!(
+                            "\u{201c}{}\u{201d}: it {why}",
+                            review.effective_post_title()
+                        ));
+                        continue;
+                    }
                 }
+                let review = &opened.record.review;
                 if !is_safe_draft_id(&opened.record.id) {
                     contents.unsafe_ids += 1;
                 }
@@ -495,6 +511,45 @@ mod tests {
         // Each review is kept whole under its new id.
         let odd = target.load("new-2").unwrap().unwrap();
         assert_eq!(odd.review, record("x", "Odd 1").review);
+    }
+
+    #[test]
+    fn a_restored_draft_loses_control_characters_and_waits_to_load_remote_images() {
+        let mut hostile = record("h", "Gil\u{0}ead\u{202e}");
+        hostile.review.metadata.cover_image = "https://tracker.example/cover.png?reader=you".into();
+        hostile.review.sections[0].body =
+            "||![](https://tracker.example/pixel.gif?opened=1)|| \u{8}".into();
+        // A backup cannot clear the record by saying none came from outside.
+        hostile.review.metadata.images_from_outside = vec!["https://x.example/a.png".into()];
+        let file = serde_json::json!({
+            "format": BACKUP_FORMAT, "version": 1, "created_at": "t",
+            "drafts": [{"record": serde_json::to_value(&hostile).unwrap()}],
+        })
+        .to_string();
+        let contents = read_backup(file.as_bytes()).unwrap();
+        let review = &contents.drafts[0].record.review;
+        assert_eq!(review.metadata.title, "Gilead");
+        assert_eq!(
+            review.sections[0].body,
+            "||![](https://tracker.example/pixel.gif?opened=1)|| "
+        );
+        assert_eq!(
+            review.metadata.images_from_outside,
+            [
+                "https://tracker.example/cover.png?reader=you",
+                "https://tracker.example/pixel.gif?opened=1",
+                "https://x.example/a.png",
+            ]
+        );
+        let notes = contents.notes();
+        // The helper writes the title into section 2 as well.
+        assert_eq!(notes.len(), 3, "{notes:?}");
+        assert!(notes[0].starts_with("\u{201c}Review: Gilead\u{201d}: The field \u{201c}Title\u{201d} lost 2 control characters"), "{notes:?}");
+        assert!(notes[1].contains("The text of section 1"), "{notes:?}");
+        let mut target = Drafts::new(MemoryStore::new());
+        target.add_backup(&contents, || "new".into()).unwrap();
+        let stored = target.load("h").unwrap().unwrap();
+        assert_eq!(stored.review, *review);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::export::html::{footer_html, header_html};
+use crate::export::html::{footer_html, preview_header_html};
 use crate::markup::chunks::{ChunkOp, Chunks, CHUNK_CLASS};
 use crate::markup::incremental::IncrementalRender;
 use crate::review::display_heading;
@@ -15,10 +15,14 @@ use super::state::{EditorState, SectionState};
 #[component]
 pub fn Preview() -> impl IntoView {
     let state = expect_context::<EditorState>();
+    let images = super::images::ImageChoices::new(state);
+    provide_context(images);
     let header = Memo::new(move |_| {
-        state
-            .metadata
-            .with(|m| state.post_title.with(|t| header_html(m, t)))
+        state.metadata.with(|m| {
+            state
+                .post_title
+                .with(|t| images.policy.with(|p| preview_header_html(m, t, p)))
+        })
     });
     let footer = Memo::new(move |_| state.metadata.with(|m| footer_html(m, state.rating.get())));
     let toggle = move |ev| {
@@ -47,7 +51,7 @@ pub fn Preview() -> impl IntoView {
                 </label>
             </div>
             <article class="review" class:spoilers-shown=move || state.show_spoilers.get()>
-                <div class="post-header" inner_html=header></div>
+                <div class="post-header" inner_html=header on:click=move |ev| images.on_click(ev)></div>
                 <For each=move || state.drawn_sections() key=|section| (section.generation, section.id) let(section)>
                     <PreviewSection section=section />
                 </For>
@@ -199,6 +203,7 @@ fn SectionBodyPreview(
     section: SectionState,
 ) -> impl IntoView {
     let state = expect_context::<EditorState>();
+    let images = expect_context::<super::images::ImageChoices>();
     let container = NodeRef::<leptos::html::Div>::new();
     let renderer = StoredValue::new_local(IncrementalRender::new(&format!(
         "preview-spoiler-{}",
@@ -219,11 +224,15 @@ fn SectionBodyPreview(
             return;
         };
         let opened = section.opened.try_get_untracked().unwrap_or_default();
-        let patch = section
-            .body
-            .try_with_untracked(|body| {
-                renderer.try_update_value(|r| r.update(body, reveal, &opened))
+        let patch = images
+            .policy
+            .try_with_untracked(|policy| {
+                section.body.try_with_untracked(|body| {
+                    renderer
+                        .try_update_value(|r| r.update_with_images(body, reveal, &opened, policy))
+                })
             })
+            .flatten()
             .flatten();
         if let Some(patch) = &patch {
             let largest = patch.insert.iter().map(String::len).max().unwrap_or(0);
@@ -250,6 +259,7 @@ fn SectionBodyPreview(
     let drawn_len = StoredValue::new(0usize);
     Effect::new(move |_| {
         state.show_spoilers.track();
+        images.policy.track();
         let len = section.body.with(String::len);
         if container.get().is_none() {
             return;
@@ -267,5 +277,5 @@ fn SectionBodyPreview(
             render();
         }
     });
-    view! { <div class="section-body" node_ref=container on:change=move |ev| remember_toggle(section, ev)></div> }
+    view! { <div class="section-body" node_ref=container on:change=move |ev| remember_toggle(section, ev) on:click=move |ev| images.on_click(ev)></div> }
 }

@@ -1,8 +1,10 @@
 // Remote images ask before they tell: an image in a closed spoiler does not load until the
 // spoiler is shown, none goes with a Referer, and plain-http images and covers are not shown
-// (the page's policy allows images over https only) and are left out of the exports.
+// (the page's policy allows images over https only) and are left out of the exports. Images
+// whose address came in a file wait as placeholders until the writer allows them.
 import { test, expect } from "@playwright/test";
-import { expectAllSaved, field, openEditor, preview, sectionBody, setShowSpoilers } from "./helpers.js";
+import { readFileSync } from "node:fs";
+import { expectAllSaved, field, openEditor, preview, readStoredDraft, sectionBody, setShowSpoilers } from "./helpers.js";
 
 const PIXEL = Buffer.from("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7", "base64");
 
@@ -43,4 +45,111 @@ test("plain-http images and covers are not loaded, and the cover field says why"
   await expect(preview(page).locator("img")).toHaveCount(0);
   await expect(page.getByText(/A cover image needs a full web address starting with https:\/\//)).toBeVisible();
   expect(requests).toEqual([]);
+});
+
+/** Every request to a host other than the app's own, as `host/path`, from now on. */
+function countOtherHosts(page, context) {
+  const requests = [];
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.protocol.startsWith("http") && url.hostname !== "127.0.0.1") requests.push(url.hostname + url.pathname);
+  });
+  // Answered here: nothing leaves the machine.
+  context.route(/^https:\/\/(?!127\.0\.0\.1)/, (route) => route.fulfill({ status: 200, contentType: "image/gif", body: PIXEL }));
+  return requests;
+}
+
+const openFile = (page) => page.getByLabel("Open file", { exact: true });
+
+/** A review file from someone else, with remote images in plain view and behind spoilers. */
+function trackedFile() {
+  const review = {
+    metadata: { title: "Tracked", cover_image: "https://tracker.example/cover.png?reader=you" },
+    post_title: "",
+    sections: [
+      { id: 1, heading: "Seen", body: "Look: ![the pixel](https://tracker.example/pixel.gif?opened=1) and ![](https://other.example/o.png)", spoiler: false },
+      { id: 2, heading: "Hidden", body: "Later. ||![](https://tracker.example/inline.gif)||", spoiler: false },
+      { id: 3, heading: "Secret", body: "![](https://tracker.example/section.gif)", spoiler: true },
+    ],
+    rating: null,
+  };
+  return { name: "tracked.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify({ format: "verdict-review", version: 2, review })) };
+}
+
+test("images from an opened file wait until the writer allows them: once, by host (remembered), or for the review", async ({ page, context }) => {
+  const requests = countOtherHosts(page, context);
+  await openEditor(page);
+  await openFile(page).setInputFiles(trackedFile());
+  await expect(page.getByText(/Opened .tracked\.json. as a new review/)).toBeVisible();
+  // The cover and the pixel; the spoilers' placeholders are hidden with them.
+  await expect(preview(page).getByRole("button", { name: "Load image from tracker.example", exact: true })).toHaveCount(2);
+  await expect(preview(page).getByText("Image from tracker.example (“the pixel”)")).toBeVisible();
+  await expect(preview(page).getByRole("button", { name: "Load image from other.example", exact: true })).toBeVisible();
+  await expectAllSaved(page);
+  await page.waitForTimeout(500);
+  expect(requests, "nothing loads before the writer asks").toEqual([]);
+
+  // Once: the cover only.
+  await preview(page).getByRole("button", { name: "Load image from tracker.example", exact: true }).first().click();
+  await expect(preview(page).getByRole("img", { name: "Cover of Tracked" })).toBeVisible();
+  await expect.poll(() => requests).toEqual(["tracker.example/cover.png"]);
+
+  // Always from that host: the pixel in plain view too; not the ones behind closed spoilers.
+  await preview(page).getByRole("button", { name: "Always load from tracker.example", exact: true }).click();
+  await expect(preview(page).getByRole("img", { name: "the pixel" })).toBeVisible();
+  await expect.poll(() => requests).toEqual(["tracker.example/cover.png", "tracker.example/pixel.gif"]);
+  await page.waitForTimeout(500);
+  expect(requests).toHaveLength(2);
+  expect(await page.evaluate(() => localStorage.getItem("verdict:image-hosts"))).toBe("tracker.example");
+
+  // Remembered after a reload; other hosts still wait.
+  requests.length = 0;
+  await page.reload();
+  await expect(preview(page).getByRole("img", { name: "the pixel" })).toBeVisible();
+  await expect(preview(page).getByRole("button", { name: "Load image from other.example", exact: true })).toBeVisible();
+  await expect.poll(() => [...requests].sort()).toEqual(["tracker.example/cover.png", "tracker.example/pixel.gif"]);
+
+  // The spoilers' images load once the spoilers are shown, and only then.
+  await setShowSpoilers(page, true);
+  await expect.poll(() => requests.length).toBe(4);
+  expect([...requests].sort()).toEqual(["tracker.example/cover.png", "tracker.example/inline.gif", "tracker.example/pixel.gif", "tracker.example/section.gif"]);
+
+  // For this review: everything left, and it stays so after a reload.
+  await preview(page).getByRole("button", { name: "Load all images in this review", exact: true }).click();
+  await expect.poll(() => requests).toContain("other.example/o.png");
+  await expect(preview(page).getByRole("button", { name: /^Load image from / })).toHaveCount(0);
+  await expectAllSaved(page);
+  requests.length = 0;
+  await page.reload();
+  await expect.poll(() => [...requests].sort()).toEqual(["other.example/o.png", "tracker.example/cover.png", "tracker.example/inline.gif", "tracker.example/pixel.gif", "tracker.example/section.gif"]);
+  await expect(preview(page).getByRole("button", { name: /^Load image from / })).toHaveCount(0);
+});
+
+test("addresses the writer types load at once, an address from a file typed again too, and exports keep every image", async ({ page, context }) => {
+  const requests = countOtherHosts(page, context);
+  await openEditor(page);
+  await openFile(page).setInputFiles(trackedFile());
+  await expect(page.getByText(/Opened .tracked\.json. as a new review/)).toBeVisible();
+  await expectAllSaved(page);
+
+  // Typed here: the writer's own.
+  await sectionBody(page, "Hidden").fill("Mine: ![typed](https://typed.example/t.png)");
+  await expect(preview(page).getByRole("img", { name: "typed" })).toBeVisible();
+  await expect.poll(() => requests).toEqual(["typed.example/t.png"]);
+
+  // Deleted, then typed again: the writer's own from then on.
+  const seen = sectionBody(page, "Seen");
+  await seen.fill("Look:");
+  await expect.poll(async () => (await readStoredDraft(page)).record?.review.metadata.images_from_outside ?? []).toEqual(["https://tracker.example/cover.png?reader=you", "https://tracker.example/section.gif"]);
+  await seen.fill("Look: ![again](https://other.example/o.png)");
+  await expect(preview(page).getByRole("img", { name: "again" })).toBeVisible();
+  await expect.poll(() => requests).toEqual(["typed.example/t.png", "other.example/o.png"]);
+  // The cover still waits.
+  await expect(preview(page).getByRole("button", { name: "Load image from tracker.example", exact: true })).toBeVisible();
+
+  // The published post shows its images.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download HTML page", exact: true }).click()]);
+  const html = readFileSync(await download.path(), "utf8");
+  expect(html).toContain('src="https://tracker.example/cover.png?reader=you"');
+  expect(html).not.toContain("image-held");
 });
