@@ -9,6 +9,7 @@ pub mod goodreads;
 pub mod html;
 pub mod hugo;
 pub mod language;
+pub mod library_csv;
 pub mod markdown;
 pub mod structured;
 pub mod targets;

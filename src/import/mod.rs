@@ -3,16 +3,18 @@
 //! (or a flavour without markers) comes back as well as it can be read, its headings becoming
 //! sections, and nothing that cannot be placed is dropped. Every failure is a message in words.
 
-pub mod controls;
+pub mod books;
 pub mod markdown;
+pub mod review_html;
 pub mod yaml;
 
 use serde::Deserialize;
 
+use crate::formats::admit::admit;
 use crate::formats::backup::BACKUP_FORMAT;
 use crate::formats::draft::read_record;
 use crate::formats::json::{ReviewFile, FORMAT, VERSION};
-use crate::review::limits::{check_review, MAX_REVIEW_BYTES};
+use crate::review::limits::MAX_REVIEW_BYTES;
 use crate::review::Review;
 
 /// The largest file read: a review holds at most [`MAX_REVIEW_BYTES`] of text, and a file
@@ -72,11 +74,10 @@ pub fn import(name: &str, bytes: &[u8]) -> Result<Imported, String> {
     } else {
         markdown::import(text)
     };
-    tidy(&mut imported.review);
-    let stripped = controls::strip_controls(&mut imported.review);
-    imported.notes.extend(stripped);
-    check_review(imported.review.text_len(), imported.review.sections.len())
+    // The checks Restore from backup makes too.
+    let stripped = admit(&mut imported.review)
         .map_err(|why| format!("\u{201c}{name}\u{201d} {why}. Nothing was opened."))?;
+    imported.notes.extend(stripped);
     Ok(imported)
 }
 
@@ -131,26 +132,6 @@ fn json(name: &str, text: &str) -> Result<Imported, String> {
     Err(format!(
         "\u{201c}{name}\u{201d} is JSON, but not a Verdict review (it does not say \u{201c}{FORMAT}\u{201d}). Nothing was opened."
     ))
-}
-
-/// Makes an imported review safe for the editor: section ids unique and non-zero (the editor
-/// follows sections by id).
-fn tidy(review: &mut Review) {
-    let mut seen = std::collections::HashSet::new();
-    // Ids near the top of the range are renumbered from 1 (the next id must not overflow).
-    if review.sections.iter().any(|s| s.id > u64::from(u32::MAX)) {
-        for (i, section) in review.sections.iter_mut().enumerate() {
-            section.id = i as u64 + 1;
-        }
-    }
-    let mut next = review.sections.iter().map(|s| s.id).max().unwrap_or(0) + 1;
-    for section in &mut review.sections {
-        if section.id == 0 || !seen.insert(section.id) {
-            section.id = next;
-            seen.insert(next);
-            next += 1;
-        }
-    }
 }
 
 #[cfg(test)]

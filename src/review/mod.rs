@@ -5,6 +5,8 @@
 
 pub mod date;
 pub mod edits;
+pub mod identity;
+pub mod images;
 pub mod isbn;
 pub mod limits;
 pub mod rating;
@@ -155,6 +157,11 @@ pub struct Metadata {
     /// with the draft, never published).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub leaks_ignored: Vec<String>,
+    /// Image addresses that arrived in a file (opened, imported, restored) rather than typed
+    /// here: the preview shows each as a placeholder until the writer allows it (see
+    /// [`images`]). Kept with the draft, never published.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub images_from_outside: Vec<String>,
     /// The post's summary as the writer wrote it (Hugo's `summary`, Jekyll's `excerpt`, the
     /// page's description); empty means Verdict writes one from the spoiler-free text.
     #[serde(skip_serializing_if = "String::is_empty")]
@@ -229,6 +236,7 @@ impl Metadata {
             tracks: keep(Optional::Tracks, &self.tracks),
             audience: keep(Optional::Audience, &self.audience),
             leaks_ignored: Vec::new(),
+            images_from_outside: Vec::new(),
             ..self.clone()
         }
     }

@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::review::identity::BookIdentity;
 use crate::review::limits::check_review;
 use crate::review::split_list;
 use crate::review::words::review_words;
@@ -55,6 +56,14 @@ pub struct Summary {
     /// Its tags, as listed (for the Tags field's suggestions).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+    /// The book it reviews (title, author, ISBN), so that an import can tell a book already
+    /// here without reading every draft. Empty in summaries written before it existed.
+    #[serde(default, skip_serializing_if = "is_unknown_book")]
+    pub book: BookIdentity,
+}
+
+fn is_unknown_book(book: &BookIdentity) -> bool {
+    *book == BookIdentity::default()
 }
 
 impl Summary {
@@ -71,6 +80,7 @@ impl Summary {
             read_only: false,
             genres: split_list(&record.review.metadata.genre),
             tags: split_list(&record.review.metadata.tags),
+            book: BookIdentity::of(&record.review.metadata),
         }
     }
 
@@ -254,9 +264,19 @@ impl<S: KeyValueStore> Drafts<S> {
     /// values (what the browser's quota counts); the browser's storage estimate leaves
     /// localStorage out, so this is the only figure there is.
     pub fn usage(&self) -> Result<usize, StoreError> {
+        self.usage_of(KEY_PREFIX)
+    }
+
+    /// The same for every key of this site, Verdict's or not: what the browser's quota counts
+    /// against what an import is about to add.
+    pub fn site_usage(&self) -> Result<usize, StoreError> {
+        self.usage_of("")
+    }
+
+    fn usage_of(&self, prefix: &str) -> Result<usize, StoreError> {
         let mut units = 0;
         for key in self.store().keys()? {
-            if !key.starts_with(KEY_PREFIX) {
+            if !key.starts_with(prefix) {
                 continue;
             }
             let value = self.store().get(&key)?.unwrap_or_default();
@@ -447,5 +467,9 @@ mod tests {
         store.set("verdict:current", "é😀").unwrap();
         let drafts = Drafts::new(store);
         assert_eq!(drafts.usage().unwrap(), "verdict:current".len() + 3);
+        assert_eq!(
+            drafts.site_usage().unwrap(),
+            "verdict:current".len() + 3 + "other-app".len() + 1000
+        );
     }
 }

@@ -2,6 +2,7 @@
 //! tests) and the draft records stored through it.
 
 pub mod backup;
+pub mod batch;
 pub mod drafts;
 pub mod encoder;
 pub mod history;

@@ -9,11 +9,10 @@ use leptos::prelude::*;
 
 use crate::browser::{clock::BrowserClock, local_storage::LocalStore};
 use crate::formats::draft::{DraftRecord, Opened, ViewState};
-use crate::review::{effective_post_title, split_list};
 use crate::storage::encoder::{DraftEncoder, SectionRef};
 use crate::storage::history::Version;
 use crate::storage::session::{
-    version_record, DraftSource, External, Kept, RecordHead, SaveOutcome, Session,
+    version_record, DraftSource, External, Kept, RecordHead, SaveOutcome, Session, SummaryFields,
 };
 
 pub use crate::storage::session::{SaveStatus, READ_ONLY_MESSAGE};
@@ -77,13 +76,9 @@ impl DraftSource for EditorState {
         })
     }
 
-    fn summary_fields(&self) -> (String, Vec<String>, Vec<String>) {
-        self.metadata.with_untracked(|m| {
-            let title = self
-                .post_title
-                .with_untracked(|p| effective_post_title(p, &m.title, &m.author));
-            (title, split_list(&m.genre), split_list(&m.tags))
-        })
+    fn summary_fields(&self) -> SummaryFields {
+        self.metadata
+            .with_untracked(|m| self.post_title.with_untracked(|p| SummaryFields::of(m, p)))
     }
 }
 

@@ -244,6 +244,22 @@ pub fn ReviewsDialog(
             Err(e) => fail(e),
         }
     };
+    let goodreads_csv = move |_| {
+        autosave.flush();
+        match drafts().and_then(|d| d.listed_reviews().map_err(|e| e.to_string())) {
+            Ok(reviews) => {
+                let csv = crate::export::library_csv::goodreads_csv(&reviews);
+                let name = format!("verdict-library-goodreads-{}.csv", clock::today());
+                match download_text(&name, "text/csv", &csv) {
+                    Ok(()) => message.set(Some(format!(
+                        "Downloaded {name}: every review with a book title, in the columns Goodreads imports (My Books, Import and export)."
+                    ))),
+                    Err(e) => fail(format!("The download could not be started ({e:?}).")),
+                }
+            }
+            Err(e) => fail(e),
+        }
+    };
     let choose_backup = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let Some(file) = input.files().and_then(|f| f.get(0)) else {
@@ -442,6 +458,7 @@ pub fn ReviewsDialog(
             <h3>"Backups"</h3>
             <div class="dialog-actions">
                 <button type="button" on:click=back_up>"Back up all"</button>
+                <button type="button" on:click=goodreads_csv>"Download Goodreads CSV"</button>
                 <label class="file-button">
                     "Restore from backup"
                     <input type="file" class="visually-hidden-file" accept=".json,application/json" on:change=choose_backup />

@@ -7,7 +7,9 @@ pub mod export_actions;
 pub mod export_panel;
 pub mod fields;
 pub mod history;
+pub mod images;
 pub mod library;
+pub mod library_import;
 pub mod metadata_form;
 pub mod open_file;
 pub mod preview;
@@ -30,6 +32,7 @@ use export_actions::ExportActions;
 use export_panel::ExportPanel;
 use history::HistoryDialog;
 use library::ReviewsDialog;
+use library_import::{LibraryImport, LibraryOffer};
 use metadata_form::MetadataForm;
 use open_file::OpenFile;
 use preview::Preview;
@@ -68,6 +71,7 @@ pub fn App() -> impl IntoView {
     let unreadable = StoredValue::new(startup.unreadable);
     provide_context(state);
     provide_context(autosave);
+    provide_context(LibraryOffer(RwSignal::new(None)));
 
     // The one effect that reaches storage: it follows every edit (without copying any text) and
     // asks autosave for a save within half a second. Its first run only subscribes.
@@ -191,5 +195,6 @@ pub fn App() -> impl IntoView {
             </section>
             <Preview />
         </main>
+        <LibraryImport />
     }
 }

@@ -1,14 +1,17 @@
 //! `Open file`: a Markdown or JSON file read into a new draft (the review open before is saved
-//! first and stays in the library). A file that cannot be read creates nothing and says why.
+//! first and stays in the library), or a Goodreads or StoryGraph library handed to `Import a
+//! library`. A file that cannot be read creates nothing and says why.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser::{clock, files};
 use crate::formats::draft::DraftRecord;
+use crate::import::books::open_library;
 use crate::import::{import, Source};
 
 use super::autosave::Autosave;
+use super::library_import::LibraryOffer;
 use super::schedule::focus_later;
 use super::state::EditorState;
 
@@ -17,6 +20,7 @@ use super::state::EditorState;
 pub fn OpenFile() -> impl IntoView {
     let state = expect_context::<EditorState>();
     let autosave = expect_context::<Autosave>();
+    let library = expect_context::<LibraryOffer>();
     let choose = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let Some(file) = input.files().and_then(|f| f.get(0)) else {
@@ -26,7 +30,17 @@ pub fn OpenFile() -> impl IntoView {
         let name = file.name();
         spawn_local(async move {
             let read = match files::read_bytes(&file).await {
-                Ok(bytes) => import(&name, &bytes),
+                // A Goodreads or StoryGraph export: its own dialog, where nothing is written
+                // before the writer has chosen.
+                Ok(bytes) => match open_library(&name, &bytes) {
+                    Some(Ok(file)) => {
+                        state.problem.set(None);
+                        library.0.set(Some((name, file)));
+                        return;
+                    }
+                    Some(Err(why)) => Err(why),
+                    None => import(&name, &bytes),
+                },
                 Err(e) => Err(format!(
                     "\u{201c}{name}\u{201d} could not be read: {e}. Nothing was opened."
                 )),
@@ -72,7 +86,7 @@ pub fn OpenFile() -> impl IntoView {
             <input
                 type="file"
                 class="visually-hidden-file"
-                accept=".md,.markdown,.txt,.json,text/markdown,text/plain,application/json"
+                accept=".md,.markdown,.txt,.json,.csv,text/markdown,text/plain,application/json,text/csv"
                 on:change=choose
             />
         </label>

@@ -541,7 +541,11 @@ impl EditTarget for EditorState {
         self.metadata.get_untracked()
     }
 
-    fn set_metadata(&mut self, value: Metadata) {
+    fn set_metadata(&mut self, mut value: Metadata) {
+        // Which images came from outside is no edit of the writer's: undo leaves it as it is.
+        value.images_from_outside = self
+            .metadata
+            .with_untracked(|m| m.images_from_outside.clone());
         self.metadata.set(value);
     }
 
@@ -563,6 +567,14 @@ impl EditTarget for EditorState {
 }
 
 impl EditorState {
+    /// Records which image addresses came from outside (see
+    /// [`crate::review::images`]): no undoable edit, as the writer typed nothing.
+    pub fn set_images_from_outside(&self, addresses: Vec<String>) {
+        self.baseline
+            .update_value(|b| b.metadata.images_from_outside = addresses.clone());
+        self.metadata.update(|m| m.images_from_outside = addresses);
+    }
+
     /// The signals of section `id`.
     pub fn find(&self, id: u64) -> Option<SectionState> {
         self.sections

@@ -685,3 +685,28 @@ test("Restore from backup makes Open file's checks: a review too large is skippe
   await field(page, "Title").fill("Quoted id, edited");
   await expectAllSaved(page);
 });
+
+test("Restore from backup takes out control characters as Open file does, and a restored review's remote images wait", async ({ page, context }) => {
+  const requests = [];
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.protocol.startsWith("http") && url.hostname !== "127.0.0.1") requests.push(url.hostname + url.pathname);
+  });
+  await context.route(/^https:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+  await seedStorage(page, entriesOf(GILEAD), GILEAD.id);
+  const dialog = await openReviews(page);
+  const record = draftRecord({ id: "tracked", title: "Tracked\u0000\u202e", body: "Hi\u0008 ![pixel](https://tracker.example/pixel.gif?opened=1)", savedAt: "2026-05-01T10:00:00.000Z" });
+  const buffer = Buffer.from(JSON.stringify({ format: "verdict-backup", version: 1, created_at: "2026-06-01T00:00:00.000Z", drafts: [{ record }] }));
+  await page.getByLabel("Restore from backup").setInputFiles({ name: "tracked-backup.json", mimeType: "application/json", buffer });
+  const contents = dialog.getByRole("group", { name: "Backup contents" });
+  await expect(contents).toContainText("\u201cReview: Tracked\u201d: The field \u201cTitle\u201d lost 2 control characters (U+0000, U+202E)");
+  await expect(contents).toContainText("\u201cReview: Tracked\u201d: The text of section 1 (\u201cSynopsis\u201d) lost 1 control character (U+0008)");
+  await contents.getByRole("button", { name: "Add 1 review", exact: true }).click();
+  await expect(dialogMessage(page)).toContainText("Added 1 review from the backup.");
+  await reviewItems(page).filter({ hasText: "Review: Tracked" }).getByRole("button", { name: /^Open / }).click();
+  await expect(field(page, "Title")).toHaveValue("Tracked");
+  await expect(sectionBody(page, "Synopsis")).toHaveValue("Hi ![pixel](https://tracker.example/pixel.gif?opened=1)");
+  await expect(page.getByRole("region", { name: "Preview" }).getByRole("button", { name: "Load image from tracker.example", exact: true })).toBeVisible();
+  await expectAllSaved(page);
+  expect(requests).toEqual([]);
+});

@@ -17,7 +17,7 @@ pub mod startup;
 mod tests;
 
 pub use history::{damaged_history_key, version_record, Kept};
-pub use source::{iso_from_ms, Clock, DraftSource, RecordHead};
+pub use source::{iso_from_ms, Clock, DraftSource, RecordHead, SummaryFields};
 
 use std::time::Duration;
 
@@ -302,17 +302,18 @@ impl<S: KeyValueStore, C: Clock> Session<S, C> {
         let revision = self.revision + 1;
         let now = self.clock.now_iso();
         let json = self.encode(source, revision, &now);
-        let (title, genres, tags) = source.summary_fields();
+        let fields = source.summary_fields();
         let summary = Summary {
             schema: SUMMARY_SCHEMA,
             id: self.id.clone(),
-            title,
+            title: fields.title,
             saved_at: now,
             words: self.encoder.words(),
             trashed_at: None,
             read_only: false,
-            genres,
-            tags,
+            genres: fields.genres,
+            tags: fields.tags,
+            book: fields.book,
         };
         let drafts = self.drafts.as_mut().expect("checked above");
         match drafts.save_encoded(&self.id, &json) {

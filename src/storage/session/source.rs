@@ -1,7 +1,8 @@
 //! What the session reads the time and the review from: a [`Clock`], and a [`DraftSource`]
 //! (the editor's signals in the app, a plain [`DraftRecord`] in tests).
 
-use crate::review::{effective_post_title, split_list};
+use crate::review::identity::BookIdentity;
+use crate::review::{effective_post_title, split_list, Metadata};
 
 use super::super::encoder::{DraftEncoder, SectionRef};
 use crate::formats::draft::DraftRecord;
@@ -58,8 +59,32 @@ pub struct RecordHead<'a> {
 pub trait DraftSource {
     /// Feeds every section to `encoder` and finishes the record with `head`.
     fn encode(&self, encoder: &mut DraftEncoder, head: &RecordHead) -> String;
-    /// The title, genres and tags for the summary beside the draft.
-    fn summary_fields(&self) -> (String, Vec<String>, Vec<String>);
+    /// What the summary beside the draft shows of it.
+    fn summary_fields(&self) -> SummaryFields;
+}
+
+/// What a draft's summary takes from the review (besides its id, time and word count).
+pub struct SummaryFields {
+    /// The post title, or the default one.
+    pub title: String,
+    /// Its genres, as listed.
+    pub genres: Vec<String>,
+    /// Its tags, as listed.
+    pub tags: Vec<String>,
+    /// The book it reviews.
+    pub book: BookIdentity,
+}
+
+impl SummaryFields {
+    /// The fields of a review with these book facts and this typed post title.
+    pub fn of(metadata: &Metadata, post_title: &str) -> SummaryFields {
+        SummaryFields {
+            title: effective_post_title(post_title, &metadata.title, &metadata.author),
+            genres: split_list(&metadata.genre),
+            tags: split_list(&metadata.tags),
+            book: BookIdentity::of(metadata),
+        }
+    }
 }
 
 impl DraftSource for DraftRecord {
@@ -85,12 +110,7 @@ impl DraftSource for DraftRecord {
         )
     }
 
-    fn summary_fields(&self) -> (String, Vec<String>, Vec<String>) {
-        let m = &self.review.metadata;
-        (
-            effective_post_title(&self.review.post_title, &m.title, &m.author),
-            split_list(&m.genre),
-            split_list(&m.tags),
-        )
+    fn summary_fields(&self) -> SummaryFields {
+        SummaryFields::of(&self.review.metadata, &self.review.post_title)
     }
 }
