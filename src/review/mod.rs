@@ -4,6 +4,7 @@
 //! what was typed: rules live in [`validation`] and only ever produce messages.
 
 pub mod date;
+pub mod details_line;
 pub mod edits;
 pub mod identity;
 pub mod images;
