@@ -78,7 +78,7 @@ pub fn strip_controls(review: &mut Review) -> Vec<String> {
         ("ISBN-10", &mut m.isbn10),
         ("ISBN-13", &mut m.isbn13),
         ("Genre", &mut m.genre),
-        ("Audience", &mut m.audience),
+        ("Target group", &mut m.audience),
         ("Categories", &mut m.categories),
         ("Tags", &mut m.tags),
         ("Reviewer", &mut m.reviewer),

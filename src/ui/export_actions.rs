@@ -1,4 +1,4 @@
-//! The download buttons.
+//! The download items of the app bar's `Menu`.
 
 use leptos::prelude::*;
 
@@ -7,6 +7,7 @@ use crate::export::{filename::file_name, html, markdown};
 use crate::formats::json;
 
 use super::autosave::Autosave;
+use super::menu::MenuControl;
 use super::state::EditorState;
 
 /// `Download Markdown (GitHub)`, `Download HTML page` and `Download JSON` (which `Open file` reads back
@@ -15,7 +16,9 @@ use super::state::EditorState;
 pub fn ExportActions() -> impl IntoView {
     let state = expect_context::<EditorState>();
     let autosave = expect_context::<Autosave>();
+    let menu = expect_context::<MenuControl>();
     let download = move |kind: &'static str| {
+        menu.close();
         let review = state.snapshot();
         let title = review.effective_post_title();
         let (mime, text) = match kind {
@@ -31,9 +34,11 @@ pub fn ExportActions() -> impl IntoView {
         }
     };
     view! {
-        <div class="export-actions" role="group" aria-label="Export">
+        <div role="group" aria-label="Downloads">
             <button
                 type="button"
+                role="menuitem"
+                tabindex="-1"
                 title="GitHub Markdown with front matter, which Open file reads back; other platforms are in Export"
                 on:click=move |_| download("md")
             >
@@ -41,6 +46,8 @@ pub fn ExportActions() -> impl IntoView {
             </button>
             <button
                 type="button"
+                role="menuitem"
+                tabindex="-1"
                 title="A standalone web page; the fragment for WordPress or Ghost is in Export"
                 on:click=move |_| download("html")
             >
@@ -48,6 +55,8 @@ pub fn ExportActions() -> impl IntoView {
             </button>
             <button
                 type="button"
+                role="menuitem"
+                tabindex="-1"
                 title="The review exactly as stored, to open in Verdict in another browser"
                 on:click=move |_| download("json")
             >

@@ -112,7 +112,7 @@ pub fn ExportPanel() -> impl IntoView {
     };
 
     view! {
-        <button type="button" id=EXPORT_BUTTON_ID aria-keyshortcuts="Control+Alt+E" on:click=open_dialog>"Export"</button>
+        <button type="button" class="primary" id=EXPORT_BUTTON_ID aria-keyshortcuts="Control+Alt+E" title="Export (Ctrl+Alt+E)" on:click=open_dialog>"Export"</button>
         <dialog node_ref=dialog class="export-dialog" aria-labelledby="export-heading">
             <div class="dialog-head">
                 <h2 id="export-heading">"Export"</h2>

@@ -14,6 +14,9 @@ use crate::storage::session::Kept;
 use super::autosave::Autosave;
 use super::state::EditorState;
 
+/// The element id of the hidden `History` trigger, which the menu item clicks.
+pub const HISTORY_BUTTON_ID: &str = "history-button";
+
 /// The `History` button and its dialog.
 #[component]
 pub fn HistoryDialog() -> impl IntoView {
@@ -70,7 +73,8 @@ pub fn HistoryDialog() -> impl IntoView {
     let storage_off = move || !autosave.storage_available() || state.read_only.get();
 
     view! {
-        <button type="button" on:click=open_dialog>"History"</button>
+        // Opened from the app bar's `Menu` (its `History` item clicks this hidden trigger).
+        <button type="button" id=HISTORY_BUTTON_ID hidden on:click=open_dialog>"History"</button>
         <dialog node_ref=dialog class="history" aria-labelledby="history-heading">
             <div class="dialog-head">
                 <h2 id="history-heading">"History"</h2>

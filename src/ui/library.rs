@@ -51,6 +51,9 @@ pub fn new_review(autosave: Autosave) {
     ));
 }
 
+/// The element id of the hidden `Reviews` trigger, which the menu item clicks.
+pub const REVIEWS_BUTTON_ID: &str = "reviews-button";
+
 /// The `Reviews` button and its dialog.
 #[component]
 pub fn ReviewsDialog(
@@ -394,7 +397,8 @@ pub fn ReviewsDialog(
     };
 
     view! {
-        <button type="button" on:click=open_dialog>"Reviews"</button>
+        // Opened from the app bar's `Menu` (its `Reviews` item clicks this hidden trigger).
+        <button type="button" id=REVIEWS_BUTTON_ID hidden on:click=open_dialog>"Reviews"</button>
         <dialog node_ref=dialog class="library" aria-labelledby="reviews-heading">
             <div class="dialog-head">
                 <h2 id="reviews-heading">"Reviews"</h2>

@@ -1,13 +1,30 @@
-//! The metadata form: book facts and post facts, each a labelled field.
+//! The metadata form: book facts and post facts, each a labelled field, in a card that folds into
+//! a one-line summary once the work has a title, so that writing starts on the first screen.
 
 use leptos::prelude::*;
 
+use crate::browser::local_storage::LocalStore;
+use crate::review::details_line::{details_line, is_filled};
 use crate::review::suggest::{add_item, replace_item, Vocabulary};
 use crate::review::template::{Optional, Template};
 use crate::review::{split_list, validation, CustomField, Format, Metadata};
 
 use super::fields::TextField;
 use super::state::EditorState;
+use crate::storage::KeyValueStore;
+
+/// The localStorage key remembering whether the writer keeps the details open (`true`) or
+/// folded (`false`); absent, a filled review shows them folded.
+pub const DETAILS_OPEN_KEY: &str = "verdict:details-open";
+
+/// Whether the details start open for `m`: always for a review without a title, else as the
+/// writer last chose (folded when they never did).
+fn starts_open(m: &Metadata) -> bool {
+    let stored = LocalStore::open()
+        .ok()
+        .and_then(|store| store.get(DETAILS_OPEN_KEY).ok().flatten());
+    !is_filled(m) || stored.as_deref() == Some("true")
+}
 
 /// A text field bound to one string of [`Metadata`].
 fn meta_field(
@@ -133,20 +150,59 @@ pub fn MetadataForm() -> impl IntoView {
             )}
             {t.uses(Optional::Runtime).then(|| field(meta_field(state, "work-runtime", t.runtime_label(), |m| &m.runtime, |m| &mut m.runtime)))}
             {t.uses(Optional::Tracks).then(|| field(meta_field(state, "work-tracks", "Tracks", |m| &m.tracks, |m| &mut m.tracks)))}
-            {field(meta_field(state, "book-language", "Language", |m| &m.language, |m| &mut m.language))}
             {t.uses(Optional::Isbn).then(|| view! {
                 {checked(meta_field(state, "book-isbn10", "ISBN-10", |m| &m.isbn10, |m| &mut m.isbn10), isbn10_error, "Hyphens and spaces are fine")}
-                {checked(meta_field(state, "book-isbn13", "ISBN-13", |m| &m.isbn13, |m| &mut m.isbn13), isbn13_error, "Hyphens and spaces are fine")}
-                <IsbnHelp />
+                // The hyphen-free forms and the Fill button sit in the ISBN-13 cell, under its
+                // hint: the grid keeps its rows, with no cell left empty.
+                <div class="field-stack">
+                    {checked(meta_field(state, "book-isbn13", "ISBN-13", |m| &m.isbn13, |m| &mut m.isbn13), isbn13_error, "Hyphens and spaces are fine")}
+                    <IsbnHelp />
+                </div>
             })}
+            // After the ISBNs, so that ISBN-10 and ISBN-13 share a row of the grid.
+            {field(meta_field(state, "book-language", "Language", |m| &m.language, |m| &mut m.language))}
             {listed(meta_field(state, "book-genre", "Genre", |m| &m.genre, |m| &mut m.genre), "Separate with commas", ListKind::Genre)}
-            {t.uses(Optional::Audience).then(|| field(meta_field(state, "book-audience", "Audience", |m| &m.audience, |m| &mut m.audience)))}
+            {t.uses(Optional::Audience).then(|| field(meta_field(state, "book-audience", "Target group", |m| &m.audience, |m| &mut m.audience)))}
             {checked(meta_field(state, "work-cover", "Cover image", |m| &m.cover_image, |m| &mut m.cover_image), cover_error, "A web address, https://…")}
         }
     };
     let hidden = Memo::new(move |_| m.with(hidden_fields));
+    let open = RwSignal::new(m.with_untracked(starts_open));
+    // Another review opened (its sections are new): the card starts as that review's would.
+    let generation = Memo::new(move |_| state.sections.with(|s| s.first().map(|x| x.generation)));
+    Effect::new(move |seen: Option<Option<u64>>| {
+        let now = generation.get();
+        if seen.is_some_and(|seen| seen != now) {
+            open.set(m.with_untracked(starts_open));
+        }
+        now
+    });
+    let toggle = move |_| {
+        let now = !open.get_untracked();
+        open.set(now);
+        // A storage failure only means the choice lasts until the page closes.
+        if let Ok(mut store) = LocalStore::open() {
+            let _ = store.set(DETAILS_OPEN_KEY, if now { "true" } else { "false" });
+        }
+    };
+    let line = move || m.with(details_line);
 
     view! {
+        <section class="details-card" aria-labelledby="details-toggle">
+        <h2 class="details-head">
+            <button
+                type="button"
+                id="details-toggle"
+                class="details-toggle"
+                aria-expanded=move || if open.get() { "true" } else { "false" }
+                aria-controls="details-body"
+            on:click=toggle
+            >
+                {move || format!("{} details", template.get().label())}
+            </button>
+        </h2>
+        {move || (!open.get()).then(|| view! { <p class="details-line">{line}</p> })}
+        <div id="details-body" class="details-body" hidden=move || !open.get()>
         <div class="field template-field">
             <label for="review-template">"Template"</label>
             <select
@@ -211,6 +267,8 @@ pub fn MetadataForm() -> impl IntoView {
                 " Draft (Hugo and Jekyll leave it unpublished)"
             </label>
         </fieldset>
+        </div>
+        </section>
     }
 }
 
@@ -286,7 +344,7 @@ fn hidden_fields(m: &Metadata) -> Vec<&'static str> {
         (Optional::Runtime, "Runtime", filled(&m.runtime)),
         (Optional::Platform, "Platform", filled(&m.platform)),
         (Optional::Tracks, "Tracks", filled(&m.tracks)),
-        (Optional::Audience, "Audience", filled(&m.audience)),
+        (Optional::Audience, "Target group", filled(&m.audience)),
     ]
     .into_iter()
     .filter(|(field, _, has)| *has && !t.uses(*field))

@@ -1,5 +1,6 @@
 //! The Leptos components. They bind signals to the core and hold no rules of their own.
 
+pub mod app_menu;
 pub mod autosave;
 pub mod checks;
 pub mod dialog;
@@ -10,6 +11,7 @@ pub mod history;
 pub mod images;
 pub mod library;
 pub mod library_import;
+pub mod menu;
 pub mod metadata_form;
 pub mod open_file;
 pub mod preview;
@@ -27,8 +29,8 @@ use leptos::prelude::*;
 use crate::browser::{clock, download::download_text, local_storage::LocalStore};
 use crate::storage::session::startup::start;
 
+use app_menu::AppMenu;
 use autosave::{Autosave, SaveStatus};
-use export_actions::ExportActions;
 use export_panel::ExportPanel;
 use history::HistoryDialog;
 use library::ReviewsDialog;
@@ -40,8 +42,43 @@ use rating::RatingField;
 use sections::SectionList;
 use shortcuts::KeyboardShortcuts;
 use state::EditorState;
-use theme::ThemeSwitch;
 use undo::UndoControls;
+
+/// Below this width (in CSS pixels) the editor and the preview take turns (style/app.css has
+/// the same breakpoint).
+const PHONE_WIDTH: f64 = 768.0;
+
+/// Whether the window is narrower than [`PHONE_WIDTH`].
+fn is_phone() -> bool {
+    window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .is_some_and(|w| w < PHONE_WIDTH)
+}
+
+/// Which of the editor and the preview a phone shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum View {
+    Write,
+    Preview,
+}
+
+impl View {
+    fn tab_id(self) -> &'static str {
+        match self {
+            View::Write => "tab-write",
+            View::Preview => "tab-preview",
+        }
+    }
+
+    fn panel_id(self) -> &'static str {
+        match self {
+            View::Write => "write-panel",
+            View::Preview => "preview-panel",
+        }
+    }
+}
 
 /// The whole app: editor beside (or above) the preview, with save status and downloads.
 #[component]
@@ -130,21 +167,43 @@ pub fn App() -> impl IntoView {
         )
     };
 
+    // Below 768 px the editor and the preview take turns, chosen with the Write and Preview tabs.
+    let phone = RwSignal::new(is_phone());
+    let shown = RwSignal::new(View::Write);
+    let resize = window_event_listener(ev::resize, move |_| {
+        let now = is_phone();
+        if phone.get_untracked() != now {
+            phone.set(now);
+        }
+    });
+    on_cleanup(move || resize.remove());
+    // ← and → move between the tabs (and show the tab they reach), as in every tablist.
+    let tab_keys = move |ev: ev::KeyboardEvent| {
+        let next = match ev.key().as_str() {
+            "ArrowLeft" | "ArrowRight" if shown.get_untracked() == View::Write => View::Preview,
+            "ArrowLeft" | "ArrowRight" | "Home" => View::Write,
+            "End" => View::Preview,
+            _ => return,
+        };
+        ev.prevent_default();
+        shown.set(next);
+        schedule::focus_later(next.tab_id().to_string());
+    };
+
     view! {
+        // One row on every screen: the save status, the primary `Export`, and the `Menu` with
+        // everything else. The dialogs opened from the menu keep their hidden triggers here.
         <header class="app-bar">
             <p class="brand">"Verdict"</p>
             <p class="save-status" class:failed=failed role="status">{status_text}</p>
-            <nav class="app-actions" aria-label="Reviews and history">
-                <ReviewsDialog persisted=persisted />
-                <HistoryDialog />
-                <OpenFile />
+            <div class="app-actions">
                 <ExportPanel />
-            </nav>
-            <ExportActions />
-            <div class="app-settings">
-                <ThemeSwitch />
-                <KeyboardShortcuts />
+                <AppMenu />
             </div>
+            <ReviewsDialog persisted=persisted />
+            <HistoryDialog />
+            <OpenFile />
+            <KeyboardShortcuts />
         </header>
         <div class="alerts" role="alert">
             {move || startup_alert.get().map(|message| view! {
@@ -180,7 +239,36 @@ pub fn App() -> impl IntoView {
                 </div>
             })}
         </div>
+        {move || phone.get().then(|| view! {
+            <div class="view-tabs" role="tablist" aria-label="View" on:keydown=tab_keys>
+                {[(View::Write, "Write"), (View::Preview, "Preview")].into_iter().map(|(which, label)| {
+                    let selected = move || shown.get() == which;
+                    view! {
+                        <button
+                            type="button"
+                            role="tab"
+                            id=which.tab_id()
+                            aria-controls=which.panel_id()
+                            aria-selected=move || if selected() { "true" } else { "false" }
+                            tabindex=move || if selected() { "0" } else { "-1" }
+                            on:click=move |_| shown.set(which)
+                        >
+                            {label}
+                        </button>
+                    }
+                }).collect_view()}
+            </div>
+        })}
         <main class="workspace">
+            // On a phone the editor and the preview are the panels of the Write and Preview tabs;
+            // wider, they sit side by side and these wrappers are plain boxes.
+            <div
+                class="workspace-panel"
+                id=View::Write.panel_id()
+                role=move || phone.get().then_some("tabpanel")
+                aria-labelledby=move || phone.get().then_some(View::Write.tab_id())
+                hidden=move || phone.get() && shown.get() != View::Write
+            >
             <section class="pane editor-pane" aria-label="Editor" on:focusout=move |_| state.commit_fields()>
                 <h1 class="visually-hidden">"Verdict review editor"</h1>
                 <UndoControls />
@@ -193,7 +281,16 @@ pub fn App() -> impl IntoView {
                     <SectionList />
                 </fieldset>
             </section>
-            <Preview />
+            </div>
+            <div
+                class="workspace-panel"
+                id=View::Preview.panel_id()
+                role=move || phone.get().then_some("tabpanel")
+                aria-labelledby=move || phone.get().then_some(View::Preview.tab_id())
+                hidden=move || phone.get() && shown.get() != View::Preview
+            >
+                <Preview />
+            </div>
         </main>
         <LibraryImport />
     }

@@ -15,7 +15,11 @@ use super::library_import::LibraryOffer;
 use super::schedule::focus_later;
 use super::state::EditorState;
 
-/// The `Open file` control (a labelled file input styled as a button).
+/// The element id of the file input, which the menu's `Open file` item clicks.
+pub const OPEN_FILE_INPUT_ID: &str = "open-file";
+
+/// The `Open file` file input: hidden, opened by the menu's `Open file` item (it keeps its
+/// label, so that a file can also be handed to it directly).
 #[component]
 pub fn OpenFile() -> impl IntoView {
     let state = expect_context::<EditorState>();
@@ -81,14 +85,13 @@ pub fn OpenFile() -> impl IntoView {
         });
     };
     view! {
-        <label class="file-button">
-            "Open file"
-            <input
+        <input
                 type="file"
-                class="visually-hidden-file"
+                id=OPEN_FILE_INPUT_ID
+                hidden
+                aria-label="Open file"
                 accept=".md,.markdown,.txt,.json,.csv,text/markdown,text/plain,application/json,text/csv"
                 on:change=choose
             />
-        </label>
     }
 }

@@ -63,6 +63,9 @@ fn is_mac() -> bool {
         .is_ok_and(|p| p.starts_with("Mac"))
 }
 
+/// The element id of the hidden `Keyboard shortcuts` trigger, which the menu item clicks.
+pub const SHORTCUTS_BUTTON_ID: &str = "shortcuts-button";
+
 /// The `Keyboard shortcuts` button and dialog, and the listener for every shortcut.
 #[component]
 pub fn KeyboardShortcuts() -> impl IntoView {
@@ -118,7 +121,8 @@ pub fn KeyboardShortcuts() -> impl IntoView {
     on_cleanup(move || keys.remove());
     let close = move |_| super::dialog::close(dialog);
     view! {
-        <button type="button" aria-keyshortcuts="Control+/" title="Keyboard shortcuts (Ctrl+/)" on:click=move |_| open()>"Keyboard shortcuts"</button>
+        // Opened from the app bar's `Menu` (its `Keyboard shortcuts` item clicks this hidden trigger).
+        <button type="button" id=SHORTCUTS_BUTTON_ID hidden on:click=move |_| open()>"Keyboard shortcuts"</button>
         <dialog node_ref=dialog class="shortcuts-dialog" aria-labelledby="shortcuts-heading">
             <div class="dialog-head">
                 <h2 id="shortcuts-heading">"Keyboard shortcuts"</h2>

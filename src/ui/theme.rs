@@ -1,4 +1,4 @@
-//! The `Theme` switch: System (follow the system's colour scheme), Light or Dark. The choice is
+//! The `Theme` choice (three radio items in the app bar's `Menu`): System (follow the system's colour scheme), Light or Dark. The choice is
 //! kept in localStorage and applied as `data-theme` on `<html>`; `public/boot.js` applies it
 //! again before the app starts, so a dark page never flashes light.
 
@@ -6,6 +6,8 @@ use leptos::prelude::*;
 
 use crate::browser::local_storage::LocalStore;
 use crate::storage::KeyValueStore;
+
+use super::menu::MenuControl;
 
 /// The localStorage key holding the choice (`light` or `dark`; absent means System).
 pub const THEME_KEY: &str = "verdict:theme";
@@ -30,22 +32,36 @@ fn apply(theme: &str) {
     }
 }
 
-/// The `Theme` select.
+/// The `Theme` group of the menu: one radio item per choice, the current one checked.
 #[component]
 pub fn ThemeSwitch() -> impl IntoView {
-    let current = document()
-        .document_element()
-        .and_then(|root| root.get_attribute("data-theme"))
-        .unwrap_or_else(|| "system".to_string());
+    let menu = expect_context::<MenuControl>();
+    let current = RwSignal::new(
+        document()
+            .document_element()
+            .and_then(|root| root.get_attribute("data-theme"))
+            .unwrap_or_else(|| "system".to_string()),
+    );
     view! {
-        <label class="theme-field">
-            "Theme"
-            <select on:change=move |ev| apply(&event_target_value(&ev))>
-                {THEMES
-                    .into_iter()
-                    .map(|(value, label)| view! { <option value=value selected=current == value>{label}</option> })
-                    .collect_view()}
-            </select>
-        </label>
+        <div role="group" aria-label="Theme">
+            {THEMES
+                .into_iter()
+                .map(|(value, label)| view! {
+                    <button
+                        type="button"
+                        role="menuitemradio"
+                        tabindex="-1"
+                        aria-checked=move || if current.with(|c| c == value) { "true" } else { "false" }
+                        on:click=move |_| {
+                            apply(value);
+                            current.set(value.to_string());
+                            menu.close();
+                        }
+                    >
+                        {label}
+                    </button>
+                })
+                .collect_view()}
+        </div>
     }
 }
