@@ -75,7 +75,7 @@ test("reloading restores every field, the format, the sections, the rating and S
     "ISBN-10": "1400043395",
     "ISBN-13": "978-1400043392",
     Genre: "Literary fiction, Epistolary",
-    Audience: "Adults",
+    "Target group": "Adults",
     Categories: "Books, Reviews",
     Tags: "faith, fathers, Iowa",
     "Post title": "Letters from Gilead",

@@ -1,7 +1,7 @@
 // Before you publish: the spoiler-leak check and the missing rating and verdict, run once typing
 // pauses, with a way to go to each place it names.
 import { test, expect } from "@playwright/test";
-import { button, field, openEditor, ratingSelect, sectionBody } from "./helpers.js";
+import { button, field, openEditor, ratingSelect, sectionBody, chooseFromMenu } from "./helpers.js";
 
 /** The `Before you publish` group (above the preview, not part of the post). */
 function checks(page) {
@@ -85,6 +85,6 @@ test("a reported word can be ignored for this review, kept across a reload, and 
   // Never published: the ignored word list stays out of the Markdown file.
   await button(page, "Ignore \u201cKathy\u201d").click();
   const { downloadFrom } = await import("./helpers.js");
-  const md = (await downloadFrom(page, () => button(page, "Download Markdown (GitHub)").click())).bytes.toString();
+  const md = (await downloadFrom(page, () => chooseFromMenu(page, "Download Markdown (GitHub)"))).bytes.toString();
   expect(md).not.toContain("leaks_ignored");
 });

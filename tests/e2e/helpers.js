@@ -20,7 +20,7 @@ export const METADATA_FIELDS = [
   "ISBN-10",
   "ISBN-13",
   "Genre",
-  "Audience",
+  "Target group",
   "Categories",
   "Tags",
   "Post title",
@@ -241,9 +241,12 @@ export function draftRecord({
 
 /**
  * Replaces the origin's localStorage with `entries` (key → raw text), points `verdict:current`
- * at `current` (if given) and starts the app afresh on it.
+ * at `current` (if given) and starts the app afresh on it. Unless `foldDetails` is set (or
+ * `entries` says otherwise), the writer is taken to keep the book details open, so that a
+ * seeded filled review shows its fields.
  */
-export async function seedStorage(page, entries, current) {
+export async function seedStorage(page, entries, current, { foldDetails = false } = {}) {
+  if (!foldDetails && !(DETAILS_OPEN_KEY in entries)) entries = { ...entries, [DETAILS_OPEN_KEY]: "true" };
   await page.goto("/");
   // Seed only once the app has started: started later, it would point `verdict:current` at
   // a new draft of its own after the seeding.
@@ -257,7 +260,8 @@ export async function seedStorage(page, entries, current) {
     { entries, current },
   );
   await page.reload();
-  await expect(field(page, "Title")).toBeVisible();
+  // Folded, the details card hides the Title field: its toggle shows the app has started.
+  await expect(foldDetails ? page.getByRole("button", { name: / details$/ }) : field(page, "Title")).toBeVisible();
 }
 
 /** The `Reviews` dialog. */
@@ -265,9 +269,9 @@ export function reviewsDialog(page) {
   return page.getByRole("dialog", { name: "Reviews" });
 }
 
-/** Opens the `Reviews` dialog and returns it. */
+/** Opens the `Reviews` dialog (from the app bar's `Menu`) and returns it. */
 export async function openReviews(page) {
-  await button(page, "Reviews").click();
+  await chooseFromMenu(page, "Reviews");
   const dialog = reviewsDialog(page);
   await expect(dialog).toBeVisible();
   return dialog;
@@ -322,4 +326,59 @@ export async function writeGilead(page, liked) {
   await page.getByRole("checkbox", { name: "Mark Synopsis as spoiler" }).check();
   await sectionBody(page, "What I liked").fill(liked);
   await expectAllSaved(page);
+}
+
+/** The localStorage key remembering whether the book details card is open. */
+export const DETAILS_OPEN_KEY = "verdict:details-open";
+
+/** The app bar's `Menu` button. */
+export function menuButton(page) {
+  return button(page, "Menu");
+}
+
+/** The app bar's menu (only there while open). */
+export function appMenu(page) {
+  return page.getByRole("menu", { name: "Menu" });
+}
+
+/** Opens the app bar's `Menu` (if it is closed) and returns the menu. */
+export async function openMenu(page) {
+  const menu = appMenu(page);
+  if (!(await menu.isVisible())) await menuButton(page).click();
+  await expect(menu).toBeVisible();
+  return menu;
+}
+
+/**
+ * Chooses the item `name` of the app bar's `Menu` (role `menuitem`, or `menuitemradio` for the
+ * Theme choices), the way a person does: open the menu, click the item.
+ */
+export async function chooseFromMenu(page, name, role = "menuitem") {
+  const menu = await openMenu(page);
+  await menu.getByRole(role, { name, exact: true }).click();
+}
+
+/** Chooses the theme (`System`, `Light` or `Dark`) from the app bar's `Menu`. */
+export async function chooseTheme(page, label) {
+  await chooseFromMenu(page, label, "menuitemradio");
+}
+
+/** Opens the `History` dialog (from the app bar's `Menu`) and returns it. */
+export async function openHistory(page) {
+  await chooseFromMenu(page, "History");
+  const dialog = page.getByRole("dialog", { name: "History" });
+  await expect(dialog).toBeVisible();
+  return dialog;
+}
+
+/** The book details card's fold/unfold button (`Book details` for a book). */
+export function detailsToggle(page, name = "Book details") {
+  return button(page, name);
+}
+
+/** Unfolds the book details card if it is folded. */
+export async function openDetails(page, name = "Book details") {
+  const toggle = detailsToggle(page, name);
+  if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-expanded", "true");
 }

@@ -1,13 +1,13 @@
 // History: versions kept over time, listed in a dialog, and restored (a restore keeps the text
 // it replaces as a version first, so it can itself be taken back).
 import { test, expect } from "@playwright/test";
-import { button, expectAllSaved, openEditor, sectionBody } from "./helpers.js";
+import { button, expectAllSaved, openEditor, sectionBody, chooseFromMenu } from "./helpers.js";
 
 const history = (page) => page.getByRole("dialog", { name: "History" });
 const versions = (page) => history(page).getByRole("list", { name: "Versions" }).getByRole("listitem");
 
 async function openHistory(page) {
-  await button(page, "History").click();
+  await chooseFromMenu(page, "History");
   await expect(history(page)).toBeVisible();
 }
 
@@ -80,7 +80,7 @@ test("history survives a reload and belongs to its own review", async ({ page })
   await openHistory(page);
   await expect(versions(page)).toHaveCount(1);
   await closeHistory(page);
-  await button(page, "Reviews").click();
+  await chooseFromMenu(page, "Reviews");
   await page.getByRole("dialog", { name: "Reviews" }).getByRole("button", { name: "New review", exact: true }).click();
   await openHistory(page);
   // The new review was saved once, empty: one version of its own, not the other's.

@@ -18,6 +18,7 @@ import {
   sectionBody,
   seedStorage,
   storageSnapshot,
+  chooseFromMenu,
 } from "./helpers.js";
 
 // Three drafts saved before today (the browser's clock says 2026-11 or later on this machine,
@@ -288,7 +289,7 @@ test("Duplicate right after typing copies the words just typed, not only what wa
   await seedThree(page);
   await sectionBody(page, "Final verdict").pressSequentially("Five stars.");
   // At once, well inside the half-second autosave delay.
-  await button(page, "Reviews").click();
+  await chooseFromMenu(page, "Reviews");
   await dialogButton(page, `Duplicate ${GILEAD_TITLE}`).click();
   await expect(reviewItems(page)).toHaveCount(4);
   const copyId = (await draftIds(page)).find((id) => ![GILEAD.id, BELOVED.id, UNTITLED.id].includes(id));

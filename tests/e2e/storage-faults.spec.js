@@ -19,6 +19,7 @@ import {
   seedStorage,
   showSpoilers,
   storageSnapshot,
+  chooseFromMenu,
 } from "./helpers.js";
 
 /**
@@ -91,7 +92,7 @@ test("a really full localStorage: not saved, explained, last copy intact, downlo
   expect(await page.evaluate((id) => localStorage.getItem(`verdict:summary:${id}`), before.id)).toBe(summaryBefore);
 
   // The download the alert suggests works and holds the unsaved words.
-  const file = await downloadFrom(page, () => button(page, "Download Markdown (GitHub)").click());
+  const file = await downloadFrom(page, () => chooseFromMenu(page, "Download Markdown (GitHub)"));
   expect(file.name).toMatch(/\.md$/);
   expect(file.bytes.toString("utf8")).toContain("Kept text. Unsaved words that need room.");
   await expect(saveStatus(page)).toHaveText("Changes not saved");
@@ -238,7 +239,7 @@ test("a record from a newer version opens read-only, is never written, and can s
   expect(await storageSnapshot(page)).toEqual(before);
   await expect(saveStatus(page)).toHaveText("Read-only: not saved");
 
-  const file = await downloadFrom(page, () => button(page, "Download Markdown (GitHub)").click());
+  const file = await downloadFrom(page, () => chooseFromMenu(page, "Download Markdown (GitHub)"));
   const markdown = file.bytes.toString("utf8");
   expect(markdown).toContain("Gilead");
   expect(markdown).toContain("Written by a newer Verdict.");

@@ -12,6 +12,7 @@ import {
   sectionBody,
   sectionHeadingValues,
   seedStorage,
+  chooseFromMenu,
 } from "./helpers.js";
 import { readFile } from "node:fs/promises";
 
@@ -45,12 +46,12 @@ test("a film review names its own fields and sections, and switching back loses 
   await expect(preview(page).getByText("Studio: 20th Century Fox (1979-05-25)")).toBeVisible();
   await expect(preview(page).getByText(/ISBN/)).toHaveCount(0);
 
-  const html = await downloadFrom(page, () => button(page, "Download HTML page").click());
+  const html = await downloadFrom(page, () => chooseFromMenu(page, "Download HTML page"));
   const ld = JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html.bytes.toString())[1]);
   expect(ld.itemReviewed["@type"]).toBe("Movie");
   expect(ld.itemReviewed.director.name).toBe("Ridley Scott");
   expect(ld.itemReviewed.duration).toBe("PT117M");
-  const md = (await downloadFrom(page, () => button(page, "Download Markdown (GitHub)").click())).bytes.toString();
+  const md = (await downloadFrom(page, () => chooseFromMenu(page, "Download Markdown (GitHub)"))).bytes.toString();
   expect(md).toContain("\nfilm:\n  title: \"Alien\"\n  director: \"Ridley Scott\"\n");
   expect(md).toContain("- Director: Ridley Scott\n");
   // Fields the film template does not use are kept in the draft, never published.
@@ -111,11 +112,11 @@ test("the person's own fields and a cover image flow into the preview and both e
   await expect(cover).not.toHaveAttribute("aria-invalid", "true");
   await expect(preview(page).getByRole("img", { name: "Cover of Gilead" })).toHaveAttribute("src", "https://example.com/gilead.jpg");
 
-  const md = (await downloadFrom(page, () => button(page, "Download Markdown (GitHub)").click())).bytes.toString();
+  const md = (await downloadFrom(page, () => chooseFromMenu(page, "Download Markdown (GitHub)"))).bytes.toString();
   expect(md).toContain("![Cover of Gilead](<https://example.com/gilead.jpg>)");
   expect(md).toContain("- Series: Gilead, book 1\n- Received as an advance copy: yes\n");
   expect(md).toContain('  fields:\n    - "Series: Gilead, book 1"\n');
-  const html = (await downloadFrom(page, () => button(page, "Download HTML page").click())).bytes.toString();
+  const html = (await downloadFrom(page, () => chooseFromMenu(page, "Download HTML page"))).bytes.toString();
   expect(html).toContain('<img referrerpolicy="no-referrer" src="https://example.com/gilead.jpg" alt="Cover of Gilead">');
   expect(html).toContain("<li>Series: Gilead, book 1</li>");
 

@@ -5,6 +5,7 @@
 // every link is clicked, not in the downloaded HTML opened with JavaScript on, and not in the
 // downloaded Markdown rendered by a Markdown renderer that passes raw HTML through.
 import { test, expect } from "@playwright/test";
+import { chooseFromMenu } from "./helpers.js";
 import { readFileSync } from "node:fs";
 import { activeMarkup, clickEveryLink, guard } from "./hostile.js";
 
@@ -19,7 +20,7 @@ test(`${texts.length} XSS payloads in every field run nowhere`, async ({ page, c
   const pwned = () => page.evaluate(() => window.__pwned);
 
   const inline = texts.join(" ");
-  for (const label of ["Title", "Author", "Pages", "Publisher", "Publication date", "Language", "ISBN-10", "ISBN-13", "Genre", "Audience", "Categories", "Reviewer", "Post date", "Post title"]) {
+  for (const label of ["Title", "Author", "Pages", "Publisher", "Publication date", "Language", "ISBN-10", "ISBN-13", "Genre", "Target group", "Categories", "Reviewer", "Post date", "Post title"]) {
     await page.getByLabel(label, { exact: true }).fill(inline);
   }
   await page.getByLabel("Tags", { exact: true }).fill(texts.join(", "));
@@ -59,10 +60,10 @@ test(`${texts.length} XSS payloads in every field run nowhere`, async ({ page, c
   expect(dialogs()).toBe(0);
 
   // The HTML export, opened in the browser with JavaScript enabled.
-  const [htmlFile] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download HTML page" }).click()]);
+  const [htmlFile] = await Promise.all([page.waitForEvent("download"), chooseFromMenu(page, "Download HTML page")]);
   const htmlPath = test.info().outputPath("export.html");
   await htmlFile.saveAs(htmlPath);
-  const [mdFile] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download Markdown (GitHub)" }).click()]);
+  const [mdFile] = await Promise.all([page.waitForEvent("download"), chooseFromMenu(page, "Download Markdown (GitHub)")]);
   const markdown = readFileSync(await mdFile.path(), "utf8");
 
   const exported = await context.newPage();
