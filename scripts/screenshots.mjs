@@ -129,8 +129,9 @@ async function openApp(browser, url, { viewport = DESKTOP, entries = storage(), 
   page.on("pageerror", (e) => errors.push(e.message));
   page.errors = errors;
   await page.goto(url);
+  // Attached, not visible: on a phone the preview waits behind its tab.
   await page.getByRole("region", { name: "Preview" }).getByRole("heading", { level: 1 })
-    .filter({ hasText: "Never Let Me Go" }).waitFor();
+    .filter({ hasText: "Never Let Me Go" }).waitFor({ state: "attached" });
   await settle(page);
   return page;
 }
@@ -163,9 +164,19 @@ async function showSpoilers(page) {
   await preview(page).getByText(SECRET).first().waitFor();
 }
 
-/** Clicks the button `name` and returns the dialog it opens (the dialog's name, if different). */
+/** Chooses `name` from the app bar's Menu (`role` menuitem or menuitemradio). */
+async function chooseFromMenu(page, name, role = "menuitem") {
+  await page.getByRole("button", { name: "Menu", exact: true }).click();
+  await page.getByRole("menu", { name: "Menu" }).getByRole(role, { name, exact: true }).click();
+}
+
+/**
+ * Opens the dialog `name` (Export from its button, the others from the Menu) and returns it
+ * (the dialog's name, if different).
+ */
 async function openDialog(page, name, dialogName = name) {
-  await page.getByRole("button", { name, exact: true }).click();
+  if (name === "Export") await page.getByRole("button", { name, exact: true }).click();
+  else await chooseFromMenu(page, name);
   const dialog = page.getByRole("dialog", { name: dialogName });
   await dialog.waitFor();
   return dialog;
@@ -243,9 +254,9 @@ try {
   await blur(page);
   await shoot(page, "spoilers-shown.png", { clip: await previewClip(page) });
 
-  // The same in the dark theme, chosen with the Theme select.
+  // The same in the dark theme, chosen in the Menu.
   page = await open();
-  await page.getByRole("combobox", { name: "Theme" }).selectOption({ label: "Dark" });
+  await chooseFromMenu(page, "Dark", "menuitemradio");
   await blur(page);
   const [r, g, b] = await background(page);
   check(r + g + b < 3 * 80, `the dark theme's background is dark (rgb ${r}, ${g}, ${b})`);
@@ -271,6 +282,11 @@ try {
   // A phone, portrait.
   page = await open({ viewport: PHONE, mobile: true });
   await shoot(page, "phone.png");
+  // The phone's Preview tab.
+  await page.getByRole("tab", { name: "Preview", exact: true }).click();
+  await page.getByRole("region", { name: "Preview" }).getByRole("heading", { level: 1 }).waitFor();
+  await blur(page);
+  await shoot(page, "phone-preview.png");
 
   const errors = pages.flatMap((p) => p.errors);
   check(errors.length === 0, `no errors in the page:\n${errors.join("\n")}`);
