@@ -168,12 +168,13 @@ pub fn MetadataForm() -> impl IntoView {
     };
     let hidden = Memo::new(move |_| m.with(hidden_fields));
     let open = RwSignal::new(m.with_untracked(starts_open));
-    // Another review opened (its sections are new): the card starts as that review's would.
+    // Another review opened (its sections are new): one without a title shows its fields. A
+    // filled one keeps the card as it was, never folding it away under the writer.
     let generation = Memo::new(move |_| state.sections.with(|s| s.first().map(|x| x.generation)));
     Effect::new(move |seen: Option<Option<u64>>| {
         let now = generation.get();
-        if seen.is_some_and(|seen| seen != now) {
-            open.set(m.with_untracked(starts_open));
+        if seen.is_some_and(|seen| seen != now) && !m.with_untracked(is_filled) {
+            open.set(true);
         }
         now
     });
@@ -198,7 +199,7 @@ pub fn MetadataForm() -> impl IntoView {
                 aria-controls="details-body"
             on:click=toggle
             >
-                {move || format!("{} details", template.get().label())}
+                {move || template.get().label()}" details"
             </button>
         </h2>
         {move || (!open.get()).then(|| view! { <p class="details-line">{line}</p> })}

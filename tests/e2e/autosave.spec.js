@@ -2,6 +2,8 @@
 import { test, expect } from "@playwright/test";
 import {
   alertMatching,
+  openDetails,
+  openMenu,
   button,
   expectAllSaved,
   field,
@@ -104,6 +106,9 @@ test("reloading restores every field, the format, the sections, the rating and S
   await expectAllSaved(page);
 
   await page.reload();
+  // A filled review opens with its details folded into one line.
+  await expect(page.getByText("Gilead \u00b7 Marilynne Robinson \u00b7 Audiobook, 30a pages", { exact: true })).toBeVisible();
+  await openDetails(page);
   await expect(field(page, "Title")).toHaveValue("Gilead");
   for (const [name, value] of Object.entries(values)) await expect(field(page, name), name).toHaveValue(value);
   await expect(formatSelect(page).locator("option:checked")).toHaveText("Audiobook");
@@ -196,9 +201,10 @@ test("while storage is full, the review can still be downloaded as the alert sug
   await field(page, "Title").fill("Gilead");
   await sectionBody(page, "Synopsis").fill("Only in memory.");
   await expect(saveStatus(page)).toHaveText("Changes not saved", { timeout: 2_000 });
-  const downloadButton = page.getByRole("button", { name: /download/i }).first();
-  await expect(downloadButton).toBeVisible();
-  const [download] = await Promise.all([page.waitForEvent("download"), downloadButton.click()]);
+  // The downloads are in the app bar's Menu.
+  const downloadItem = (await openMenu(page)).getByRole("menuitem", { name: /download/i }).first();
+  await expect(downloadItem).toBeVisible();
+  const [download] = await Promise.all([page.waitForEvent("download"), downloadItem.click()]);
   const path = await download.path();
   const { readFile } = await import("node:fs/promises");
   expect(await readFile(path, "utf8")).toContain("Only in memory.");

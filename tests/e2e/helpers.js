@@ -31,7 +31,8 @@ export const METADATA_FIELDS = [
 /** Opens the app and waits until the editor is on screen. */
 export async function openEditor(page) {
   await page.goto("/");
-  await expect(field(page, "Title")).toBeVisible();
+  // The details card's toggle is always shown (a filled review may open with its fields folded).
+  await expect(page.getByRole("button", { name: / details$/ })).toBeVisible();
 }
 
 /** A text field (input or textarea) by its exact accessible name. */
@@ -381,4 +382,16 @@ export async function openDetails(page, name = "Book details") {
   const toggle = detailsToggle(page, name);
   if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
   await expect(toggle).toHaveAttribute("aria-expanded", "true");
+}
+
+/**
+ * Shows the editor (`Write`) or the preview (`Preview`) on a phone, where they take turns behind
+ * tabs; wider, both are always shown and this does nothing.
+ */
+export async function showView(page, name) {
+  const tab = page.getByRole("tab", { name, exact: true });
+  if (await tab.count()) {
+    await tab.click();
+    await expect(tab).toHaveAttribute("aria-selected", "true");
+  }
 }

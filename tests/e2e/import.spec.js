@@ -59,7 +59,7 @@ for (const kind of ["Markdown (GitHub)", "JSON"]) {
       // with the typed HTML escaped and the trailing spaces gone.
       before.bodies[2] = "The ||ending|| and \\<b\\>raw\\<\\/b\\> text, trailing spaces   ";
     }
-    const [download] = await Promise.all([page.waitForEvent("download"), button(page, `Download ${kind}`).click()]);
+    const [download] = await Promise.all([page.waitForEvent("download"), chooseFromMenu(page, `Download ${kind}`)]);
     expect(download.suggestedFilename()).toMatch(kind === "JSON" ? /\.json$/ : /\.md$/);
     const firstId = await page.evaluate(() => localStorage.getItem("verdict:current"));
 
@@ -192,7 +192,8 @@ test.describe("hostile input through import", () => {
       expect(await exported.evaluate(() => window.__pwned)).toBe(0);
       // After a reload (the imported draft restored from storage), still nothing.
       await page.reload();
-      await expect(field(page, "Title")).toBeVisible();
+      // The details card's toggle: shown whether the fields are open or folded.
+      await expect(page.getByRole("button", { name: / details$/ })).toBeVisible();
       expect(await activeMarkup(page.locator("body"))).toEqual([]);
       expect(await page.evaluate(() => window.__pwned)).toBe(0);
       expect(dialogs()).toBe(0);
@@ -219,7 +220,7 @@ test("control characters from a file are taken out with a note; TOML multi-line 
   await expect(sectionBody(page, "Synopsis")).toHaveValue("A letter to a son.");
   await expectAllSaved(page);
   for (const kind of ["Markdown (GitHub)", "JSON", "HTML page"]) {
-    const [download] = await Promise.all([page.waitForEvent("download"), button(page, `Download ${kind}`).click()]);
+    const [download] = await Promise.all([page.waitForEvent("download"), chooseFromMenu(page, `Download ${kind}`)]);
     const text = readFileSync(await download.path(), "utf8");
     expect(text, kind).not.toMatch(/[\u0000\u0008\u202e]|\\u0000|\\b/);
     expect(text, kind).toContain("978-0-571-22413-0");

@@ -10,7 +10,7 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync }
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { expectAllSaved, field, sectionBody } from "./helpers.js";
+import { expectAllSaved, field, openDetails, sectionBody } from "./helpers.js";
 
 /** A TCP port nobody listens on right now. */
 async function freePort() {
@@ -89,7 +89,8 @@ function runHook(dir, profile) {
 
 /** Asserts the editor is up and working, with no crash page and no alert. */
 async function expectEditorStarted(page, synopsis) {
-  await expect(field(page, "Title")).toBeVisible();
+  // The details card's toggle: shown whether the fields are open or folded.
+  await expect(page.getByRole("button", { name: "Book details", exact: true })).toBeVisible();
   await expect(sectionBody(page, "Synopsis")).toHaveValue(synopsis);
   await expect(page.getByRole("heading", { name: "Verdict stopped working" })).toHaveCount(0);
   await expect(page.getByRole("alert")).toHaveCount(0);
@@ -144,6 +145,7 @@ test("once opened, the app loads with the server stopped, in a reload and in a n
   const another = await context.newPage();
   await another.goto("/");
   await expectEditorStarted(another, "Written before the network went away.");
+  await openDetails(another);
   await expect(field(another, "Title")).toHaveValue("Offline");
   // Files the manifest names are there offline too (an installed app's icons).
   expect(await another.evaluate((url) => fetch(url).then((r) => r.ok), manifestUrl)).toBe(true);

@@ -20,6 +20,7 @@ import {
   showSpoilers,
   storageSnapshot,
   chooseFromMenu,
+  openDetails,
 } from "./helpers.js";
 
 /**
@@ -370,6 +371,8 @@ test("storage full on the very first visit: once there is room the draft and its
   expect(stored.id).not.toBeNull();
   expect(stored.record.review.metadata.title).toBe("First visit");
   await page.reload();
+  // A filled review opens with its details folded.
+  await openDetails(page);
   await expect(field(page, "Title")).toHaveValue("First visit");
 });
 

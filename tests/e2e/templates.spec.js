@@ -13,6 +13,7 @@ import {
   sectionHeadingValues,
   seedStorage,
   chooseFromMenu,
+  openDetails,
 } from "./helpers.js";
 import { readFile } from "node:fs/promises";
 
@@ -69,6 +70,8 @@ test("a film review names its own fields and sections, and switching back loses 
   await templateSelect(page).selectOption({ label: "Album" });
   await expect(field(page, "Artist")).toBeVisible();
   await page.reload();
+  // A filled review opens with its details folded.
+  await openDetails(page, "Album details");
   await expect(templateSelect(page)).toHaveValue("album");
   await expect(field(page, "Artist")).toHaveValue("Ridley Scott");
   await expect(field(page, "Tracks")).toBeVisible();
