@@ -12,27 +12,14 @@ use super::open_file::OPEN_FILE_INPUT_ID;
 use super::shortcuts::SHORTCUTS_BUTTON_ID;
 use super::theme::ThemeSwitch;
 
-/// An item that clicks the control with `target`'s id (after closing the menu).
-#[component]
-fn ClickItem(
-    /// The item's text, its accessible name.
-    label: &'static str,
-    /// The id of the control it clicks.
-    target: &'static str,
-    /// `aria-keyshortcuts`, when the control has a shortcut.
-    #[prop(optional)]
-    keys: Option<&'static str>,
-    /// The tooltip.
-    #[prop(optional)]
-    title: Option<&'static str>,
-) -> impl IntoView {
+/// An item that clicks the control with `target`'s id (after closing the menu), titled `title`.
+fn click_item(label: &'static str, target: &'static str, title: &'static str) -> impl IntoView {
     let menu = expect_context::<MenuControl>();
     view! {
         <button
             type="button"
             role="menuitem"
             tabindex="-1"
-            aria-keyshortcuts=keys
             title=title
             on:click=move |_| {
                 menu.close();
@@ -49,15 +36,15 @@ fn ClickItem(
 pub fn AppMenu() -> impl IntoView {
     view! {
         <Menu label="Menu" id="app-menu">
-            <ClickItem label="Reviews" target=REVIEWS_BUTTON_ID />
-            <ClickItem label="History" target=HISTORY_BUTTON_ID />
-            <ClickItem label="Open file" target=OPEN_FILE_INPUT_ID title="A Markdown or JSON review, or a Goodreads or StoryGraph library" />
+            {click_item("Reviews", REVIEWS_BUTTON_ID, "Every review kept in this browser, the trash and backups")}
+            {click_item("History", HISTORY_BUTTON_ID, "Earlier versions of this review")}
+            {click_item("Open file", OPEN_FILE_INPUT_ID, "A Markdown or JSON review, or a Goodreads or StoryGraph library")}
             <div role="separator" class="menu-separator"></div>
             <ExportActions />
             <div role="separator" class="menu-separator"></div>
             <ThemeSwitch />
             <div role="separator" class="menu-separator"></div>
-            <ClickItem label="Keyboard shortcuts" target=SHORTCUTS_BUTTON_ID keys="Control+/" title="Keyboard shortcuts (Ctrl+/)" />
+            {click_item("Keyboard shortcuts", SHORTCUTS_BUTTON_ID, "Keyboard shortcuts (Ctrl+/)")}
         </Menu>
     }
 }
