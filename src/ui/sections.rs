@@ -1,5 +1,6 @@
-//! The list of sections: heading, Markdown body and spoiler flag for each; add, remove (with
-//! undo), move; and the formatting toolbar whose `Spoiler` button wraps the selection.
+//! The list of sections as writing blocks: a heading edited in place, the Markdown body and the
+//! spoiler flag for each; a small menu per section to move or remove it (with undo), and Alt+↑ /
+//! Alt+↓ to move it; and the formatting toolbar above them.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -90,16 +91,34 @@ fn take_edit(
 
 /// The formatting toolbar's buttons: what each wraps the selection in, its label, its title
 /// and its shortcut (as `aria-keyshortcuts` writes it; see [`crate::shortcuts::SHORTCUTS`]).
-const FORMAT_BUTTONS: [(Wrap, &str, &str, &str); 4] = [
+const FORMAT_BUTTONS: [(Wrap, &str, &str, &str); 7] = [
+    (
+        Wrap::Heading,
+        "Heading",
+        "Heading: # at the start of the line (Ctrl+Alt+1)",
+        "Control+Alt+1",
+    ),
+    (Wrap::Bold, "Bold", "Bold (Ctrl+B)", "Control+B"),
+    (Wrap::Italic, "Italic", "Italic (Ctrl+I)", "Control+I"),
+    (Wrap::Link, "Link", "Link (Ctrl+K)", "Control+K"),
+    (
+        Wrap::Quote,
+        "Quote",
+        "Quote: > at the start of each line (Ctrl+Alt+Q)",
+        "Control+Alt+Q",
+    ),
+    (
+        Wrap::List,
+        "List",
+        "List: - at the start of each line (Ctrl+Alt+8)",
+        "Control+Alt+8",
+    ),
     (
         Wrap::Spoiler,
         "Spoiler",
         "Wrap the selected text in ||spoiler|| markers (Ctrl+Alt+S)",
         "Control+Alt+S",
     ),
-    (Wrap::Bold, "Bold", "Bold (Ctrl+B)", "Control+B"),
-    (Wrap::Italic, "Italic", "Italic (Ctrl+I)", "Control+I"),
-    (Wrap::Link, "Link", "Link (Ctrl+K)", "Control+K"),
 ];
 
 /// The sections, the toolbar above them, and the `Add section` button.
@@ -130,7 +149,7 @@ pub fn SectionList() -> impl IntoView {
                         </button>
                     })
                     .collect_view()}
-                <span class="toolbar-hint">"Markdown: **bold**, *italic*, [link](https://…), ||spoiler||"</span>
+                <span class="toolbar-hint">"Markdown: # heading, **bold**, *italic*, [link](https://…), > quote, - list, ||spoiler||"</span>
             </div>
             <RemovedNotice />
             <For each=move || state.drawn_sections() key=|section| (section.generation, section.id) let(section)>
@@ -167,7 +186,40 @@ fn RemovedNotice() -> impl IntoView {
     }
 }
 
-/// One section's editor.
+/// Focuses the next (`step` 1) or previous (-1) item of the open section menu that holds
+/// `current`, wrapping round at the ends; `step` 0 focuses the first and `isize::MAX` the last.
+fn focus_menu_item(current: &web_sys::Element, step: isize) {
+    let Some(menu) = current.closest("[role=menu]").ok().flatten() else {
+        return;
+    };
+    let Ok(items) = menu.query_selector_all("[role=menuitem]") else {
+        return;
+    };
+    let count = items.length() as isize;
+    if count == 0 {
+        return;
+    }
+    let at = (0..count)
+        .find(|&i| {
+            items
+                .item(i as u32)
+                .is_some_and(|item| item.is_same_node(Some(current)))
+        })
+        .unwrap_or(-1);
+    let next = match step {
+        0 => 0,
+        isize::MAX => count - 1,
+        _ => (at + step).rem_euclid(count),
+    };
+    if let Some(item) = items
+        .item(next as u32)
+        .and_then(|item| item.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = item.focus();
+    }
+}
+
+/// One section's editor: a writing block.
 #[component]
 fn SectionEditor(
     /// The section's signals.
@@ -180,21 +232,108 @@ fn SectionEditor(
     let name = Memo::new(move |_| section.heading.with(|h| display_heading(h, position.get())));
     let heading_id = format!("section-heading-{id}");
     let spoiler_id = format!("section-spoiler-{id}");
-    let up_id = format!("move-up-{id}");
-    let down_id = format!("move-down-{id}");
+    let menu_button_id = format!("section-menu-{id}");
+    let menu_id = format!("section-menu-items-{id}");
+    let menu_open = RwSignal::new(false);
+    let menu_name = Memo::new(move |_| format!("Actions for {}", name.get()));
+    let is_first = move || position.get() == 0;
+    let is_last = move || position.get() + 1 >= count.get();
 
-    let move_by = move |delta: isize| {
+    // Moving a node loses focus: `refocus` (an element id) gets it back once the DOM has moved.
+    let move_by = move |delta: isize, refocus: String| {
         if state.move_section(id, delta) {
-            // Moving a node loses focus; keep it on the same button, or its twin at the ends.
-            let last = state.sections.with_untracked(Vec::len) - 1;
-            let at = state.position(id).unwrap_or(0);
-            let target = match (delta < 0, at) {
-                (true, 0) => format!("move-down-{id}"),
-                (false, at) if at == last => format!("move-up-{id}"),
-                (true, _) => format!("move-up-{id}"),
-                (false, _) => format!("move-down-{id}"),
+            focus_later(refocus);
+        }
+    };
+    let close_menu = move || {
+        menu_open.set(false);
+        focus_later(format!("section-menu-{id}"));
+    };
+    let menu_move = move |delta: isize| {
+        let blocked = if delta < 0 {
+            position.get_untracked() == 0
+        } else {
+            position.get_untracked() + 1 >= count.get_untracked()
+        };
+        if blocked {
+            return;
+        }
+        menu_open.set(false);
+        move_by(delta, format!("section-menu-{id}"));
+    };
+    // Alt+↑ / Alt+↓ anywhere in the section moves it, and whatever had focus keeps it.
+    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        let delta = match ev.key().as_str() {
+            "ArrowUp" => -1,
+            "ArrowDown" => 1,
+            _ => return,
+        };
+        if ev.default_prevented()
+            || !ev.alt_key()
+            || ev.ctrl_key()
+            || ev.meta_key()
+            || ev.shift_key()
+        {
+            return;
+        }
+        ev.prevent_default();
+        let focused = document()
+            .active_element()
+            .map(|el| el.id())
+            .filter(|id| !id.is_empty())
+            .unwrap_or_else(|| body_id(id));
+        move_by(delta, focused);
+    };
+    let on_menu_keydown = move |ev: web_sys::KeyboardEvent| {
+        let Some(current) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        let step = match ev.key().as_str() {
+            "ArrowDown" => 1,
+            "ArrowUp" => -1,
+            "Home" => 0,
+            "End" => isize::MAX,
+            "Escape" => {
+                ev.prevent_default();
+                close_menu();
+                return;
+            }
+            "Tab" => {
+                menu_open.set(false);
+                return;
+            }
+            _ => return,
+        };
+        ev.prevent_default();
+        focus_menu_item(&current, step);
+    };
+    let open_menu = move |first: bool| {
+        menu_open.set(true);
+        let menu_id = format!("section-menu-items-{id}");
+        request_animation_frame(move || {
+            let Some(menu) = document().get_element_by_id(&menu_id) else {
+                return;
             };
-            focus_later(target);
+            if let Ok(Some(item)) = menu.query_selector("[role=menuitem]") {
+                focus_menu_item(&item, if first { 0 } else { isize::MAX });
+            }
+        });
+    };
+    // The menu closes when focus leaves it (a click elsewhere, Tab).
+    let on_focusout = move |ev: web_sys::FocusEvent| {
+        let inside = ev
+            .related_target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+            .zip(
+                ev.current_target()
+                    .and_then(|t| t.dyn_into::<web_sys::Node>().ok()),
+            )
+            .is_some_and(|(to, menu)| menu.contains(Some(&to)));
+        if !inside {
+            menu_open.set(false);
         }
     };
     // The count follows the text once typing pauses: counting a long body on every keystroke
@@ -227,7 +366,8 @@ fn SectionEditor(
     });
     // Reads the text area on each keystroke, copying into Rust only what the keystroke changed.
     let reader = StoredValue::new_local(TextAreaReader::new());
-    let remove = move |_| {
+    let remove = move || {
+        menu_open.set(false);
         state.remove_section(id);
         // The section's own controls are gone: focus goes to `Undo`, one key press from
         // taking the removal back.
@@ -235,32 +375,82 @@ fn SectionEditor(
     };
 
     view! {
-        <div class="section-editor" class:is-spoiler=move || section.spoiler.get()>
+        <div class="section-editor" class:is-spoiler=move || section.spoiler.get() on:keydown=on_keydown>
             <div class="section-head">
-                <div class="field heading-field">
-                    <label for=heading_id.clone()>
-                        "Heading" <span class="visually-hidden">{move || format!(" of {}", name.get())}</span>
-                    </label>
-                    <input
-                        type="text"
-                        id=heading_id.clone()
-                        prop:value=move || section.heading.get()
-                        on:input=move |ev| {
-                            take_edit(state, section.heading, event_target_value(&ev), |kept| {
-                                event_target::<web_sys::HtmlInputElement>(&ev).set_value(kept)
-                            })
+                // The heading is written where it will stand, in the heading's own type; its
+                // name says what it is, as a visible "Heading" label above each would repeat.
+                <input
+                    type="text"
+                    id=heading_id
+                    class="section-heading-input"
+                    aria-label=move || format!("Heading of {}", name.get())
+                    placeholder=move || name.get()
+                    prop:value=move || section.heading.get()
+                    on:input=move |ev| {
+                        take_edit(state, section.heading, event_target_value(&ev), |kept| {
+                            event_target::<web_sys::HtmlInputElement>(&ev).set_value(kept)
+                        })
+                    }
+                />
+                <div class="section-menu" on:focusout=on_focusout>
+                    <button
+                        type="button"
+                        id=menu_button_id
+                        class="section-menu-button"
+                        aria-label=menu_name
+                        title="Move or remove this section (Alt+↑ / Alt+↓ move it)"
+                        aria-haspopup="menu"
+                        aria-expanded=move || menu_open.get().to_string()
+                        on:click=move |_| if menu_open.get_untracked() { menu_open.set(false) } else { open_menu(true) }
+                        on:keydown=move |ev: web_sys::KeyboardEvent| {
+                            let first = match ev.key().as_str() {
+                                "ArrowDown" => true,
+                                "ArrowUp" => false,
+                                _ => return,
+                            };
+                            if ev.alt_key() {
+                                return;
+                            }
+                            ev.prevent_default();
+                            open_menu(first);
                         }
-                    />
+                    >
+                        <span aria-hidden="true">"⋯"</span>
+                    </button>
+                    // Drawn once and hidden while closed: cheaper than drawing it on each open.
+                    <div
+                        role="menu"
+                        id=menu_id
+                        class="section-menu-items"
+                        hidden=move || !menu_open.get()
+                        aria-label=menu_name
+                        on:keydown=on_menu_keydown
+                    >
+                        <button
+                            type="button"
+                            role="menuitem"
+                            tabindex="-1"
+                            aria-disabled=move || is_first().to_string()
+                            on:click=move |_| menu_move(-1)
+                        >
+                            "Move " <span class="visually-hidden">{move || name.get()}</span> " up"
+                            <kbd aria-hidden="true">"Alt+↑"</kbd>
+                        </button>
+                        <button
+                            type="button"
+                            role="menuitem"
+                            tabindex="-1"
+                            aria-disabled=move || is_last().to_string()
+                            on:click=move |_| menu_move(1)
+                        >
+                            "Move " <span class="visually-hidden">{move || name.get()}</span> " down"
+                            <kbd aria-hidden="true">"Alt+↓"</kbd>
+                        </button>
+                        <button type="button" role="menuitem" tabindex="-1" class="danger" on:click=move |_| remove()>
+                            "Remove " <span class="visually-hidden">{move || name.get()}</span>
+                        </button>
+                    </div>
                 </div>
-                <label class="spoiler-flag" for=spoiler_id.clone()>
-                    <input
-                        type="checkbox"
-                        id=spoiler_id.clone()
-                        prop:checked=move || section.spoiler.get()
-                        on:change=move |ev| state.set_spoiler(id, event_target_checked(&ev))
-                    />
-                    " Mark " <span class="visually-hidden">{move || name.get()}</span> " as spoiler"
-                </label>
             </div>
             <textarea
                 id=body_id(id)
@@ -273,7 +463,8 @@ fn SectionEditor(
                     let Some(text) = reader.try_update_value(|r| r.read(&textarea)) else {
                         return;
                     };
-                    take_edit(state, section.body, text, |kept| textarea.set_value(kept))
+                    take_edit(state, section.body, text, |kept| textarea.set_value(kept));
+                    super::preview::follow(id, &textarea);
                 }
                 on:paste=move |ev: web_sys::ClipboardEvent| {
                     let pasted = ev.clipboard_data().and_then(|d| d.get_data("text/plain").ok()).unwrap_or_default();
@@ -285,22 +476,17 @@ fn SectionEditor(
                 // Its copy of the text is only worth keeping while this section is typed in.
                 on:blur=move |_| reader.update_value(TextAreaReader::forget)
             ></textarea>
-            <p class="section-count">{move || words_and_time(section.words.get())}</p>
-            <div class="section-actions">
-                <button type="button" id=up_id disabled=move || position.get() == 0 on:click=move |_| move_by(-1)>
-                    "Move " <span class="visually-hidden">{move || name.get()}</span> " up"
-                </button>
-                <button
-                    type="button"
-                    id=down_id
-                    disabled=move || { position.get() + 1 >= count.get() }
-                    on:click=move |_| move_by(1)
-                >
-                    "Move " <span class="visually-hidden">{move || name.get()}</span> " down"
-                </button>
-                <button type="button" class="danger" on:click=remove>
-                    "Remove " <span class="visually-hidden">{move || name.get()}</span>
-                </button>
+            <div class="section-foot">
+                <p class="section-count">{move || words_and_time(section.words.get())}</p>
+                <label class="spoiler-flag" for=spoiler_id.clone()>
+                    <input
+                        type="checkbox"
+                        id=spoiler_id.clone()
+                        prop:checked=move || section.spoiler.get()
+                        on:change=move |ev| state.set_spoiler(id, event_target_checked(&ev))
+                    />
+                    " Mark " <span class="visually-hidden">{move || name.get()}</span> " as spoiler"
+                </label>
             </div>
         </div>
     }
