@@ -302,6 +302,17 @@ impl EditorState {
         self.reset_baseline();
     }
 
+    /// Whether a field (a detail, the post title, a heading) holds typing not yet recorded for
+    /// undo: then Ctrl+Z in it is the browser's text undo (see
+    /// [`crate::review::edits::browser_undoes`]).
+    pub fn has_uncommitted_fields(&self) -> bool {
+        self.baseline.with_value(|before| {
+            self.metadata.with_untracked(|m| *m != before.metadata)
+                || self.post_title.with_untracked(|t| *t != before.post_title)
+                || self.headings() != before.headings
+        })
+    }
+
     /// Takes back the last change; returns the edit applied.
     pub fn undo(&self) -> Option<Edit> {
         self.step(true)
