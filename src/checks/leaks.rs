@@ -185,7 +185,8 @@ fn join_and(items: &[String]) -> String {
 }
 
 /// Checks a review: leaks first, in the order their words first appear inside a spoiler, then
-/// a missing or empty verdict, then a missing rating.
+/// a missing or empty verdict, then a missing rating. An untouched review
+/// ([`Review::is_untouched`]) has nothing to check.
 pub fn check(review: &Review) -> Vec<Finding> {
     // Never told to stop, a run finishes in its first step.
     Progress::default()
@@ -299,6 +300,10 @@ impl Progress {
                     *next = Next::Done;
                 }
                 Next::Done => {
+                    // A review nobody has written in yet is not missing anything.
+                    if review.is_untouched() {
+                        return Some(Vec::new());
+                    }
                     let mut findings = leaks(std::mem::take(scan), review);
                     findings.extend(verdict(&review.sections));
                     if review.rating.is_none() {
@@ -928,7 +933,13 @@ mod tests {
     #[test]
     fn missing_rating_and_verdict() {
         let mut r = Review::new_book("2026-11-25");
-        // The default "Final verdict" section, still empty.
+        // Untouched: nothing to check yet, whatever the template.
+        assert!(check(&r).is_empty());
+        r.metadata.template = crate::review::Template::Film;
+        r.metadata.reviewer = "Ann".into();
+        assert!(check(&r).is_empty());
+        r.metadata.title = "Gilead".into();
+        // Started: the default "Final verdict" section, still empty.
         assert_eq!(
             check(&r),
             [Finding::EmptyVerdict { section_id: 4 }, Finding::NoRating]

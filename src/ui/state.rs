@@ -24,7 +24,7 @@ pub struct SectionState {
     pub spoiler: RwSignal<bool>,
     /// Numbers of the inline spoilers the reader opened in the preview (kept across re-renders).
     pub opened: RwSignal<Vec<usize>>,
-    /// Words in the heading and body, counted when typing pauses (not on every keystroke).
+    /// Words in the body (headings are not counted), counted when typing pauses.
     pub words: RwSignal<usize>,
 }
 

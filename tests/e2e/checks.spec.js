@@ -15,6 +15,11 @@ function toggle(page) {
 
 test("a name from a spoiler that shows elsewhere is reported, with a way to go there", async ({ page }) => {
   await openEditor(page);
+  // A new review nobody has written in yet has nothing to check, and no words.
+  await expect(toggle(page)).toHaveText("Before you publish: nothing to check");
+  await expect(page.getByText(/^This review: /)).toHaveText("This review: 0 words");
+  // Once started, the missing rating and the empty verdict are named.
+  await field(page, "Title").fill("Never Let Me Go");
   await expect(toggle(page)).toHaveText("Before you publish: 2 things to check");
   // Closed at first: the list is there to open, not shown.
   await expect(toggle(page)).toHaveAttribute("aria-expanded", "false");
@@ -25,7 +30,6 @@ test("a name from a spoiler that shows elsewhere is reported, with a way to go t
   await expect(checks(page)).toContainText("The review has no rating yet.");
   await expect(checks(page)).toContainText("The verdict section \u201cFinal verdict\u201d is empty");
 
-  await field(page, "Title").fill("Never Let Me Go");
   await sectionBody(page, "Synopsis").fill("Kathy grows up at Hailsham, where the students are clones.");
   await page.getByRole("checkbox", { name: "Mark Synopsis as spoiler" }).check();
   await sectionBody(page, "What I liked").fill("The quiet way the book treats Hailsham.");
