@@ -218,9 +218,12 @@ impl UndoStack {
     }
 }
 
+/// Reads one text of [`Metadata`].
+pub type MetadataText = fn(&Metadata) -> &String;
+
 /// The single-line fields of the details form, by the element id the form gives each, with the
 /// metadata string each edits: what tells which field an undone [`Edit::Metadata`] changed.
-pub const METADATA_FIELDS: [(&str, fn(&Metadata) -> &String); 20] = [
+pub const METADATA_FIELDS: [(&str, MetadataText); 20] = [
     ("book-title", |m| &m.title),
     ("book-author", |m| &m.author),
     ("book-pages", |m| &m.pages),
