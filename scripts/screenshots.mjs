@@ -130,7 +130,8 @@ async function openApp(browser, url, { viewport = DESKTOP, entries = storage(), 
   page.errors = errors;
   await page.goto(url);
   // Attached, not visible: on a phone the preview waits behind its tab.
-  await page.getByRole("region", { name: "Preview" }).getByRole("heading", { level: 1 })
+  await page.getByRole("region", { name: "Preview", includeHidden: true })
+    .getByRole("heading", { level: 1, includeHidden: true })
     .filter({ hasText: "Never Let Me Go" }).waitFor({ state: "attached" });
   await settle(page);
   return page;
