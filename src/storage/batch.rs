@@ -296,27 +296,13 @@ mod tests {
     fn cancel_keeps_what_came_in() {
         let mut drafts = Drafts::new(MemoryStore::new());
         let mut batch = BatchAdd::new(5);
-        batch.step(
-            &mut drafts,
-            2,
-            "t",
-            |i| ToAdd {
-                record: record(&format!("d{i}"), "B"),
-                replaces: vec![],
-            },
-            ids(),
-        );
+        let book = |i: usize| ToAdd {
+            record: record(&format!("d{i}"), "B"),
+            replaces: vec![],
+        };
+        batch.step(&mut drafts, 2, "t", book, ids());
         batch.cancel();
-        batch.step(
-            &mut drafts,
-            2,
-            "t",
-            |i| ToAdd {
-                record: record(&format!("d{i}"), "B"),
-                replaces: vec![],
-            },
-            ids(),
-        );
+        batch.step(&mut drafts, 2, "t", book, ids());
         assert_eq!(batch.added.len(), 2);
         assert_eq!(batch.stopped.as_deref(), Some("Cancelled: 2 of 5 came in."));
     }
