@@ -39,7 +39,8 @@ pub struct Press<'a> {
     pub alt: bool,
     /// Shift.
     pub shift: bool,
-    /// Whether focus is in a text field, where the browser's own undo stays in charge.
+    /// Whether focus is in a text field whose own undo takes Ctrl+Z (see
+    /// [`crate::review::edits::browser_undoes`]): then undo and redo are left to the browser.
     pub in_text_field: bool,
     /// Whether focus is in a section's text, where the formatting shortcuts apply.
     pub in_section_text: bool,
@@ -96,12 +97,13 @@ pub const SHORTCUTS: [Shortcut; 10] = [
     Shortcut {
         action: Action::Undo,
         keys: "Ctrl+Z",
-        description: "Undo (outside text fields; inside one, the field's own undo)",
+        description:
+            "Undo (in a section's text, or a field you are typing in, the text's own undo)",
     },
     Shortcut {
         action: Action::Redo,
         keys: "Ctrl+Shift+Z or Ctrl+Y",
-        description: "Redo (outside text fields)",
+        description: "Redo (also Ctrl+Y)",
     },
     Shortcut {
         action: Action::Help,

@@ -443,7 +443,17 @@ fn fuzz_isbn_and_dates() {
             let _ = validation::isbn13(typed, other);
             let _ = validation::isbn10(typed);
             let _ = validation::pages(other);
-            let _ = validation::date(other);
+            for order in date::DateOrder::ALL {
+                let _ = validation::date(other, order);
+                let _ = date::note(other, order);
+                if let Some(tidy) = date::tidy(other, order) {
+                    assert_eq!(
+                        date::parse_date(&tidy),
+                        date::parse_date_in(other, Some(order))
+                    );
+                }
+            }
+            let _ = date::for_readers(other);
             if let Some(d) = date::parse_date(other) {
                 assert_eq!(date::parse_date(&d.iso()), Some(d));
             }

@@ -185,7 +185,8 @@ fn join_and(items: &[String]) -> String {
 }
 
 /// Checks a review: leaks first, in the order their words first appear inside a spoiler, then
-/// a missing or empty verdict, then a missing rating.
+/// a missing or empty verdict, then a missing rating. An untouched review
+/// ([`Review::is_untouched`]) has nothing to check.
 pub fn check(review: &Review) -> Vec<Finding> {
     // Never told to stop, a run finishes in its first step.
     Progress::default()
@@ -299,6 +300,10 @@ impl Progress {
                     *next = Next::Done;
                 }
                 Next::Done => {
+                    // A review nobody has written in yet is not missing anything.
+                    if review.is_untouched() {
+                        return Some(Vec::new());
+                    }
                     let mut findings = leaks(std::mem::take(scan), review);
                     findings.extend(verdict(&review.sections));
                     if review.rating.is_none() {
@@ -342,6 +347,9 @@ struct Seen {
     count: u32,
     /// Whether it was ever capitalised in the middle of a sentence in a body.
     name: bool,
+    /// Whether it was ever written in lower case in a body: then it is an ordinary word
+    /// ("ice"), whatever capitals it wears elsewhere, and never a name.
+    lower: bool,
     /// The order of its first occurrence inside a spoiler, and how it was written there.
     spoiler: Option<(u32, String)>,
     /// The places outside spoilers where it occurs, in scan order, each once.
@@ -398,6 +406,20 @@ struct Scan {
     spoiler_words: u32,
     /// Reused for each word's key, so that a word already seen costs no allocation.
     key: String,
+    /// The capitalised words read since the last other word, next to one another in the same
+    /// place (see [`Scan::flush_run`]): held back until the run ends, because whether each is
+    /// a name on its own depends on whether the run is one word or several.
+    run: Vec<RunWord>,
+}
+
+/// A capitalised word held back in a [`Scan::run`].
+struct RunWord {
+    written: String,
+    place: Option<Place>,
+    /// Whether the word alone would be a name (capitalised mid-sentence in a body).
+    name_evidence: bool,
+    /// Whether it was read in a body (where capitals mean something).
+    in_body: bool,
 }
 
 impl Scan {
@@ -420,13 +442,84 @@ impl Scan {
     }
 
     /// A plain-text field (title, heading, list field): all of it outside any spoiler, and its
-    /// capitals say nothing (titles and tags are often in title case).
+    /// capitals say nothing (titles and tags are often in title case), though a run of them is
+    /// still one term ("Gobrin Ice"), to match the same name in a spoiler.
     fn plain(&mut self, text: &str, place: Place) {
+        let mut previous_end = None;
         for range in word_ranges(text) {
+            let joined = previous_end.is_some_and(|end| is_joining_gap(&text[end..range.start]));
+            previous_end = Some(range.end);
+            let mut first = true;
             for part in text[range].split(is_hyphen) {
-                self.word(part, Some(place), false);
+                self.run_word(part, Some(place), false, joined && first, false);
+                first = false;
             }
         }
+        self.flush_run();
+    }
+
+    /// One word, into the current run of capitalised words when it is capitalised (a new run
+    /// unless `joined` to the run's last word by nothing but spaces, in the same place), or
+    /// recorded at once after ending the run. A little word (`The`, `Miss`) never starts a run.
+    fn run_word(
+        &mut self,
+        written: &str,
+        place: Option<Place>,
+        evidence: bool,
+        joined: bool,
+        in_body: bool,
+    ) {
+        let capital = written.chars().next().is_some_and(char::is_uppercase);
+        let continues = joined && self.run.last().is_some_and(|w| w.place == place);
+        if !capital || !continues {
+            self.flush_run();
+        }
+        let mut little = || {
+            normalise(written, &mut self.key);
+            is_stop_word(&self.key)
+        };
+        if capital && (!self.run.is_empty() || !little()) {
+            self.run.push(RunWord {
+                written: written.to_string(),
+                place,
+                name_evidence: evidence,
+                in_body,
+            });
+        } else {
+            self.word(written, place, evidence);
+            if in_body && !capital && !written.is_empty() {
+                if let Some(seen) = self.words.get_mut(self.key.as_str()) {
+                    seen.lower = true;
+                }
+            }
+        }
+    }
+
+    /// Ends the current run of capitalised words. One word is recorded as itself. Several are
+    /// one name ("Gobrin Ice"), recorded as a term of its own (a name when met in a body; in a
+    /// title or tag capitals say nothing); its words are still recorded (for the rare-word
+    /// rule), but none is a name on its own account, so that "ice" is never reported because
+    /// of "Gobrin Ice".
+    fn flush_run(&mut self) {
+        let mut run = std::mem::take(&mut self.run);
+        match run.as_slice() {
+            [] => {}
+            [one] => self.word(&one.written, one.place, one.name_evidence),
+            [first, ..] => {
+                let term = run
+                    .iter()
+                    .map(|w| stem(w.written.trim_matches(is_apostrophe)))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                for w in &run {
+                    self.word(&w.written, w.place, false);
+                }
+                self.word(&term, first.place, run.iter().any(|w| w.in_body));
+            }
+        }
+        // The run's allocation is kept for the next one.
+        run.clear();
+        self.run = run;
     }
 
     /// A section body, from where `body` stopped: inline spoilers (or all of it, for a spoiler
@@ -468,6 +561,9 @@ impl Scan {
             let mut initial = body
                 .previous_end
                 .is_none_or(|end| ends_sentence(&text[end..range.start]));
+            let mut joined = body
+                .previous_end
+                .is_some_and(|end| is_joining_gap(&text[end..range.start]));
             body.previous_end = Some(range.end);
             // Most words have no hyphen and no spoiler edge inside: one word, no cutting.
             let span = span_after(range.start);
@@ -479,7 +575,7 @@ impl Scan {
                 });
             if !edge_within && !whole.contains(is_hyphen) && !tests_cut_every_word() {
                 let inside = section.spoiler || span.is_some_and(|s| s.start <= range.start);
-                self.body_word(whole, inside, initial, place);
+                self.body_word(whole, inside, initial, joined, place);
                 continue;
             }
             let mut inside =
@@ -491,15 +587,23 @@ impl Scan {
                 let at = range.start + offset;
                 let now_inside = inside(at);
                 if is_hyphen(c) || now_inside != start_inside {
-                    self.body_word(&text[start..at], start_inside, initial, place);
+                    self.body_word(&text[start..at], start_inside, initial, joined, place);
                     initial = false;
+                    joined = false;
                     start = if is_hyphen(c) { at + c.len_utf8() } else { at };
                     start_inside = now_inside;
                 }
             }
-            self.body_word(&text[start..range.end], start_inside, initial, place);
+            self.body_word(
+                &text[start..range.end],
+                start_inside,
+                initial,
+                joined,
+                place,
+            );
         }
         body.span = first_span;
+        self.flush_run();
         true
     }
 
@@ -526,10 +630,19 @@ impl Scan {
         }
     }
 
-    /// One word of a body, inside or outside a spoiler; `initial` when it starts a sentence.
-    fn body_word(&mut self, written: &str, inside: bool, initial: bool, place: Place) {
+    /// One word of a body, inside or outside a spoiler; `initial` when it starts a sentence,
+    /// `joined` when only spaces part it from the word before.
+    fn body_word(
+        &mut self,
+        written: &str,
+        inside: bool,
+        initial: bool,
+        joined: bool,
+        place: Place,
+    ) {
         let capital = written.chars().next().is_some_and(char::is_uppercase);
-        self.word(written, (!inside).then_some(place), capital && !initial);
+        let place = (!inside).then_some(place);
+        self.run_word(written, place, capital && !initial, joined, true);
     }
 }
 
@@ -559,12 +672,16 @@ fn leaks(scan: Scan, review: &Review) -> Vec<Finding> {
         .words
         .into_iter()
         .filter(|(key, seen)| {
-            !seen.places.is_empty() && !public.contains(key) && !is_stop_word(key)
+            // A term ("Gobrin Ice") is public when each of its words is.
+            !seen.places.is_empty()
+                && !key
+                    .split(' ')
+                    .all(|part| public.contains(part) || is_stop_word(part))
         })
         .filter_map(|(key, seen)| {
             let (order, word) = seen.spoiler?;
             let letters = key.chars().filter(|c| c.is_alphabetic()).count();
-            let kind = if seen.name && key.chars().count() >= 2 {
+            let kind = if seen.name && !seen.lower && key.chars().count() >= 2 {
                 WordKind::Name
             } else if letters >= RARE_WORD_LETTERS
                 && key.chars().all(|c| c.is_alphabetic() || c == '\'')
@@ -582,6 +699,36 @@ fn leaks(scan: Scan, review: &Review) -> Vec<Finding> {
     found.into_iter().map(|(_, finding)| finding).collect()
 }
 
+/// Where `word` (a finding's word or name, such as `Tommy` or `Gobrin Ice`) first shows in
+/// `text`, as a byte range, compared as the check compares words (without case, at hyphens,
+/// possessive left out of the range): what `Go to` selects for the writer to see.
+pub fn find_word(text: &str, word: &str) -> Option<std::ops::Range<usize>> {
+    let mut key = String::new();
+    let parts: Vec<String> = word
+        .split(' ')
+        .map(|part| {
+            normalise(stem(part.trim_matches(is_apostrophe)), &mut key);
+            key.clone()
+        })
+        .collect();
+    // Each word, cut at hyphens, as (start, the end of its stem, key).
+    let mut pieces = Vec::new();
+    for range in word_ranges(text) {
+        for part in text[range].split(is_hyphen) {
+            let trimmed = part.trim_start_matches(is_apostrophe);
+            // Where the part stands in `text` (it is a slice of it).
+            let from = trimmed.as_ptr() as usize - text.as_ptr() as usize;
+            let stemmed = stem(trimmed.trim_end_matches(is_apostrophe));
+            normalise(stemmed, &mut key);
+            pieces.push((from, from + stemmed.len(), key.clone()));
+        }
+    }
+    pieces
+        .windows(parts.len().max(1))
+        .find(|w| w.iter().zip(&parts).all(|(piece, part)| piece.2 == *part))
+        .map(|w| w[0].0..w[w.len() - 1].1)
+}
+
 fn is_stop_word(key: &str) -> bool {
     STOP_WORDS.split(' ').any(|w| w == key)
 }
@@ -592,6 +739,12 @@ fn is_hyphen(c: char) -> bool {
 
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}')
+}
+
+/// Whether the text between two words keeps them in one run of capitalised words: spaces only
+/// (a comma, a full stop or a line break ends a name).
+fn is_joining_gap(gap: &str) -> bool {
+    !gap.is_empty() && gap.bytes().all(|b| b == b' ')
 }
 
 /// Whether the text between two words ends a sentence: a full stop, question or exclamation
@@ -857,9 +1010,8 @@ mod tests {
         ]);
         // "The", "Then", "Miss" are stop words even when capitalised mid-sentence; "Clones"
         // only ever opens a sentence, so nothing says it is a name. "Truth" is capitalised
-        // mid-sentence: a name, as far as the check can tell.
-        let words: Vec<String> = leaked(&r).into_iter().map(|(w, _)| w).collect();
-        assert_eq!(words, ["Truth"]);
+        // mid-sentence, but "truth" is also written in lower case: an ordinary word.
+        assert!(leaked(&r).is_empty());
     }
 
     #[test]
@@ -892,12 +1044,71 @@ mod tests {
             ("Thoughts", "Keffers is dull.", false),
         ]);
         assert!(leaked(&r).is_empty());
-        // Once capitalised mid-sentence anywhere, it is a name everywhere, in any case.
-        let r = review(&[
+        // Once capitalised mid-sentence anywhere, it is a name everywhere (a lower-case tag
+        // too).
+        let mut r = review(&[
             ("Synopsis", "Keffers watches them.", true),
-            ("Thoughts", "Old keffers. I liked Keffers.", false),
+            ("Thoughts", "Old. I liked Keffers.", false),
         ]);
-        assert_eq!(leaked(&r)[0].0, "Keffers");
+        r.metadata.tags = "keffers".into();
+        assert_eq!(
+            leaked(&r),
+            [(
+                "Keffers".to_string(),
+                vec![Place::SectionBody { section_id: 2 }, Place::Tags]
+            )]
+        );
+        // Written in lower case in a body, it is an ordinary word, not a name.
+        r.sections[1].body = "Old keffers. I liked Keffers.".into();
+        assert!(leaked(&r).is_empty());
+    }
+
+    #[test]
+    fn go_to_finds_the_word_as_the_check_reads_it() {
+        let text = "I loved the gobrin ICE's weather, and Tommy-like Tommy's letters.";
+        let at = find_word(text, "Gobrin Ice").unwrap();
+        assert_eq!(&text[at], "gobrin ICE");
+        let at = find_word(text, "Tommy").unwrap();
+        assert_eq!(&text[at.clone()], "Tommy");
+        assert_eq!(at.start, text.find("Tommy-like").unwrap());
+        assert_eq!(find_word(text, "ice"), text.find("ICE").map(|i| i..i + 3));
+        assert_eq!(find_word(text, "Lucy"), None);
+        assert_eq!(find_word("Ruth's", "Ruth"), Some(0..4));
+        assert_eq!(find_word("x\u{2010}Ruth", "Ruth"), Some(4..8));
+        assert_eq!(find_word("Hänsel’s", "Hänsel"), Some(0.."Hänsel".len()));
+    }
+
+    #[test]
+    fn a_run_of_capitalised_words_is_one_name() {
+        // "Gobrin Ice" is one name: "ice" alone, elsewhere, is never reported.
+        let r = review(&[
+            ("Synopsis", "At last the Gobrin Ice cracks.", true),
+            (
+                "Thoughts",
+                "The ice imagery is heavy. Cold, like Ice should be.",
+                false,
+            ),
+        ]);
+        assert!(leaked(&r).is_empty(), "{:?}", leaked(&r));
+        // The whole name outside a spoiler is reported, once, as written in the spoiler.
+        let mut r = review(&[
+            ("Synopsis", "At last the Gobrin Ice cracks.", true),
+            ("Thoughts", "I loved Gobrin Ice's weather.", false),
+        ]);
+        r.metadata.tags = "winter, Gobrin Ice".into();
+        assert_eq!(
+            leaked(&r),
+            [(
+                "Gobrin Ice".to_string(),
+                vec![Place::SectionBody { section_id: 2 }, Place::Tags]
+            )]
+        );
+        // A comma or a line break ends a name; "Miss" never starts one.
+        let r = review(&[
+            ("Synopsis", "We meet Miss Lucy, Ruth and Tommy.", true),
+            ("Thoughts", "I liked Lucy best.", false),
+        ]);
+        assert_eq!(leaked(&r)[0].0, "Lucy");
     }
 
     #[test]
@@ -928,7 +1139,13 @@ mod tests {
     #[test]
     fn missing_rating_and_verdict() {
         let mut r = Review::new_book("2026-11-25");
-        // The default "Final verdict" section, still empty.
+        // Untouched: nothing to check yet, whatever the template.
+        assert!(check(&r).is_empty());
+        r.metadata.template = crate::review::Template::Film;
+        r.metadata.reviewer = "Ann".into();
+        assert!(check(&r).is_empty());
+        r.metadata.title = "Gilead".into();
+        // Started: the default "Final verdict" section, still empty.
         assert_eq!(
             check(&r),
             [Finding::EmptyVerdict { section_id: 4 }, Finding::NoRating]

@@ -15,7 +15,10 @@ pub mod structured;
 pub mod targets;
 
 use crate::review::template::{Optional, Template};
-use crate::review::{date::parse_date, split_list, Format, Metadata, Review};
+use crate::review::{
+    date::{for_readers, parse_date},
+    split_list, Format, Metadata, Review,
+};
 
 /// Which of the post's framing parts an export writes into the body. A platform that prints a
 /// part by itself (a theme's title, its category and tag lists, Goodreads' book page) gets an
@@ -94,7 +97,10 @@ pub fn metadata_lines(m: &Metadata) -> Vec<MetaLine> {
         push(&mut lines, "Platform", &m.platform);
     }
     let publisher = m.publisher.trim();
-    let published = m.publication_date.trim();
+    // For readers: "11 November 2016", not "2016-11-11" (front matter and structured data keep
+    // the ISO form).
+    let published = for_readers(&m.publication_date);
+    let published = published.as_str();
     match (publisher.is_empty(), published.is_empty()) {
         (true, true) => {}
         (false, true) => lines.push(line(t.publisher_label(), publisher)),

@@ -218,6 +218,127 @@ impl UndoStack {
     }
 }
 
+/// Reads one text of [`Metadata`].
+pub type MetadataText = fn(&Metadata) -> &String;
+
+/// The single-line fields of the details form, by the element id the form gives each, with the
+/// metadata string each edits: what tells which field an undone [`Edit::Metadata`] changed.
+pub const METADATA_FIELDS: [(&str, MetadataText); 20] = [
+    ("book-title", |m| &m.title),
+    ("book-author", |m| &m.author),
+    ("book-pages", |m| &m.pages),
+    ("work-platform", |m| &m.platform),
+    ("book-publisher", |m| &m.publisher),
+    ("book-published", |m| &m.publication_date),
+    ("work-runtime", |m| &m.runtime),
+    ("work-tracks", |m| &m.tracks),
+    ("book-language", |m| &m.language),
+    ("book-isbn10", |m| &m.isbn10),
+    ("book-isbn13", |m| &m.isbn13),
+    ("book-genre", |m| &m.genre),
+    ("book-audience", |m| &m.audience),
+    ("work-cover", |m| &m.cover_image),
+    ("post-reviewer", |m| &m.reviewer),
+    ("post-date", |m| &m.post_date),
+    ("post-categories", |m| &m.categories),
+    ("post-tags", |m| &m.tags),
+    ("post-summary", |m| &m.summary),
+    ("post-slug", |m| &m.slug),
+];
+
+/// What an undo or redo changed, as far as focus is concerned.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Touched {
+    /// One text field, by its element id: a detail, the post title or a section heading.
+    Field(String),
+    /// A section put back (its removal undone, or its addition redone).
+    Restored(u64),
+    /// Something that is no single text field: a move, a removal, a spoiler flag, the rating,
+    /// the format, or several fields at once.
+    Other,
+}
+
+/// What `applied` (an edit just applied by undo or redo) changed, given the metadata as it
+/// was just before.
+pub fn touched(applied: &Edit, metadata_before: &Metadata) -> Touched {
+    match applied {
+        Edit::Metadata(after) => {
+            let mut changed = METADATA_FIELDS
+                .iter()
+                .filter(|(_, get)| get(metadata_before) != get(after));
+            match (changed.next(), changed.next()) {
+                (Some((id, _)), None) if metadata_before.format == after.format => {
+                    Touched::Field((*id).to_string())
+                }
+                _ => Touched::Other,
+            }
+        }
+        Edit::PostTitle(_) => Touched::Field("post-title".into()),
+        Edit::Heading { id, .. } => Touched::Field(format!("section-heading-{id}")),
+        Edit::Insert { section, .. } => Touched::Restored(section.id),
+        _ => Touched::Other,
+    }
+}
+
+/// Where focus was when Ctrl+Z (or redo) was pressed, once the edit is applied.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FocusBefore {
+    /// Nowhere in particular (the page itself: the person clicked empty space).
+    Nowhere,
+    /// On a control that is still there.
+    Kept,
+    /// On a control that went away with its section.
+    Gone,
+}
+
+/// Where focus goes after an undo or redo made from the keyboard.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FocusAfter {
+    /// To this element (the text field whose value came back).
+    Field(String),
+    /// Where it was (or nowhere, if it was nowhere).
+    Stay,
+    /// To this section's heading (focus was on a control that left with its section).
+    Heading(u64),
+}
+
+/// Decides where focus goes after a keyboard undo or redo: to the text field whose value
+/// changed when that field is on screen (`field_on_screen`), so that the person sees what came
+/// back and the next Ctrl+Z goes on walking back; otherwise it stays where it was, never into an
+/// unrelated field (which would scroll the page and take the next Ctrl+Z for the field's own
+/// undo). Only if the focused control left with its section does focus move, to the section
+/// put back or else to `first_section`'s heading.
+pub fn focus_after(
+    touched: &Touched,
+    field_on_screen: bool,
+    before: FocusBefore,
+    first_section: Option<u64>,
+) -> FocusAfter {
+    match (touched, before) {
+        (Touched::Field(id), _) if field_on_screen => FocusAfter::Field(id.clone()),
+        (_, FocusBefore::Nowhere | FocusBefore::Kept) => FocusAfter::Stay,
+        (Touched::Restored(id), FocusBefore::Gone) => FocusAfter::Heading(*id),
+        (_, FocusBefore::Gone) => first_section.map_or(FocusAfter::Stay, FocusAfter::Heading),
+    }
+}
+
+/// Whether Ctrl+Z (or redo) pressed in the text field with element id `field_id` belongs to the
+/// browser's own text undo rather than to the review's. A section's text is always the
+/// browser's (its keystrokes are never app edits). A field whose changes the app records (a
+/// detail, the post title, a heading) is the browser's only while it holds typing not yet
+/// recorded (`uncommitted`): once that is taken back, or when nothing was typed, the key walks
+/// back the review's own edits, so that repeated Ctrl+Z never stalls in a field. Any other text
+/// field (a search box) keeps its own undo.
+pub fn browser_undoes(field_id: &str, uncommitted: bool) -> bool {
+    if field_id.starts_with("section-body-") {
+        return true;
+    }
+    let recorded = field_id == "post-title"
+        || field_id.starts_with("section-heading-")
+        || METADATA_FIELDS.iter().any(|(id, _)| *id == field_id);
+    !recorded || uncommitted
+}
+
 impl EditTarget for Review {
     fn section_ids(&self) -> Vec<u64> {
         self.sections.iter().map(|s| s.id).collect()
@@ -384,6 +505,137 @@ mod tests {
             n += 1;
         }
         assert_eq!(n, UNDO_LIMIT);
+    }
+
+    #[test]
+    fn keyboard_undo_walks_back_the_fields_and_takes_focus_to_each() {
+        // Pages, Language and Publisher changed one after another (each recorded on leaving it).
+        let mut review = Review::new_book("2026-11-25");
+        let mut stack = UndoStack::new();
+        for (value, set) in [
+            (
+                "304",
+                (|m| &mut m.pages) as fn(&mut Metadata) -> &mut String,
+            ),
+            ("English", |m| &mut m.language),
+            ("Ace", |m| &mut m.publisher),
+        ] {
+            let mut metadata = review.metadata.clone();
+            *set(&mut metadata) = value.into();
+            change(&mut review, &mut stack, Edit::Metadata(Box::new(metadata)));
+        }
+        let mut focus = Vec::new();
+        while let Some((before, edit)) = {
+            let before = review.metadata.clone();
+            stack.undo(&mut review).map(|e| (before, e))
+        } {
+            let after = focus_after(
+                &touched(&edit, &before),
+                true,
+                FocusBefore::Nowhere,
+                Some(1),
+            );
+            focus.push(after);
+        }
+        assert_eq!(
+            focus,
+            ["book-publisher", "book-language", "book-pages"]
+                .map(|id| FocusAfter::Field(id.into()))
+        );
+        assert_eq!(review, Review::new_book("2026-11-25"));
+        // Redo brings them back in the order they were made.
+        let before = review.metadata.clone();
+        let edit = stack.redo(&mut review).unwrap();
+        assert_eq!(touched(&edit, &before), Touched::Field("book-pages".into()));
+    }
+
+    #[test]
+    fn focus_never_jumps_into_an_unrelated_field() {
+        let field = Touched::Field("book-pages".into());
+        // Off screen: focus stays where it was (on nothing: the page does not scroll).
+        assert_eq!(
+            focus_after(&field, false, FocusBefore::Nowhere, Some(1)),
+            FocusAfter::Stay
+        );
+        assert_eq!(
+            focus_after(&field, false, FocusBefore::Kept, Some(1)),
+            FocusAfter::Stay
+        );
+        // A move or a flag leaves focus alone, even with nothing focused.
+        assert_eq!(
+            focus_after(&Touched::Other, true, FocusBefore::Nowhere, Some(1)),
+            FocusAfter::Stay
+        );
+        // The focused control left with its section: the section put back, else the first.
+        assert_eq!(
+            focus_after(&Touched::Restored(3), true, FocusBefore::Gone, Some(1)),
+            FocusAfter::Heading(3)
+        );
+        assert_eq!(
+            focus_after(&Touched::Other, true, FocusBefore::Gone, Some(1)),
+            FocusAfter::Heading(1)
+        );
+        assert_eq!(
+            focus_after(&Touched::Other, true, FocusBefore::Gone, None),
+            FocusAfter::Stay
+        );
+    }
+
+    #[test]
+    fn what_an_edit_touched() {
+        let before = Metadata::default();
+        let mut two = before.clone();
+        two.title = "Gilead".into();
+        two.author = "Robinson".into();
+        assert_eq!(
+            touched(&Edit::Metadata(Box::new(two)), &before),
+            Touched::Other
+        );
+        let mut format = before.clone();
+        format.format = crate::review::Format::Paperback;
+        assert_eq!(
+            touched(&Edit::Metadata(Box::new(format)), &before),
+            Touched::Other
+        );
+        assert_eq!(
+            touched(&Edit::PostTitle("x".into()), &before),
+            Touched::Field("post-title".into())
+        );
+        assert_eq!(
+            touched(
+                &Edit::Heading {
+                    id: 2,
+                    value: "x".into()
+                },
+                &before
+            ),
+            Touched::Field("section-heading-2".into())
+        );
+        assert_eq!(
+            touched(&Edit::Move { id: 2, to: 0 }, &before),
+            Touched::Other
+        );
+        assert_eq!(
+            touched(
+                &Edit::Insert {
+                    position: 0,
+                    section: Section::new(7, "")
+                },
+                &before
+            ),
+            Touched::Restored(7)
+        );
+    }
+
+    #[test]
+    fn the_browser_undoes_only_typing_the_app_has_not_recorded() {
+        assert!(browser_undoes("section-body-3", false));
+        assert!(browser_undoes("library-search", false));
+        assert!(browser_undoes("book-publisher", true));
+        assert!(!browser_undoes("book-publisher", false));
+        assert!(!browser_undoes("post-title", false));
+        assert!(!browser_undoes("section-heading-1", false));
+        assert!(browser_undoes("section-heading-1", true));
     }
 
     fn edit_strategy() -> impl Strategy<Value = (u8, u64, usize, bool)> {

@@ -325,6 +325,28 @@ impl Review {
         }
     }
 
+    /// Whether nothing has been written in the review yet: no words in any body, no rating, no
+    /// post title and no detail filled in. The template, the headings it brings, the post date
+    /// and the reviewer's name (both filled in for the writer) are no writing. An untouched
+    /// review has nothing to check before publishing.
+    pub fn is_untouched(&self) -> bool {
+        let blank = Metadata {
+            template: self.metadata.template,
+            post_date: self.metadata.post_date.clone(),
+            reviewer: self.metadata.reviewer.clone(),
+            leaks_ignored: self.metadata.leaks_ignored.clone(),
+            images_from_outside: self.metadata.images_from_outside.clone(),
+            ..Metadata::default()
+        };
+        self.rating.is_none()
+            && self.post_title.trim().is_empty()
+            && self.metadata == blank
+            && self
+                .sections
+                .iter()
+                .all(|s| words::count_words(&s.body) == 0)
+    }
+
     /// "Review: <Title> by <Author>", "Review: <Title>", or "Untitled review".
     pub fn default_post_title(&self) -> String {
         default_post_title(&self.metadata.title, &self.metadata.author)

@@ -3,7 +3,7 @@
 //! Each function returns the message to show beside the field, or `None` when all is well.
 //! Empty fields are always fine: every field is optional.
 
-use super::date::parse_date;
+use super::date::{parse_date_in, DateOrder};
 use super::isbn::{isbn10_to_13, parse_isbn10, parse_isbn13};
 
 /// Pages must be a positive whole number.
@@ -21,13 +21,13 @@ pub fn pages(typed: &str) -> Option<String> {
 }
 
 /// A date that cannot be read.
-pub fn date(typed: &str) -> Option<String> {
+pub fn date(typed: &str, order: DateOrder) -> Option<String> {
     let text = typed.trim();
-    if text.is_empty() || parse_date(text).is_some() {
+    if text.is_empty() || parse_date_in(text, Some(order)).is_some() {
         return None;
     }
     Some(format!(
-        "\u{201c}{text}\u{201d} is not a date Verdict can read: write it like 2005-04-05, April 5, 2005 or 5 April 2005."
+        "\u{201c}{text}\u{201d} is not a date Verdict can read: write it like 2005-04-05, 15/09/2020, April 5, 2005 or 5 April 2005."
     ))
 }
 
@@ -113,7 +113,7 @@ mod tests {
     #[test]
     fn empty_is_always_fine() {
         assert_eq!(pages(""), None);
-        assert_eq!(date(" "), None);
+        assert_eq!(date(" ", DateOrder::DayFirst), None);
         assert_eq!(isbn10(""), None);
         assert_eq!(isbn13("", "123"), None);
     }
@@ -130,8 +130,10 @@ mod tests {
 
     #[test]
     fn dates_explain_the_accepted_forms() {
-        assert_eq!(date("April 5, 2005"), None);
-        let message = date("5/4/05").unwrap();
+        assert_eq!(date("April 5, 2005", DateOrder::DayFirst), None);
+        assert_eq!(date("09/15/2020", DateOrder::DayFirst), None);
+        assert_eq!(date("1969", DateOrder::DayFirst), None);
+        let message = date("5/4/05", DateOrder::MonthFirst).unwrap();
         assert!(
             message.contains("2005-04-05") && message.contains("5/4/05"),
             "{message}"

@@ -138,13 +138,11 @@ pub fn words_and_time(words: usize) -> String {
     }
 }
 
-/// The words of a whole review: every section's heading and body.
+/// The words of a whole review: what the writer wrote, every section's body. Headings are left
+/// out: a new review's template headings ("Synopsis", "What I liked"…) are no writing, and an
+/// untouched review must read 0 words.
 pub fn review_words(review: &super::Review) -> usize {
-    review
-        .sections
-        .iter()
-        .map(|s| count_words(&s.heading) + count_words(&s.body))
-        .sum()
+    review.sections.iter().map(|s| count_words(&s.body)).sum()
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -205,6 +203,19 @@ mod tests {
         fn the_count_agrees_with_the_ranges(text in "[a-c0-9 '\\-.\n*|]{0,80}") {
             proptest::prop_assert_eq!(count_words(&text), word_ranges(&text).count());
         }
+    }
+
+    #[test]
+    fn a_review_counts_its_bodies_not_its_headings() {
+        let mut review = crate::review::Review::new_book("2026-11-25");
+        assert_eq!(
+            review_words(&review),
+            0,
+            "an untouched template has no words"
+        );
+        review.sections[0].body = "Letters to a son.".into();
+        review.sections[1].heading = "What I liked most of all".into();
+        assert_eq!(review_words(&review), 4);
     }
 
     #[test]

@@ -33,7 +33,6 @@ struct Cached {
     body: String,
     spoiler: bool,
     json: String,
-    heading_words: usize,
     /// The body's words, kept apart so that an edit recounts only what it changed.
     body_words: usize,
 }
@@ -116,18 +115,17 @@ impl DraftEncoder {
                 body: section.body.to_string(),
                 spoiler: section.spoiler,
                 json: section_json(&section),
-                heading_words: count_words(section.heading),
                 body_words,
             };
             self.cache.insert(section.id, cached);
         }
         if let Some(cached) = self.cache.get(&section.id) {
-            self.counting += cached.heading_words + cached.body_words;
+            self.counting += cached.body_words;
         }
         self.order.push(Part::Cached(section.id));
     }
 
-    /// The words (headings and bodies) of the record finished last, counted once per change of
+    /// The words (bodies only, as [`crate::review::words::review_words`] counts) of the record finished last, counted once per change of
     /// a section, so that the summary beside each save costs nothing extra.
     pub fn words(&self) -> usize {
         self.finished_words

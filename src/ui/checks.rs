@@ -71,6 +71,36 @@ fn lines(review: &crate::review::Review, findings: Vec<Finding>) -> Vec<Line> {
         .collect()
 }
 
+/// Focuses the field `target` and, for a leak, selects `word` in it (where the check finds it
+/// first), so that the writer sees what was meant, not just where.
+fn go_to(target: &str, word: Option<&str>) {
+    use wasm_bindgen::JsCast;
+    let field = document().get_element_by_id(target);
+    let select = |value: String, set: &dyn Fn(u32, u32)| {
+        if let Some(at) = word.and_then(|w| crate::checks::leaks::find_word(&value, w)) {
+            // The browser counts UTF-16 units.
+            let utf16 = |end: usize| value[..end].encode_utf16().count() as u32;
+            set(utf16(at.start), utf16(at.end));
+        }
+    };
+    if let Some(area) = field
+        .as_ref()
+        .and_then(|f| f.dyn_ref::<web_sys::HtmlTextAreaElement>())
+    {
+        select(area.value(), &|a, b| {
+            let _ = area.set_selection_range(a, b);
+        });
+    } else if let Some(input) = field
+        .as_ref()
+        .and_then(|f| f.dyn_ref::<web_sys::HtmlInputElement>())
+    {
+        select(input.value(), &|a, b| {
+            let _ = input.set_selection_range(a, b);
+        });
+    }
+    focus_later(target.to_string());
+}
+
 /// How long one slice of the check may run before it gives the page back, in milliseconds
 /// (`Date.now()` counts whole ones): a keystroke that arrives meanwhile waits at most this.
 const SLICE_MS: f64 = 4.0;
@@ -165,9 +195,12 @@ pub fn Checks() -> impl IntoView {
                 {move || found.get().unwrap_or_default().into_iter().map(|line| view! {
                     <li>
                         <span>{line.message}</span>
-                        {line.go_to.into_iter().map(|(label, target)| view! {
-                            " "
-                            <button type="button" class="quiet" on:click=move |_| focus_later(target.clone())>{label}</button>
+                        {line.go_to.into_iter().map(|(label, target)| {
+                            let word = line.ignore.clone();
+                            view! {
+                                " "
+                                <button type="button" class="quiet" on:click=move |_| go_to(&target, word.as_deref())>{label}</button>
+                            }
                         }).collect_view()}
                         {line.ignore.map(|word| {
                             let label = format!("Ignore \u{201c}{word}\u{201d}");

@@ -9,6 +9,7 @@ use crate::review::suggest::{add_item, replace_item, Vocabulary};
 use crate::review::template::{Optional, Template};
 use crate::review::{split_list, validation, CustomField, Format, Metadata};
 
+use super::date_order::{DateField, DateOrderField};
 use super::fields::TextField;
 use super::state::EditorState;
 use crate::storage::KeyValueStore;
@@ -102,10 +103,17 @@ pub fn MetadataForm() -> impl IntoView {
     };
 
     let pages_error = Signal::derive(move || m.with(|m| validation::pages(&m.pages)));
-    let published_error = Signal::derive(move || m.with(|m| validation::date(&m.publication_date)));
+    // Day or month first in a numeric date: read by both date fields.
+    let order = RwSignal::new(super::date_order::initial());
+    let dated = move |b: TextFieldBinding, error: Signal<Option<String>>, hint: &'static str| {
+        view! { <DateField id=b.id label=b.label value=b.value on_input=b.on_input error=error hint=hint order=order /> }
+    };
+    let published_error =
+        Signal::derive(move || m.with(|m| validation::date(&m.publication_date, order.get())));
     let isbn10_error = Signal::derive(move || m.with(|m| validation::isbn10(&m.isbn10)));
     let isbn13_error = Signal::derive(move || m.with(|m| validation::isbn13(&m.isbn13, &m.isbn10)));
-    let post_date_error = Signal::derive(move || m.with(|m| validation::date(&m.post_date)));
+    let post_date_error =
+        Signal::derive(move || m.with(|m| validation::date(&m.post_date, order.get())));
     let default_title =
         Signal::derive(move || m.with(|m| crate::review::default_post_title(&m.title, &m.author)));
     let post_title = state.post_title;
@@ -143,11 +151,15 @@ pub fn MetadataForm() -> impl IntoView {
             {t.uses(Optional::Pages).then(|| checked(meta_field(state, "book-pages", "Pages", |m| &m.pages, |m| &mut m.pages), pages_error, "A whole number, e.g. 304"))}
             {t.uses(Optional::Platform).then(|| field(meta_field(state, "work-platform", "Platform", |m| &m.platform, |m| &mut m.platform)))}
             {field(meta_field(state, "book-publisher", t.publisher_label(), |m| &m.publisher, |m| &mut m.publisher))}
-            {checked(
-                meta_field(state, "book-published", t.date_label(), |m| &m.publication_date, |m| &mut m.publication_date),
-                published_error,
-                "e.g. 2005-04-05 or April 5, 2005",
-            )}
+            // The date order sits in the date's cell, under its hint: the grid keeps its rows.
+            <div class="field-stack">
+                {dated(
+                    meta_field(state, "book-published", t.date_label(), |m| &m.publication_date, |m| &mut m.publication_date),
+                    published_error,
+                    "e.g. 2005-04-05, 15/09/2020 or April 5, 2005",
+                )}
+                <DateOrderField order=order />
+            </div>
             {t.uses(Optional::Runtime).then(|| field(meta_field(state, "work-runtime", t.runtime_label(), |m| &m.runtime, |m| &mut m.runtime)))}
             {t.uses(Optional::Tracks).then(|| field(meta_field(state, "work-tracks", "Tracks", |m| &m.tracks, |m| &mut m.tracks)))}
             {t.uses(Optional::Isbn).then(|| view! {
@@ -251,7 +263,7 @@ pub fn MetadataForm() -> impl IntoView {
                 hint="Leave empty to use the title shown"
             />
             {field(meta_field(state, "post-reviewer", "Reviewer", |m| &m.reviewer, |m| &mut m.reviewer))}
-            {checked(meta_field(state, "post-date", "Post date", |m| &m.post_date, |m| &mut m.post_date), post_date_error, "e.g. 2005-04-05")}
+            {dated(meta_field(state, "post-date", "Post date", |m| &m.post_date, |m| &mut m.post_date), post_date_error, "e.g. 2005-04-05")}
             {listed(meta_field(state, "post-categories", "Categories", |m| &m.categories, |m| &mut m.categories), "Separate with commas", ListKind::Categories)}
             {listed(meta_field(state, "post-tags", "Tags", |m| &m.tags, |m| &mut m.tags), "Separate with commas", ListKind::Tags)}
             {checked(meta_field(state, "post-summary", "Summary", |m| &m.summary, |m| &mut m.summary), Signal::derive(|| None), "For search results, feeds and link previews; empty: the first spoiler-free sentences")}

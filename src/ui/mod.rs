@@ -3,6 +3,7 @@
 pub mod app_menu;
 pub mod autosave;
 pub mod checks;
+pub mod date_order;
 pub mod dialog;
 pub mod export_actions;
 pub mod export_panel;

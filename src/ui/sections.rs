@@ -201,21 +201,17 @@ fn SectionEditor(
     // would show in the typing time.
     let pending = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |_| {
-        section.heading.track();
         section.body.track();
         if let Some(handle) = pending.get_value() {
             handle.clear();
         }
         let handle = set_timeout_with_handle(
             move || {
+                // The body only (see `review_words`): headings are no writing.
                 let words = section
-                    .heading
-                    .try_with_untracked(|h| count_words(h))
-                    .unwrap_or(0)
-                    + section
-                        .body
-                        .try_with_untracked(|b| count_words(b))
-                        .unwrap_or(0);
+                    .body
+                    .try_with_untracked(|b| count_words(b))
+                    .unwrap_or(0);
                 if section.words.try_get_untracked() != Some(words) {
                     section.words.try_set(words);
                 }

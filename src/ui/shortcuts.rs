@@ -14,6 +14,7 @@ use super::export_panel::EXPORT_BUTTON_ID;
 use super::sections::format_selection;
 use super::state::EditorState;
 use super::undo::{in_text_field, step};
+use crate::review::edits::browser_undoes;
 
 /// Clicks the control with this id, so that a shortcut does exactly what the button does.
 fn click(id: &str) {
@@ -79,17 +80,22 @@ pub fn KeyboardShortcuts() -> impl IntoView {
             return;
         }
         let target = ev.target();
-        let in_section_text = target
+        let target_id = target
             .as_ref()
             .and_then(|t| t.dyn_ref::<web_sys::Element>())
-            .is_some_and(|el| el.id().starts_with("section-body-"));
+            .map(web_sys::Element::id)
+            .unwrap_or_default();
+        let in_section_text = target_id.starts_with("section-body-");
+        // Whether the browser's own text undo takes Ctrl+Z here (typing not yet recorded).
+        let browser_undo =
+            in_text_field(target) && browser_undoes(&target_id, state.has_uncommitted_fields());
         let key = key_name(&ev);
         let press = Press {
             key: &key,
             primary: ev.ctrl_key() || ev.meta_key(),
             alt: ev.alt_key(),
             shift: ev.shift_key(),
-            in_text_field: in_text_field(target),
+            in_text_field: browser_undo,
             in_section_text,
         };
         let Some(action) = action_for(press) else {

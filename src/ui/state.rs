@@ -24,7 +24,7 @@ pub struct SectionState {
     pub spoiler: RwSignal<bool>,
     /// Numbers of the inline spoilers the reader opened in the preview (kept across re-renders).
     pub opened: RwSignal<Vec<usize>>,
-    /// Words in the heading and body, counted when typing pauses (not on every keystroke).
+    /// Words in the body (headings are not counted), counted when typing pauses.
     pub words: RwSignal<usize>,
 }
 
@@ -300,6 +300,17 @@ impl EditorState {
             }
         }
         self.reset_baseline();
+    }
+
+    /// Whether a field (a detail, the post title, a heading) holds typing not yet recorded for
+    /// undo: then Ctrl+Z in it is the browser's text undo (see
+    /// [`crate::review::edits::browser_undoes`]).
+    pub fn has_uncommitted_fields(&self) -> bool {
+        self.baseline.with_value(|before| {
+            self.metadata.with_untracked(|m| *m != before.metadata)
+                || self.post_title.with_untracked(|t| *t != before.post_title)
+                || self.headings() != before.headings
+        })
     }
 
     /// Takes back the last change; returns the edit applied.

@@ -1,11 +1,11 @@
 //! `Undo` and `Redo` for the review's structure and fields, as buttons and as Ctrl+Z /
-//! Ctrl+Shift+Z (or Ctrl+Y) outside text fields, where the browser's own text undo stays in
-//! charge.
+//! Ctrl+Shift+Z (or Ctrl+Y); in a text field the browser's own text undo keeps what it should
+//! (see [`crate::review::edits::browser_undoes`]).
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::review::edits::Edit;
+use crate::review::edits::{focus_after, touched, FocusAfter, FocusBefore, Touched};
 
 use super::schedule::focus_later;
 use super::state::EditorState;
@@ -33,24 +33,22 @@ pub fn in_text_field(target: Option<web_sys::EventTarget>) -> bool {
 }
 
 /// Undoes or redoes, then keeps focus sensible: a section brought back gets it (from a button);
-/// otherwise it stays where it was, or moves to the other button when this one has nothing
-/// left to do, or (when the focused control went away with its section) to the nearest
-/// section's heading.
+/// from a button, focus otherwise stays there, or moves to the other button when this one has
+/// nothing left to do. From the keyboard, where it goes is decided by
+/// [`crate::review::edits::focus_after`].
 pub fn step(state: EditorState, undo: bool, from_button: bool) {
     let focused = document().active_element();
+    let metadata_before = state.metadata.get_untracked();
     let applied = if undo { state.undo() } else { state.redo() };
     let Some(edit) = applied else {
         return;
     };
-    let restored = match edit {
-        Edit::Insert { section, .. } => Some(section.id),
-        _ => None,
-    };
-    if let Some(id) = restored.filter(|_| from_button) {
-        focus_later(format!("section-heading-{id}"));
-        return;
-    }
+    let touched = touched(&edit, &metadata_before);
     if from_button {
+        if let Touched::Restored(id) = touched {
+            focus_later(format!("section-heading-{id}"));
+            return;
+        }
         let (can_undo, can_redo) = state.can_undo_redo.get_untracked();
         let target = match (undo, can_undo, can_redo) {
             (true, false, true) => Some("redo"),
@@ -62,26 +60,61 @@ pub fn step(state: EditorState, undo: bool, from_button: bool) {
         }
         return;
     }
-    // From the keyboard: focus stays on the control it was on (a moved section's node is
-    // re-inserted, which drops focus, so it is put back); if that control left with its
-    // section, it goes to the nearest heading.
+    // From the keyboard, once the edit is drawn (a moved section's node is re-inserted, which
+    // drops focus, so a control still there gets it back).
     queue_microtask(move || {
         let focused = focused
             .filter(|el| !el.tag_name().eq_ignore_ascii_case("body"))
             .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-        match focused {
-            Some(el) if el.is_connected() => {
-                let _ = el.focus();
-            }
-            _ => {
-                let id =
-                    restored.or_else(|| state.sections.with_untracked(|s| s.first().map(|x| x.id)));
-                if let Some(id) = id {
-                    focus_later(format!("section-heading-{id}"));
+        let before = match &focused {
+            None => FocusBefore::Nowhere,
+            Some(el) if el.is_connected() => FocusBefore::Kept,
+            Some(_) => FocusBefore::Gone,
+        };
+        let on_screen = match &touched {
+            Touched::Field(id) => on_screen(id),
+            _ => false,
+        };
+        let first = state.sections.with_untracked(|s| s.first().map(|x| x.id));
+        match focus_after(&touched, on_screen, before, first) {
+            FocusAfter::Field(id) => focus_later(id),
+            FocusAfter::Heading(id) => focus_later(format!("section-heading-{id}")),
+            FocusAfter::Stay => {
+                if let Some(el) = focused.filter(|el| el.is_connected()) {
+                    let _ = el.focus();
                 }
             }
         }
     });
+}
+
+/// Whether the element `id` is drawn and wholly inside the window (focusing it would not
+/// scroll the page). Read through `Reflect`: web-sys's `DomRect` binding would cost more bundle
+/// than these few calls.
+fn on_screen(id: &str) -> bool {
+    use js_sys::Reflect;
+    let Some(el) = document().get_element_by_id(id) else {
+        return false;
+    };
+    let Some(rect) = Reflect::get(&el, &"getBoundingClientRect".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call0(&el).ok())
+    else {
+        return false;
+    };
+    let read = |key: &str| {
+        Reflect::get(&rect, &key.into())
+            .ok()
+            .and_then(|v| v.as_f64())
+            .unwrap_or(0.0)
+    };
+    let height = window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    read("height") > 0.0 && read("top") >= 0.0 && read("bottom") <= height
 }
 
 /// The `Undo` and `Redo` buttons (their shortcuts are dispatched by [`super::shortcuts`]).
@@ -99,7 +132,7 @@ pub fn UndoControls() -> impl IntoView {
             <button
                 type="button"
                 id=UNDO_BUTTON_ID
-                title="Undo the last change to sections, details or rating (Ctrl+Z outside text fields)"
+                title="Undo the last change to sections, details or rating (Ctrl+Z)"
                 aria-keyshortcuts="Control+Z"
                 disabled=move || !state.can_undo_redo.get().0
                 on:click=move |_| step(state, true, true)
@@ -109,7 +142,7 @@ pub fn UndoControls() -> impl IntoView {
             <button
                 type="button"
                 id="redo"
-                title="Redo (Ctrl+Shift+Z outside text fields)"
+                title="Redo (Ctrl+Shift+Z or Ctrl+Y)"
                 aria-keyshortcuts="Control+Shift+Z"
                 disabled=move || !state.can_undo_redo.get().1
                 on:click=move |_| step(state, false, true)

@@ -8,6 +8,11 @@ function checks(page) {
   return page.getByRole("group", { name: /^Before you publish/ });
 }
 
+/** The text selected in a text area. */
+function selectedText(area) {
+  return area.evaluate((el) => el.value.slice(el.selectionStart, el.selectionEnd));
+}
+
 /** Its toggle, which names how many things there are to check and shows or hides the list. */
 function toggle(page) {
   return page.getByRole("button", { name: /^Before you publish/ });
@@ -15,6 +20,11 @@ function toggle(page) {
 
 test("a name from a spoiler that shows elsewhere is reported, with a way to go there", async ({ page }) => {
   await openEditor(page);
+  // A new review nobody has written in yet has nothing to check, and no words.
+  await expect(toggle(page)).toHaveText("Before you publish: nothing to check");
+  await expect(page.getByText(/^This review: /)).toHaveText("This review: 0 words");
+  // Once started, the missing rating and the empty verdict are named.
+  await field(page, "Title").fill("Never Let Me Go");
   await expect(toggle(page)).toHaveText("Before you publish: 2 things to check");
   // Closed at first: the list is there to open, not shown.
   await expect(toggle(page)).toHaveAttribute("aria-expanded", "false");
@@ -25,7 +35,6 @@ test("a name from a spoiler that shows elsewhere is reported, with a way to go t
   await expect(checks(page)).toContainText("The review has no rating yet.");
   await expect(checks(page)).toContainText("The verdict section \u201cFinal verdict\u201d is empty");
 
-  await field(page, "Title").fill("Never Let Me Go");
   await sectionBody(page, "Synopsis").fill("Kathy grows up at Hailsham, where the students are clones.");
   await page.getByRole("checkbox", { name: "Mark Synopsis as spoiler" }).check();
   await sectionBody(page, "What I liked").fill("The quiet way the book treats Hailsham.");
@@ -38,6 +47,8 @@ test("a name from a spoiler that shows elsewhere is reported, with a way to go t
   await expect(toggle(page)).toHaveText("Before you publish: 1 thing to check");
   await leak.getByRole("button", { name: "Go to \u201cWhat I liked\u201d" }).click();
   await expect(sectionBody(page, "What I liked")).toBeFocused();
+  // The word itself is selected in the text area, so the writer sees it.
+  expect(await selectedText(sectionBody(page, "What I liked"))).toBe("Hailsham");
 
   // Fixing the leaks empties the list (the book's own title words never count).
   await sectionBody(page, "What I liked").fill("The quiet way the book treats its school.");
@@ -87,4 +98,24 @@ test("a reported word can be ignored for this review, kept across a reload, and 
   const { downloadFrom } = await import("./helpers.js");
   const md = (await downloadFrom(page, () => chooseFromMenu(page, "Download Markdown (GitHub)"))).bytes.toString();
   expect(md).not.toContain("leaks_ignored");
+});
+
+test("a run of capitalised words is one name: \u201cGobrin Ice\u201d is reported, never \u201cice\u201d alone", async ({ page }) => {
+  await openEditor(page);
+  await field(page, "Title").fill("The Cold Road");
+  await sectionBody(page, "Synopsis").fill("At the end the Gobrin Ice cracks and the city falls.");
+  await page.getByRole("checkbox", { name: "Mark Synopsis as spoiler" }).check();
+  await sectionBody(page, "What I liked").fill("The ice imagery is heavy. Cold, like Ice should be.");
+  await sectionBody(page, "Final verdict").fill("Read it.");
+  await ratingSelect(page).selectOption("4");
+  await expect(toggle(page)).toHaveText("Before you publish: nothing to check");
+
+  await sectionBody(page, "What I didn't like").fill("Too much of the weather on Gobrin Ice's slopes.");
+  await expect(toggle(page)).toHaveText("Before you publish: 1 thing to check");
+  await toggle(page).click();
+  const leak = checks(page).getByRole("listitem");
+  await expect(leak).toHaveText(/^\u201cGobrin Ice\u201d appears in a spoiler and also in \u201cWhat I didn't like\u201d\./);
+  await leak.getByRole("button", { name: "Go to \u201cWhat I didn't like\u201d" }).click();
+  await expect(sectionBody(page, "What I didn't like")).toBeFocused();
+  expect(await selectedText(sectionBody(page, "What I didn't like"))).toBe("Gobrin Ice");
 });

@@ -44,7 +44,8 @@ test("a film review names its own fields and sections, and switching back loses 
   await sectionBody(page, "What worked").fill("The **dread**.");
   await expect(preview(page).getByText("Director: Ridley Scott")).toBeVisible();
   await expect(preview(page).getByText("Runtime: 117 min")).toBeVisible();
-  await expect(preview(page).getByText("Studio: 20th Century Fox (1979-05-25)")).toBeVisible();
+  // Spelled out for readers; the machine-readable parts keep the ISO date.
+  await expect(preview(page).getByText("Studio: 20th Century Fox (25 May 1979)")).toBeVisible();
   await expect(preview(page).getByText(/ISBN/)).toHaveCount(0);
 
   const html = await downloadFrom(page, () => chooseFromMenu(page, "Download HTML page"));
@@ -55,6 +56,9 @@ test("a film review names its own fields and sections, and switching back loses 
   const md = (await downloadFrom(page, () => chooseFromMenu(page, "Download Markdown (GitHub)"))).bytes.toString();
   expect(md).toContain("\nfilm:\n  title: \"Alien\"\n  director: \"Ridley Scott\"\n");
   expect(md).toContain("- Director: Ridley Scott\n");
+  expect(md).toContain("- Studio: 20th Century Fox (25 May 1979)\n");
+  expect(md).not.toContain("(1979-05-25)");
+  expect(md).toContain("1979-05-25");
   // Fields the film template does not use are kept in the draft, never published.
   expect(md).not.toContain("1400043392");
   expect(html.bytes.toString()).not.toContain("1400043392");

@@ -1,5 +1,5 @@
-// Undo and redo for the review's structure and fields: buttons, and Ctrl+Z / Ctrl+Shift+Z
-// outside text fields, while a text area keeps the browser's own text undo.
+// Undo and redo for the review's structure and fields: buttons, and Ctrl+Z / Ctrl+Shift+Z /
+// Ctrl+Y, while a section's text (and a field still being typed in) keeps the browser's own undo.
 import { test, expect } from "@playwright/test";
 import {
   DEFAULT_HEADINGS,
@@ -120,4 +120,73 @@ test("a new change ends what could be redone", async ({ page }) => {
   await expect(button(page, "Redo")).toBeEnabled();
   await button(page, "Move Synopsis down").click();
   await expect(button(page, "Redo")).toBeDisabled();
+});
+
+test("Ctrl+Z walks back Publisher, Language and Pages in turn, focus follows the field, and Ctrl+Shift+Z / Ctrl+Y redo", async ({ page }) => {
+  await field(page, "Pages").fill("304");
+  await field(page, "Language").fill("English");
+  await field(page, "Publisher").fill("Ace Books");
+  // Click empty space: nothing is focused, and the last field's change is recorded.
+  await page.mouse.click(5, 400);
+  await expect(field(page, "Publisher")).not.toBeFocused();
+  const scrollBefore = await page.evaluate(() => window.scrollY);
+
+  await page.keyboard.press("Control+z");
+  await expect(field(page, "Publisher")).toHaveValue("");
+  await expect(field(page, "Language")).toHaveValue("English");
+  // Focus goes to the field whose value came back, never into a section heading.
+  await expect(field(page, "Publisher")).toBeFocused();
+  expect(await page.evaluate(() => window.scrollY)).toBe(scrollBefore);
+
+  await page.keyboard.press("Control+z");
+  await expect(field(page, "Language")).toHaveValue("");
+  await expect(field(page, "Language")).toBeFocused();
+  await expect(field(page, "Pages")).toHaveValue("304");
+  await page.keyboard.press("Control+z");
+  await expect(field(page, "Pages")).toHaveValue("");
+  await expect(field(page, "Pages")).toBeFocused();
+  await expect(button(page, "Undo")).toBeDisabled();
+  expect(await page.evaluate(() => window.scrollY)).toBe(scrollBefore);
+  for (const name of DEFAULT_HEADINGS) await expect(headingField(page, name)).not.toBeFocused();
+
+  // Redo brings them back in order, with either shortcut.
+  await page.keyboard.press("Control+Shift+z");
+  await expect(field(page, "Pages")).toHaveValue("304");
+  await expect(field(page, "Language")).toHaveValue("");
+  await page.keyboard.press("Control+y");
+  await expect(field(page, "Language")).toHaveValue("English");
+  await expect(field(page, "Language")).toBeFocused();
+  await page.keyboard.press("Control+Shift+z");
+  await expect(field(page, "Publisher")).toHaveValue("Ace Books");
+  await expect(button(page, "Redo")).toBeDisabled();
+});
+
+test("in a field still being typed in, Ctrl+Z is the field's own undo first, then the review's", async ({ page }) => {
+  await field(page, "Pages").fill("304");
+  const language = field(page, "Language");
+  await language.click();
+  await page.keyboard.type("W");
+  await expect(language).toHaveValue("W");
+  await page.keyboard.press("Control+z");
+  // The browser took back the typing; Pages (recorded when focus left it) is untouched.
+  await expect(language).toHaveValue("");
+  await expect(field(page, "Pages")).toHaveValue("304");
+  // Nothing typed is left to take back: the next Ctrl+Z undoes Pages.
+  await page.keyboard.press("Control+z");
+  await expect(field(page, "Pages")).toHaveValue("");
+});
+
+test("a keyboard undo of a change whose field is off screen leaves focus and scroll alone", async ({ page }) => {
+  await field(page, "Title").fill("Gilead");
+  await sectionBody(page, "Final verdict").click();
+  await page.mouse.click(5, 400);
+  await sectionBody(page, "Final verdict").scrollIntoViewIfNeeded();
+  await page.mouse.click(5, 400);
+  const scrollBefore = await page.evaluate(() => window.scrollY);
+  expect(scrollBefore).toBeGreaterThan(0);
+  await page.keyboard.press("Control+z");
+  await expect(field(page, "Title")).toHaveValue("");
+  await expect(field(page, "Title")).not.toBeFocused();
+  expect(await page.evaluate(() => window.scrollY)).toBe(scrollBefore);
+  expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
 });
