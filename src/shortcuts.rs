@@ -13,6 +13,12 @@ pub enum Action {
     Link,
     /// Wrap the selection in `||spoiler||` markers.
     Spoiler,
+    /// Make the line a heading, or a heading a plain line.
+    Heading,
+    /// Quote the selected lines, or unquote them.
+    Quote,
+    /// Make the selected lines a list, or plain lines again.
+    List,
     /// Add a section at the end and focus its heading.
     AddSection,
     /// Flip the preview's `Show spoilers` switch.
@@ -58,7 +64,7 @@ pub struct Shortcut {
 }
 
 /// Every shortcut, in the order the help dialog lists them.
-pub const SHORTCUTS: [Shortcut; 10] = [
+pub const SHORTCUTS: [Shortcut; 13] = [
     Shortcut {
         action: Action::Bold,
         keys: "Ctrl+B",
@@ -78,6 +84,21 @@ pub const SHORTCUTS: [Shortcut; 10] = [
         action: Action::Spoiler,
         keys: "Ctrl+Alt+S",
         description: "Mark the selected text as a spoiler",
+    },
+    Shortcut {
+        action: Action::Heading,
+        keys: "Ctrl+Alt+1",
+        description: "Heading: make the line a heading, or a plain line again",
+    },
+    Shortcut {
+        action: Action::Quote,
+        keys: "Ctrl+Alt+Q",
+        description: "Quote the selected lines, or unquote them",
+    },
+    Shortcut {
+        action: Action::List,
+        keys: "Ctrl+Alt+8",
+        description: "List: make the selected lines a list, or plain lines again",
     },
     Shortcut {
         action: Action::AddSection,
@@ -112,6 +133,13 @@ pub const SHORTCUTS: [Shortcut; 10] = [
     },
 ];
 
+/// The keys that move a section, shown in the help dialog after [`SHORTCUTS`]: they are handled
+/// by the section itself (they need no Ctrl, and only mean something inside a section).
+pub const MOVE_SECTION_KEYS: (&str, &str) = (
+    "Alt+↑ / Alt+↓",
+    "Move the section you are in up or down (focus stays where it was)",
+);
+
 /// What `press` does, if anything. Every shortcut needs Ctrl (or ⌘), so plain typing never
 /// triggers one; the app-wide ones also need Alt, because Ctrl+letter alone belongs to the
 /// browser (new window, find…) outside a text field.
@@ -125,6 +153,9 @@ pub fn action_for(press: Press<'_>) -> Option<Action> {
         ("i", false, false) if press.in_section_text => Some(Action::Italic),
         ("k", false, false) if press.in_section_text => Some(Action::Link),
         ("s", true, false) => Some(Action::Spoiler),
+        ("1", true, false) => Some(Action::Heading),
+        ("q", true, false) => Some(Action::Quote),
+        ("8", true, false) => Some(Action::List),
         ("n", true, false) => Some(Action::AddSection),
         ("p", true, false) => Some(Action::ToggleSpoilers),
         ("e", true, false) => Some(Action::Export),
@@ -144,7 +175,10 @@ pub fn types_character(key: &str, code: &str, alt_graph: bool, mac: bool) -> boo
     if !alt_graph || mac {
         return false;
     }
-    let letter = code.strip_prefix("Key").map(str::to_ascii_lowercase);
+    let letter = code
+        .strip_prefix("Key")
+        .or_else(|| code.strip_prefix("Digit"))
+        .map(str::to_ascii_lowercase);
     key.chars().count() == 1 && Some(crate::case::fold(key)) != letter
 }
 
@@ -232,6 +266,9 @@ mod tests {
     fn app_shortcuts_work_everywhere() {
         for (key, action) in [
             ("s", Action::Spoiler),
+            ("1", Action::Heading),
+            ("q", Action::Quote),
+            ("8", Action::List),
             ("n", Action::AddSection),
             ("p", Action::ToggleSpoilers),
             ("e", Action::Export),
@@ -260,6 +297,10 @@ mod tests {
         // Polish: AltGr+S types ś; Windows reports Ctrl+Alt as AltGraph.
         assert!(types_character("ś", "KeyS", true, false));
         assert!(types_character("€", "KeyE", true, false));
+        // Ctrl+Alt+8 on a layout where AltGr+8 makes nothing is the List shortcut; on a German
+        // one, where it types `[`, it is typing.
+        assert!(!types_character("8", "Digit8", true, false));
+        assert!(types_character("[", "Digit8", true, false));
         // US layout on Windows: Ctrl+Alt+S makes no character, so it is the shortcut.
         assert!(!types_character("s", "KeyS", true, false));
         assert!(!types_character("S", "KeyS", true, false));

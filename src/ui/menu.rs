@@ -63,13 +63,27 @@ fn focus_item(list: NodeRef<Div>, index: isize) {
     });
 }
 
-/// The `label` button and its menu, holding `children` (the items).
+/// A button and its menu, holding `children` (the items).
 #[component]
 pub fn Menu(
-    /// The button's text and the menu's accessible name.
-    label: &'static str,
+    /// The menu's accessible name, and the button's (shown on it unless `face` is given).
+    #[prop(into)]
+    label: Signal<String>,
     /// The menu element's id.
-    id: &'static str,
+    #[prop(into)]
+    id: String,
+    /// What the button shows in place of `label` (an icon); `label` then names it.
+    #[prop(optional)]
+    face: Option<&'static str>,
+    /// The button's id, for putting focus back on it after its item moved it in the page.
+    #[prop(optional, into)]
+    button_id: Option<String>,
+    /// The button's tooltip.
+    #[prop(optional)]
+    title: Option<&'static str>,
+    /// A class for the menu's wrapper, beside `menu`.
+    #[prop(optional)]
+    class: &'static str,
     children: Children,
 ) -> impl IntoView {
     let open = RwSignal::new(false);
@@ -81,16 +95,22 @@ pub fn Menu(
         open.set(true);
         focus_item(list, index);
     };
-    let on_button_key = move |ev: ev::KeyboardEvent| match ev.key().as_str() {
-        "ArrowDown" => {
-            ev.prevent_default();
-            show(0);
+    let on_button_key = move |ev: ev::KeyboardEvent| {
+        // Alt with an arrow is a shortcut of the page around (moving a section), not this menu's.
+        if ev.alt_key() {
+            return;
         }
-        "ArrowUp" => {
-            ev.prevent_default();
-            show(-1);
+        match ev.key().as_str() {
+            "ArrowDown" => {
+                ev.prevent_default();
+                show(0);
+            }
+            "ArrowUp" => {
+                ev.prevent_default();
+                show(-1);
+            }
+            _ => {}
         }
-        _ => {}
     };
     let on_menu_key = move |ev: ev::KeyboardEvent| {
         let all = items(list);
@@ -118,22 +138,35 @@ pub fn Menu(
         ev.prevent_default();
         focus_item(list, target);
     };
-    // A press anywhere outside the menu and its button closes it.
-    let outside = window_event_listener(ev::pointerdown, move |ev: web_sys::PointerEvent| {
-        if !open.get_untracked() {
+    // A press anywhere outside the menu and its button closes it. The listener is there only
+    // while the menu is open: a review has a menu per section, and a thousand listeners would
+    // all run on every press.
+    let outside = StoredValue::new_local(None::<WindowListenerHandle>);
+    Effect::new(move |_| {
+        if !open.get() {
+            if let Some(handle) = outside.try_update_value(Option::take).flatten() {
+                handle.remove();
+            }
             return;
         }
-        let inside = match (wrap.get_untracked(), ev.target()) {
-            (Some(wrap), Some(target)) => target
-                .dyn_ref::<web_sys::Node>()
-                .is_some_and(|node| wrap.contains(Some(node))),
-            _ => false,
-        };
-        if !inside {
-            open.set(false);
+        let handle = window_event_listener(ev::pointerdown, move |ev: web_sys::PointerEvent| {
+            let inside = match (wrap.get_untracked(), ev.target()) {
+                (Some(wrap), Some(target)) => target
+                    .dyn_ref::<web_sys::Node>()
+                    .is_some_and(|node| wrap.contains(Some(node))),
+                _ => false,
+            };
+            if !inside {
+                open.set(false);
+            }
+        });
+        outside.set_value(Some(handle));
+    });
+    on_cleanup(move || {
+        if let Some(handle) = outside.try_update_value(Option::take).flatten() {
+            handle.remove();
         }
     });
-    on_cleanup(move || outside.remove());
     // Focus leaving for something outside (Tab, a dialog an item opened) closes it too.
     let on_focus_out = move |ev: ev::FocusEvent| {
         let leaving = match (wrap.get_untracked(), ev.related_target()) {
@@ -146,21 +179,29 @@ pub fn Menu(
             open.set(false);
         }
     };
+    let named = face.map(|_| label);
     view! {
-        <div class="menu" node_ref=wrap on:focusout=on_focus_out>
+        <div class=format!("menu {class}") node_ref=wrap on:focusout=on_focus_out>
             <button
                 type="button"
                 class="menu-button"
+                id=button_id
+                title=title
                 node_ref=button
+                aria-label=move || named.map(|label| label.get())
                 aria-haspopup="menu"
-                aria-controls=id
+                aria-controls=id.clone()
                 aria-expanded=move || if open.get() { "true" } else { "false" }
                 on:click=move |_| if open.get_untracked() { open.set(false) } else { show(0) }
                 on:keydown=on_button_key
             >
-                {label}
+                {match face {
+                    Some(face) => view! { <span aria-hidden="true">{face}</span> }.into_any(),
+                    None => (move || label.get()).into_any(),
+                }}
             </button>
-            <div class="menu-list" id=id role="menu" aria-label=label node_ref=list hidden=move || !open.get() on:keydown=on_menu_key>
+            // Drawn once and hidden while closed: cheaper than drawing it on each open.
+            <div class="menu-list" id=id role="menu" aria-label=move || label.get() node_ref=list hidden=move || !open.get() on:keydown=on_menu_key>
                 {children()}
             </div>
         </div>

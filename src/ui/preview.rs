@@ -62,6 +62,59 @@ pub fn Preview() -> impl IntoView {
     }
 }
 
+/// The element id of a section's part of the preview.
+fn preview_part_id(id: u64) -> String {
+    format!("preview-section-{id}")
+}
+
+/// Scrolls the preview so that the part of section `id` where the writer is typing in `textarea`
+/// is in view, on the next frame (once the preview has drawn the keystroke). Only the preview
+/// pane scrolls, never the page, and focus stays in the text area. Where the preview is not a
+/// scrolling pane of its own (a narrow screen, where it follows the editor down the page),
+/// nothing moves.
+pub fn follow(id: u64, textarea: &web_sys::HtmlTextAreaElement) {
+    // Where in the text the caret is, as a share of its length: in a long section, the same share
+    // of the way down its part.
+    let length = textarea.text_length().max(1) as f64;
+    let caret = textarea.selection_end().ok().flatten().unwrap_or(0) as f64;
+    let share = (caret / length).clamp(0.0, 1.0);
+    request_animation_frame(move || {
+        let Some(part) = document().get_element_by_id(&preview_part_id(id)) else {
+            return;
+        };
+        let Some(pane) = part.closest(".preview-pane").ok().flatten() else {
+            return;
+        };
+        let view = f64::from(pane.client_height());
+        if pane.scroll_height() <= pane.client_height() {
+            return;
+        }
+        let pane_top = pane.get_bounding_client_rect().top();
+        let rect = part.get_bounding_client_rect();
+        let (top, bottom) = (rect.top() - pane_top, rect.bottom() - pane_top);
+        // A margin keeps the part clear of the pane's edges (and its sticky bar).
+        let margin = view * 0.1;
+        let scroll_by = if rect.height() <= view - 2.0 * margin {
+            // The whole part fits: show it whole, moving as little as possible.
+            if top < margin {
+                top - margin
+            } else if bottom > view - margin {
+                bottom - (view - margin)
+            } else {
+                return;
+            }
+        } else {
+            // A long part: bring the place being typed to a third of the way down.
+            let at = top + rect.height() * share;
+            if at >= margin && at <= view - margin {
+                return;
+            }
+            at - view / 3.0
+        };
+        pane.set_scroll_top(pane.scroll_top() + scroll_by.round() as i32);
+    });
+}
+
 /// Records which inline spoiler the reader opened or closed, so a re-render keeps it that way.
 fn remember_toggle(section: SectionState, ev: web_sys::Event) {
     let Some(input) = ev
@@ -108,8 +161,35 @@ fn PreviewSection(
         })
     };
     let body = move || view! { <SectionBodyPreview section=section /> };
+    // A click on the part takes the writer to the section's text, unless it works something of
+    // the post's own (a link, a spoiler, an image button) or selects text to copy.
+    let go_to_text = move |ev: web_sys::MouseEvent| {
+        let on_control = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| {
+                el.closest("a, button, input, label, summary")
+                    .ok()
+                    .flatten()
+            })
+            .is_some();
+        let selecting = window()
+            .get_selection()
+            .ok()
+            .flatten()
+            .is_some_and(|s| !s.is_collapsed());
+        if on_control || selecting {
+            return;
+        }
+        if let Some(body) = document()
+            .get_element_by_id(&format!("section-body-{id}"))
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = body.focus();
+        }
+    };
     view! {
-        <section class="review-section">
+        <section class="review-section" id=preview_part_id(id) on:click=go_to_text>
             {heading}
             {move || {
                 if section.spoiler.get() {

@@ -1,5 +1,6 @@
-//! The list of sections: heading, Markdown body and spoiler flag for each; add, remove (with
-//! undo), move; and the formatting toolbar whose `Spoiler` button wraps the selection.
+//! The list of sections as writing blocks: a heading edited in place, the Markdown body and the
+//! spoiler flag for each; a small menu per section to move or remove it (with undo), and Alt+↑ /
+//! Alt+↓ to move it; and the formatting toolbar above them.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -11,6 +12,7 @@ use crate::markup::wrap::{wrap_selection, Wrap};
 use crate::review::display_heading;
 use crate::review::words::{count_words, words_and_time};
 
+use super::menu::{Menu, MenuControl};
 use super::schedule::focus_later;
 use super::state::{EditorState, SectionState};
 
@@ -90,16 +92,34 @@ fn take_edit(
 
 /// The formatting toolbar's buttons: what each wraps the selection in, its label, its title
 /// and its shortcut (as `aria-keyshortcuts` writes it; see [`crate::shortcuts::SHORTCUTS`]).
-const FORMAT_BUTTONS: [(Wrap, &str, &str, &str); 4] = [
+const FORMAT_BUTTONS: [(Wrap, &str, &str, &str); 7] = [
+    (
+        Wrap::Heading,
+        "Heading",
+        "Heading: # at the start of the line (Ctrl+Alt+1)",
+        "Control+Alt+1",
+    ),
+    (Wrap::Bold, "Bold", "Bold (Ctrl+B)", "Control+B"),
+    (Wrap::Italic, "Italic", "Italic (Ctrl+I)", "Control+I"),
+    (Wrap::Link, "Link", "Link (Ctrl+K)", "Control+K"),
+    (
+        Wrap::Quote,
+        "Quote",
+        "Quote: > at the start of each line (Ctrl+Alt+Q)",
+        "Control+Alt+Q",
+    ),
+    (
+        Wrap::List,
+        "List",
+        "List: - at the start of each line (Ctrl+Alt+8)",
+        "Control+Alt+8",
+    ),
     (
         Wrap::Spoiler,
         "Spoiler",
         "Wrap the selected text in ||spoiler|| markers (Ctrl+Alt+S)",
         "Control+Alt+S",
     ),
-    (Wrap::Bold, "Bold", "Bold (Ctrl+B)", "Control+B"),
-    (Wrap::Italic, "Italic", "Italic (Ctrl+I)", "Control+I"),
-    (Wrap::Link, "Link", "Link (Ctrl+K)", "Control+K"),
 ];
 
 /// The sections, the toolbar above them, and the `Add section` button.
@@ -130,7 +150,7 @@ pub fn SectionList() -> impl IntoView {
                         </button>
                     })
                     .collect_view()}
-                <span class="toolbar-hint">"Markdown: **bold**, *italic*, [link](https://…), ||spoiler||"</span>
+                <span class="toolbar-hint">"Markdown: # heading, **bold**, *italic*, [link](https://…), > quote, - list, ||spoiler||"</span>
             </div>
             <RemovedNotice />
             <For each=move || state.drawn_sections() key=|section| (section.generation, section.id) let(section)>
@@ -167,7 +187,72 @@ fn RemovedNotice() -> impl IntoView {
     }
 }
 
-/// One section's editor.
+/// The items of a section's `Actions for …` menu: move up, move down, remove.
+#[component]
+fn SectionActions(
+    /// The section's id.
+    id: u64,
+    /// The section's name as the writer sees it.
+    name: Memo<String>,
+    /// Where it stands among the sections.
+    position: Memo<usize>,
+    /// How many sections there are.
+    count: Memo<usize>,
+    /// Moves it by a step, then focuses the element of the given id.
+    move_by: impl Fn(isize, String) + Copy + 'static,
+) -> impl IntoView {
+    let state = expect_context::<EditorState>();
+    let menu = expect_context::<MenuControl>();
+    let blocked = move |delta: isize| {
+        if delta < 0 {
+            position.get() == 0
+        } else {
+            position.get() + 1 >= count.get()
+        }
+    };
+    // Moving takes the section's node, and the focus in it, elsewhere in the page: focus comes
+    // back to the menu's button once the page has moved.
+    let shift = move |delta: isize| {
+        if !blocked(delta) {
+            menu.close();
+            move_by(delta, format!("section-menu-{id}"));
+        }
+    };
+    let remove = move || {
+        menu.close();
+        state.remove_section(id);
+        // The section's own controls are gone: focus goes to `Undo`, one key press from
+        // taking the removal back.
+        focus_later(super::undo::UNDO_BUTTON_ID.to_string());
+    };
+    view! {
+        <button
+            type="button"
+            role="menuitem"
+            tabindex="-1"
+            aria-disabled=move || blocked(-1).to_string()
+            on:click=move |_| shift(-1)
+        >
+            "Move " <span class="visually-hidden">{move || name.get()}</span> " up"
+            <kbd aria-hidden="true">"Alt+↑"</kbd>
+        </button>
+        <button
+            type="button"
+            role="menuitem"
+            tabindex="-1"
+            aria-disabled=move || blocked(1).to_string()
+            on:click=move |_| shift(1)
+        >
+            "Move " <span class="visually-hidden">{move || name.get()}</span> " down"
+            <kbd aria-hidden="true">"Alt+↓"</kbd>
+        </button>
+        <button type="button" role="menuitem" tabindex="-1" class="danger" on:click=move |_| remove()>
+            "Remove " <span class="visually-hidden">{move || name.get()}</span>
+        </button>
+    }
+}
+
+/// One section's editor: a writing block.
 #[component]
 fn SectionEditor(
     /// The section's signals.
@@ -180,22 +265,36 @@ fn SectionEditor(
     let name = Memo::new(move |_| section.heading.with(|h| display_heading(h, position.get())));
     let heading_id = format!("section-heading-{id}");
     let spoiler_id = format!("section-spoiler-{id}");
-    let up_id = format!("move-up-{id}");
-    let down_id = format!("move-down-{id}");
+    let menu_name = Memo::new(move |_| format!("Actions for {}", name.get()));
 
-    let move_by = move |delta: isize| {
+    // Moving a node loses focus: `refocus` (an element id) gets it back once the DOM has moved.
+    let move_by = move |delta: isize, refocus: String| {
         if state.move_section(id, delta) {
-            // Moving a node loses focus; keep it on the same button, or its twin at the ends.
-            let last = state.sections.with_untracked(Vec::len) - 1;
-            let at = state.position(id).unwrap_or(0);
-            let target = match (delta < 0, at) {
-                (true, 0) => format!("move-down-{id}"),
-                (false, at) if at == last => format!("move-up-{id}"),
-                (true, _) => format!("move-up-{id}"),
-                (false, _) => format!("move-down-{id}"),
-            };
-            focus_later(target);
+            focus_later(refocus);
         }
+    };
+    // Alt+↑ / Alt+↓ anywhere in the section moves it, and whatever had focus keeps it.
+    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        let delta = match ev.key().as_str() {
+            "ArrowUp" => -1,
+            "ArrowDown" => 1,
+            _ => return,
+        };
+        if ev.default_prevented()
+            || !ev.alt_key()
+            || ev.ctrl_key()
+            || ev.meta_key()
+            || ev.shift_key()
+        {
+            return;
+        }
+        ev.prevent_default();
+        let focused = document()
+            .active_element()
+            .map(|el| el.id())
+            .filter(|id| !id.is_empty())
+            .unwrap_or_else(|| body_id(id));
+        move_by(delta, focused);
     };
     // The count follows the text once typing pauses: counting a long body on every keystroke
     // would show in the typing time.
@@ -223,40 +322,34 @@ fn SectionEditor(
     });
     // Reads the text area on each keystroke, copying into Rust only what the keystroke changed.
     let reader = StoredValue::new_local(TextAreaReader::new());
-    let remove = move |_| {
-        state.remove_section(id);
-        // The section's own controls are gone: focus goes to `Undo`, one key press from
-        // taking the removal back.
-        focus_later(super::undo::UNDO_BUTTON_ID.to_string());
-    };
-
     view! {
-        <div class="section-editor" class:is-spoiler=move || section.spoiler.get()>
+        <div class="section-editor" class:is-spoiler=move || section.spoiler.get() on:keydown=on_keydown>
             <div class="section-head">
-                <div class="field heading-field">
-                    <label for=heading_id.clone()>
-                        "Heading" <span class="visually-hidden">{move || format!(" of {}", name.get())}</span>
-                    </label>
-                    <input
-                        type="text"
-                        id=heading_id.clone()
-                        prop:value=move || section.heading.get()
-                        on:input=move |ev| {
-                            take_edit(state, section.heading, event_target_value(&ev), |kept| {
-                                event_target::<web_sys::HtmlInputElement>(&ev).set_value(kept)
-                            })
-                        }
-                    />
-                </div>
-                <label class="spoiler-flag" for=spoiler_id.clone()>
-                    <input
-                        type="checkbox"
-                        id=spoiler_id.clone()
-                        prop:checked=move || section.spoiler.get()
-                        on:change=move |ev| state.set_spoiler(id, event_target_checked(&ev))
-                    />
-                    " Mark " <span class="visually-hidden">{move || name.get()}</span> " as spoiler"
-                </label>
+                // The heading is written where it will stand, in the heading's own type; its
+                // name says what it is, as a visible "Heading" label above each would repeat.
+                <input
+                    type="text"
+                    id=heading_id
+                    class="section-heading-input"
+                    aria-label=move || format!("Heading of {}", name.get())
+                    placeholder=move || name.get()
+                    prop:value=move || section.heading.get()
+                    on:input=move |ev| {
+                        take_edit(state, section.heading, event_target_value(&ev), |kept| {
+                            event_target::<web_sys::HtmlInputElement>(&ev).set_value(kept)
+                        })
+                    }
+                />
+                <Menu
+                    label=menu_name
+                    id=format!("section-menu-items-{id}")
+                    face="⋯"
+                    button_id=format!("section-menu-{id}")
+                    title="Move or remove this section (Alt+↑ / Alt+↓ move it)"
+                    class="section-menu"
+                >
+                    <SectionActions id name position count move_by />
+                </Menu>
             </div>
             <textarea
                 id=body_id(id)
@@ -269,7 +362,8 @@ fn SectionEditor(
                     let Some(text) = reader.try_update_value(|r| r.read(&textarea)) else {
                         return;
                     };
-                    take_edit(state, section.body, text, |kept| textarea.set_value(kept))
+                    take_edit(state, section.body, text, |kept| textarea.set_value(kept));
+                    super::preview::follow(id, &textarea);
                 }
                 on:paste=move |ev: web_sys::ClipboardEvent| {
                     let pasted = ev.clipboard_data().and_then(|d| d.get_data("text/plain").ok()).unwrap_or_default();
@@ -281,22 +375,17 @@ fn SectionEditor(
                 // Its copy of the text is only worth keeping while this section is typed in.
                 on:blur=move |_| reader.update_value(TextAreaReader::forget)
             ></textarea>
-            <p class="section-count">{move || words_and_time(section.words.get())}</p>
-            <div class="section-actions">
-                <button type="button" id=up_id disabled=move || position.get() == 0 on:click=move |_| move_by(-1)>
-                    "Move " <span class="visually-hidden">{move || name.get()}</span> " up"
-                </button>
-                <button
-                    type="button"
-                    id=down_id
-                    disabled=move || { position.get() + 1 >= count.get() }
-                    on:click=move |_| move_by(1)
-                >
-                    "Move " <span class="visually-hidden">{move || name.get()}</span> " down"
-                </button>
-                <button type="button" class="danger" on:click=remove>
-                    "Remove " <span class="visually-hidden">{move || name.get()}</span>
-                </button>
+            <div class="section-foot">
+                <p class="section-count">{move || words_and_time(section.words.get())}</p>
+                <label class="spoiler-flag" for=spoiler_id.clone()>
+                    <input
+                        type="checkbox"
+                        id=spoiler_id.clone()
+                        prop:checked=move || section.spoiler.get()
+                        on:change=move |ev| state.set_spoiler(id, event_target_checked(&ev))
+                    />
+                    " Mark " <span class="visually-hidden">{move || name.get()}</span> " as spoiler"
+                </label>
             </div>
         </div>
     }

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::markup::wrap::Wrap;
-use crate::shortcuts::{action_for, Action, Press, SHORTCUTS};
+use crate::shortcuts::{action_for, Action, Press, MOVE_SECTION_KEYS, SHORTCUTS};
 
 use super::export_panel::EXPORT_BUTTON_ID;
 use super::sections::format_selection;
@@ -36,10 +36,13 @@ fn dialog_open() -> bool {
 }
 
 /// The key as the shortcut table names it. With Alt held a Mac reports the character Option
-/// makes (`ß` for S), so letters are read from the physical key instead.
+/// makes (`ß` for S, `¡` for 1), so letters and digits are read from the physical key instead.
 fn key_name(ev: &web_sys::KeyboardEvent) -> String {
     let code = ev.code();
-    match code.strip_prefix("Key") {
+    match code
+        .strip_prefix("Key")
+        .or_else(|| code.strip_prefix("Digit"))
+    {
         Some(letter) if ev.alt_key() => letter.to_ascii_lowercase(),
         _ => ev.key(),
     }
@@ -116,6 +119,9 @@ pub fn KeyboardShortcuts() -> impl IntoView {
             Action::Italic if editing => format_selection(state, Wrap::Italic),
             Action::Link if editing => format_selection(state, Wrap::Link),
             Action::Spoiler if editing => format_selection(state, Wrap::Spoiler),
+            Action::Heading if editing => format_selection(state, Wrap::Heading),
+            Action::Quote if editing => format_selection(state, Wrap::Quote),
+            Action::List if editing => format_selection(state, Wrap::List),
             Action::AddSection if editing => click("add-section"),
             Action::Undo if editing => step(state, true, false),
             Action::Redo if editing => step(state, false, false),
@@ -140,6 +146,8 @@ pub fn KeyboardShortcuts() -> impl IntoView {
                     .iter()
                     .map(|s| view! { <dt><kbd>{s.keys}</kbd></dt><dd>{s.description}</dd> })
                     .collect_view()}
+                <dt><kbd>{MOVE_SECTION_KEYS.0}</kbd></dt>
+                <dd>{MOVE_SECTION_KEYS.1}</dd>
             </dl>
         </dialog>
     }

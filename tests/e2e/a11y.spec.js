@@ -4,7 +4,7 @@
 // other templates and the person's own fields.
 import { test, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { showView, button, expectAllSaved, field, openEditor, ratingSelect, sectionBody, setShowSpoilers, chooseFromMenu, chooseTheme } from "./helpers.js";
+import { showView, button, expectAllSaved, field, openEditor, ratingSelect, sectionAction, sectionBody, setShowSpoilers, chooseFromMenu, chooseTheme } from "./helpers.js";
 
 async function expectNoViolations(page, state) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
@@ -38,7 +38,7 @@ for (const scheme of ["light", "dark"]) {
       await setShowSpoilers(page, true);
       await expectNoViolations(page, "spoilers shown");
       await showView(page, "Write");
-      await button(page, "Remove Final verdict").click();
+      await (await sectionAction(page, "Final verdict", "Remove Final verdict")).click();
       await expectNoViolations(page, "the removal notice");
       await page.getByLabel("Open file", { exact: true }).setInputFiles({ name: "x.json", mimeType: "application/json", buffer: Buffer.from("{broken") });
       await expect(page.getByRole("alert").filter({ hasText: "not valid JSON" })).toBeVisible();

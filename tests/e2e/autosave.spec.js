@@ -15,6 +15,7 @@ import {
   ratingSelect,
   readStoredDraft,
   saveStatus,
+  sectionAction,
   sectionBody,
   sectionHeadingValues,
   setShowSpoilers,
@@ -89,7 +90,7 @@ test("reloading restores every field, the format, the sections, the rating and S
 
   await headingField(page, "Synopsis").fill("Plot");
   await sectionBody(page, "Plot").fill("Line one.\n\nLine *two* — with “quotes” and ||a secret||.");
-  await button(page, "Remove What I liked").click();
+  await (await sectionAction(page, "What I liked", "Remove What I liked")).click();
   await expect(sectionBody(page, "What I liked")).toHaveCount(0);
   await sectionBody(page, "What I didn't like").fill("The pace.");
   await page.getByRole("checkbox", { name: "Mark What I didn't like as spoiler", exact: true }).check();
@@ -97,7 +98,7 @@ test("reloading restores every field, the format, the sections, the rating and S
   await expect(headingField(page, "Untitled section 4")).toBeFocused();
   await page.keyboard.type("Quotes");
   await sectionBody(page, "Quotes").fill("> It has been a pleasure.");
-  await button(page, "Move Quotes up").click();
+  await (await sectionAction(page, "Quotes", "Move Quotes up")).click();
   await ratingSelect(page).selectOption({ label: "4.5 out of 5" });
   await setShowSpoilers(page, true);
 

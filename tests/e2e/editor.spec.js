@@ -9,15 +9,16 @@ import {
   expectNoFieldError,
   field,
   formatSelect,
-  hasFocus,
   headingField,
   openEditor,
   preview,
   previewSectionHeadings,
   ratingSelect,
   saveStatus,
+  sectionAction,
   sectionBody,
   sectionHeadingValues,
+  sectionMenuButton,
   selectWithKeyboard,
   showSpoilers,
 } from "./helpers.js";
@@ -50,7 +51,7 @@ test("first screen is a new, empty book review", async ({ page }) => {
   for (const heading of DEFAULT_HEADINGS) {
     await expect(sectionBody(page, heading)).toHaveValue("");
     await expect(page.getByRole("checkbox", { name: `Mark ${heading} as spoiler`, exact: true })).not.toBeChecked();
-    await expect(button(page, `Remove ${heading}`)).toBeEnabled();
+    await expect(sectionMenuButton(page, heading)).toBeEnabled();
   }
   await expect(previewSectionHeadings(page)).toHaveText(DEFAULT_HEADINGS);
 
@@ -172,8 +173,11 @@ test("Add section appends an empty, focused section that takes its name from its
   await expect(heading).toHaveValue("");
   await expect(sectionBody(page, "Untitled section 5")).toHaveValue("");
   expect(await sectionHeadingValues(page)).toEqual([...DEFAULT_HEADINGS, ""]);
-  await expect(button(page, "Move Untitled section 5 down")).toBeDisabled();
-  await expect(button(page, "Move Final verdict down")).toBeEnabled();
+  await expect(await sectionAction(page, "Untitled section 5", "Move Untitled section 5 down")).toBeDisabled();
+  await page.keyboard.press("Escape");
+  await expect(await sectionAction(page, "Final verdict", "Move Final verdict down")).toBeEnabled();
+  await page.keyboard.press("Escape");
+  await headingField(page, "Untitled section 5").focus();
 
   await page.keyboard.type("Characters");
   await expect(headingField(page, "Characters")).toBeFocused();
@@ -184,7 +188,7 @@ test("Add section appends an empty, focused section that takes its name from its
 
 test("Remove offers Undo, with focus, which restores the section and its text in place", async ({ page }) => {
   await sectionBody(page, "What I liked").fill("The letters.");
-  await button(page, "Remove What I liked").click();
+  await (await sectionAction(page, "What I liked", "Remove What I liked")).click();
 
   await expect(sectionBody(page, "What I liked")).toHaveCount(0);
   expect(await sectionHeadingValues(page)).toEqual(["Synopsis", "What I didn't like", "Final verdict"]);
@@ -208,43 +212,52 @@ test("Remove offers Undo, with focus, which restores the section and its text in
 test("Undo restores a section removed from the end, and an untitled one", async ({ page }) => {
   await button(page, "Add section").click();
   await sectionBody(page, "Untitled section 5").fill("Loose notes");
-  await button(page, "Remove Untitled section 5").click();
+  await (await sectionAction(page, "Untitled section 5", "Remove Untitled section 5")).click();
   await expect(sectionBody(page, "Untitled section 5")).toHaveCount(0);
   await button(page, "Undo").click();
   await expect(sectionBody(page, "Untitled section 5")).toHaveValue("Loose notes");
   expect(await sectionHeadingValues(page)).toEqual([...DEFAULT_HEADINGS, ""]);
 });
 
-test("move buttons reorder sections, keep focus on the moved section, and are disabled at the ends", async ({ page }) => {
-  await expect(button(page, "Move Synopsis up")).toBeDisabled();
-  await expect(button(page, "Move Final verdict down")).toBeDisabled();
-  await expect(button(page, "Move Synopsis down")).toBeEnabled();
+test("the section menu moves sections, returns focus to its button, and disables moves at the ends", async ({ page }) => {
+  await expect(await sectionAction(page, "Synopsis", "Move Synopsis up")).toBeDisabled();
+  await expect(page.getByRole("menu", { name: "Actions for Synopsis" }).getByRole("menuitem", { name: "Move Synopsis down" })).toBeEnabled();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("menu")).toHaveCount(0);
+  await expect(sectionMenuButton(page, "Synopsis")).toBeFocused();
+  await expect(await sectionAction(page, "Final verdict", "Move Final verdict down")).toBeDisabled();
+  await page.keyboard.press("Escape");
 
   await sectionBody(page, "Synopsis").fill("A dying pastor writes to his son.");
-  await button(page, "Move Synopsis down").focus();
+  // By keyboard: ↓ opens the menu on its first item, ↓ again goes to `Move … down`.
+  await sectionMenuButton(page, "Synopsis").focus();
+  await page.keyboard.press("ArrowDown");
+  await expect(page.getByRole("menuitem", { name: "Move Synopsis up" })).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(page.getByRole("menuitem", { name: "Move Synopsis down" })).toBeFocused();
   await page.keyboard.press("Enter");
   expect(await sectionHeadingValues(page)).toEqual(["What I liked", "Synopsis", "What I didn't like", "Final verdict"]);
-  await expect(button(page, "Move Synopsis down")).toBeFocused();
+  await expect(page.getByRole("menu")).toHaveCount(0);
+  await expect(sectionMenuButton(page, "Synopsis")).toBeFocused();
 
-  // Focus stayed, so pressing Enter again keeps moving the same section.
-  await page.keyboard.press("Enter");
-  await page.keyboard.press("Enter");
+  // Focus stayed, so the menu can move the same section again.
+  for (let i = 0; i < 2; i++) await (await sectionAction(page, "Synopsis", "Move Synopsis down")).click();
   await expect(previewSectionHeadings(page)).toHaveText(["What I liked", "What I didn't like", "Final verdict", "Synopsis"]);
   expect(await sectionHeadingValues(page)).toEqual(["What I liked", "What I didn't like", "Final verdict", "Synopsis"]);
-  await expect(button(page, "Move Synopsis down")).toBeDisabled();
-  const up = button(page, "Move Synopsis up");
-  const down = button(page, "Move Synopsis down");
-  expect((await hasFocus(up)) || (await hasFocus(down)), "focus is on a move button of Synopsis").toBe(true);
+  await expect(sectionMenuButton(page, "Synopsis")).toBeFocused();
+  const down = await sectionAction(page, "Synopsis", "Move Synopsis down");
+  await expect(down).toBeDisabled();
+  // A disabled item does nothing and leaves the menu open.
+  await down.click({ force: true });
+  expect(await sectionHeadingValues(page)).toEqual(["What I liked", "What I didn't like", "Final verdict", "Synopsis"]);
+  await page.keyboard.press("Escape");
   await expect(sectionBody(page, "Synopsis")).toHaveValue("A dying pastor writes to his son.");
 
   // Moving the last section to the top with the mouse.
-  await button(page, "Move Final verdict up").click();
-  await expect(button(page, "Move Final verdict up")).toBeFocused();
-  await button(page, "Move Final verdict up").click();
-  await expect(button(page, "Move Final verdict up")).toBeDisabled();
-  const fvUp = button(page, "Move Final verdict up");
-  const fvDown = button(page, "Move Final verdict down");
-  expect((await hasFocus(fvUp)) || (await hasFocus(fvDown)), "focus is on a move button of Final verdict").toBe(true);
+  await (await sectionAction(page, "Final verdict", "Move Final verdict up")).click();
+  await (await sectionAction(page, "Final verdict", "Move Final verdict up")).click();
+  await expect(sectionMenuButton(page, "Final verdict")).toBeFocused();
+  await expect(await sectionAction(page, "Final verdict", "Move Final verdict up")).toBeDisabled();
   expect(await sectionHeadingValues(page)).toEqual(["Final verdict", "What I liked", "What I didn't like", "Synopsis"]);
 });
 
@@ -252,13 +265,13 @@ test("renaming a section renames its controls; clearing the heading names it by 
   await headingField(page, "What I liked").fill("Highlights");
   await expect(sectionBody(page, "Highlights")).toBeVisible();
   await expect(page.getByRole("checkbox", { name: "Mark Highlights as spoiler", exact: true })).toBeVisible();
-  await expect(button(page, "Remove Highlights")).toBeVisible();
+  await expect(sectionMenuButton(page, "Highlights")).toBeVisible();
   await expect(previewSectionHeadings(page)).toHaveText(["Synopsis", "Highlights", "What I didn't like", "Final verdict"]);
 
   await headingField(page, "Highlights").fill("");
   await expect(sectionBody(page, "Untitled section 2")).toBeVisible();
   await expect(headingField(page, "Untitled section 2")).toBeFocused();
-  await expect(button(page, "Move Untitled section 2 up")).toBeEnabled();
+  await expect(sectionMenuButton(page, "Untitled section 2")).toBeVisible();
   await expect(previewSectionHeadings(page)).not.toContainText(["Highlights"]);
 });
 

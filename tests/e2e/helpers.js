@@ -395,3 +395,20 @@ export async function showView(page, name) {
     await expect(tab).toHaveAttribute("aria-selected", "true");
   }
 }
+
+/** A section's `Actions for …` menu button (move and remove live in its menu). */
+export function sectionMenuButton(page, heading) {
+  return button(page, `Actions for ${heading}`);
+}
+
+/**
+ * Opens the actions menu of the section `heading` (unless open) and returns its item `name`,
+ * e.g. `Move Synopsis up`, `Move Synopsis down`, `Remove Synopsis`.
+ */
+export async function sectionAction(page, heading, name) {
+  const menuButton = sectionMenuButton(page, heading);
+  if ((await menuButton.getAttribute("aria-expanded")) !== "true") await menuButton.click();
+  const item = page.getByRole("menu", { name: `Actions for ${heading}` }).getByRole("menuitem", { name, exact: true });
+  await expect(item).toBeVisible();
+  return item;
+}

@@ -1,7 +1,7 @@
 // A long review (hundreds of sections) opens without blocking the page: the first sections at
 // once, the rest in batches; every section is there, editable, exported and reordered.
 import { test, expect } from "@playwright/test";
-import { button, expectAllSaved, openEditor, preview, sectionBody, sectionHeadingValues } from "./helpers.js";
+import { button, expectAllSaved, openEditor, preview, sectionAction, sectionBody, sectionHeadingValues } from "./helpers.js";
 
 test("a review of 400 sections opens in batches, and every section is drawn, editable and exported", async ({ page }) => {
   const sections = Array.from({ length: 400 }, (_, i) => ({ id: i + 1, heading: `Part ${i + 1}`, body: `Body of part ${i + 1}.`, spoiler: false }));
@@ -23,7 +23,7 @@ test("a review of 400 sections opens in batches, and every section is drawn, edi
   expect((await sectionHeadingValues(page)).length).toBe(400);
   await sectionBody(page, "Part 400").fill("Edited at the end.");
   await expect(preview(page)).toContainText("Edited at the end.");
-  await button(page, "Move Part 400 up").click();
+  await (await sectionAction(page, "Part 400", "Move Part 400 up")).click();
   const headings = await sectionHeadingValues(page);
   expect(headings.slice(-2)).toEqual(["Part 400", "Part 399"]);
   await expectAllSaved(page);

@@ -11,6 +11,7 @@ import {
   preview,
   ratingSelect,
   readStoredDraft,
+  sectionAction,
   sectionBody,
   sectionHeadingValues,
 } from "./helpers.js";
@@ -25,7 +26,7 @@ test("Undo and Redo start disabled, and take back and bring back a removed secti
   await expect(button(page, "Undo")).toBeDisabled();
   await expect(button(page, "Redo")).toBeDisabled();
   await sectionBody(page, "Synopsis").fill("Letters to a son.");
-  await button(page, "Remove Synopsis").click();
+  await (await sectionAction(page, "Synopsis", "Remove Synopsis")).click();
   expect(await sectionHeadingValues(page)).toEqual(DEFAULT_HEADINGS.slice(1));
 
   await button(page, "Undo").click();
@@ -43,7 +44,7 @@ test("Undo and Redo start disabled, and take back and bring back a removed secti
 });
 
 test("Ctrl+Z and Ctrl+Shift+Z outside text fields undo and redo a move", async ({ page }) => {
-  await button(page, "Move Synopsis down").click();
+  await (await sectionAction(page, "Synopsis", "Move Synopsis down")).click();
   expect(await sectionHeadingValues(page)).toEqual(["What I liked", "Synopsis", "What I didn't like", "Final verdict"]);
   // Focus is on a move button, not in a text field.
   await page.keyboard.press("Control+z");
@@ -115,10 +116,10 @@ test("inside a text area Ctrl+Z is the browser's text undo, not a structural one
 });
 
 test("a new change ends what could be redone", async ({ page }) => {
-  await button(page, "Remove Final verdict").click();
+  await (await sectionAction(page, "Final verdict", "Remove Final verdict")).click();
   await button(page, "Undo").click();
   await expect(button(page, "Redo")).toBeEnabled();
-  await button(page, "Move Synopsis down").click();
+  await (await sectionAction(page, "Synopsis", "Move Synopsis down")).click();
   await expect(button(page, "Redo")).toBeDisabled();
 });
 
