@@ -2,8 +2,7 @@
 //! `reviewBody` and notes come from the spoiler-free text, so that no spoiler reaches a search
 //! result snippet.
 
-use serde_json::{json, Map, Value};
-
+use crate::formats::json_string::push_json_string;
 use crate::markup::escape;
 use crate::markup::spoilers::{pieces, prepare, restore_source, Piece};
 use crate::review::template::{Optional, Template};
@@ -227,32 +226,112 @@ fn notes_kind(heading: &str) -> Option<bool> {
     }
 }
 
-fn item_list(items: &[String]) -> Value {
-    let elements: Vec<Value> = items
-        .iter()
-        .enumerate()
-        .map(|(i, name)| json!({"@type": "ListItem", "position": i + 1, "name": name}))
-        .collect();
-    json!({"@type": "ItemList", "itemListElement": elements})
+/// A JSON object written as it is built, its keys in the order given. The structured data is
+/// only ever written, never read: writing it straight out keeps serde_json's `Value` (its map,
+/// its serialiser, its drop glue) out of the Wasm (measured: docs/performance.md).
+struct Object {
+    text: String,
+    fields: usize,
 }
 
-/// The JSON-LD object.
-pub fn review_json(review: &Review) -> Value {
+impl Object {
+    /// An object whose `@type` is `kind`.
+    fn typed(kind: &str) -> Self {
+        let mut object = Object {
+            text: String::from("{"),
+            fields: 0,
+        };
+        object.str("@type", kind);
+        object
+    }
+
+    /// Starts the member `key`.
+    fn key(&mut self, key: &str) -> &mut String {
+        if self.fields > 0 {
+            self.text.push(',');
+        }
+        self.fields += 1;
+        push_json_string(&mut self.text, key);
+        self.text.push(':');
+        &mut self.text
+    }
+
+    /// Adds the string member `key`.
+    fn str(&mut self, key: &str, value: &str) {
+        push_json_string(self.key(key), value);
+    }
+
+    /// Adds the number member `key`, written as given (`4.5`, `304`). (Written by hand: the
+    /// standard library's float formatting alone is 9 KB of Wasm.)
+    fn number(&mut self, key: &str, value: &str) {
+        self.key(key).push_str(value);
+    }
+
+    /// Adds the object member `key`.
+    fn object(&mut self, key: &str, value: Object) {
+        self.key(key).push_str(&value.end());
+    }
+
+    /// Adds the member `key`: an array of strings.
+    fn strings(&mut self, key: &str, values: &[String]) {
+        let out = self.key(key);
+        out.push('[');
+        for (i, value) in values.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            push_json_string(out, value);
+        }
+        out.push(']');
+    }
+
+    /// The object's JSON text.
+    fn end(mut self) -> String {
+        self.text.push('}');
+        self.text
+    }
+}
+
+/// A `Person` or `Organization` (or other `kind`) with a name.
+fn named(kind: &str, name: &str) -> Object {
+    let mut object = Object::typed(kind);
+    object.str("name", name);
+    object
+}
+
+fn item_list(items: &[String]) -> Object {
+    let mut list = Object::typed("ItemList");
+    let out = list.key("itemListElement");
+    out.push('[');
+    for (i, name) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        let mut item = Object::typed("ListItem");
+        item.number("position", &(i + 1).to_string());
+        item.str("name", name);
+        out.push_str(&item.end());
+    }
+    out.push(']');
+    list
+}
+
+/// The JSON-LD object, as JSON text.
+pub fn review_json(review: &Review) -> String {
     review_json_with(review, |position| {
         plain_parts(&review.sections[position].body)
     })
 }
 
 /// [`review_json`], with the plain text of the section at each position from `parts_of`.
-fn review_json_with(review: &Review, mut parts_of: impl FnMut(usize) -> Vec<String>) -> Value {
+fn review_json_with(review: &Review, mut parts_of: impl FnMut(usize) -> Vec<String>) -> String {
     let m = &review.metadata;
     let t = m.template;
-    let mut book = Map::new();
-    book.insert("@type".into(), json!(t.schema_type()));
+    let mut book = Object::typed(t.schema_type());
     // One line each: a name typed with a line break is still one name.
     let text = |s: &str| escape::one_line(s);
     if !m.title.trim().is_empty() {
-        book.insert("name".into(), json!(text(&m.title)));
+        book.str("name", &text(&m.title));
     }
     if !m.author.trim().is_empty() {
         let (property, kind) = match t {
@@ -261,26 +340,23 @@ fn review_json_with(review: &Review, mut parts_of: impl FnMut(usize) -> Vec<Stri
             Template::Game => ("author", "Organization"),
             Template::Album => ("byArtist", "MusicGroup"),
         };
-        book.insert(
-            property.into(),
-            json!({"@type": kind, "name": text(&m.author)}),
-        );
+        book.object(property, named(kind, &text(&m.author)));
     }
     if t.uses(Optional::Isbn) {
         let isbn = [digits_only(&m.isbn13), digits_only(&m.isbn10)]
             .into_iter()
             .find(|d| !d.is_empty());
         if let Some(isbn) = isbn {
-            book.insert("isbn".into(), json!(isbn));
+            book.str("isbn", &isbn);
         }
     }
     if let Ok(pages) = m.pages.trim().parse::<u64>() {
         if pages > 0 && t.uses(Optional::Pages) {
-            book.insert("numberOfPages".into(), json!(pages));
+            book.number("numberOfPages", &pages.to_string());
         }
     }
     if let Some(format) = book_format(m.format).filter(|_| t.uses(Optional::Format)) {
-        book.insert("bookFormat".into(), json!(format));
+        book.str("bookFormat", format);
     }
     // A running time in whole minutes (`117` or `117 min`) becomes an ISO 8601 duration.
     let minutes = m
@@ -293,29 +369,29 @@ fn review_json_with(review: &Review, mut parts_of: impl FnMut(usize) -> Vec<Stri
         .ok()
         .filter(|n| *n > 0 && t.uses(Optional::Runtime));
     // An album's label and length belong to its release (MusicRelease), not to MusicAlbum.
-    let mut release = Map::new();
+    let mut release = Object::typed("MusicRelease");
     if let Some(minutes) = minutes {
         let target = if t == Template::Album {
             &mut release
         } else {
             &mut book
         };
-        target.insert("duration".into(), json!(format!("PT{minutes}M")));
+        target.str("duration", &format!("PT{minutes}M"));
     }
     if t.uses(Optional::Platform) && !m.platform.trim().is_empty() {
-        book.insert("gamePlatform".into(), json!(split_list(&m.platform)));
+        book.strings("gamePlatform", &split_list(&m.platform));
     }
     if let Ok(tracks) = m.tracks.trim().parse::<u32>() {
         if tracks > 0 && t.uses(Optional::Tracks) {
-            book.insert("numTracks".into(), json!(tracks));
+            book.number("numTracks", &tracks.to_string());
         }
     }
     if let Some(url) = usable_cover(&m.cover_image) {
-        book.insert("image".into(), json!(url));
+        book.str("image", url);
     }
     if !m.language.trim().is_empty() {
         let lang = language::code(&m.language).unwrap_or_else(|| text(&m.language));
-        book.insert("inLanguage".into(), json!(lang));
+        book.str("inLanguage", &lang);
     }
     if !m.publisher.trim().is_empty() {
         let (target, property) = match t {
@@ -323,48 +399,51 @@ fn review_json_with(review: &Review, mut parts_of: impl FnMut(usize) -> Vec<Stri
             Template::Album => (&mut release, "recordLabel"),
             Template::Book | Template::Game => (&mut book, "publisher"),
         };
-        target.insert(
-            property.into(),
-            json!({"@type": "Organization", "name": text(&m.publisher)}),
-        );
+        target.object(property, named("Organization", &text(&m.publisher)));
     }
     if let Some(date) = iso_date(&m.publication_date) {
-        book.insert("datePublished".into(), json!(date));
+        book.str("datePublished", &date);
     }
     let genres = split_list(&m.genre);
     if !genres.is_empty() {
-        book.insert("genre".into(), json!(genres));
+        book.strings("genre", &genres);
     }
     if !m.audience.trim().is_empty() && t.uses(Optional::Audience) {
-        book.insert(
-            "audience".into(),
-            json!({"@type": "PeopleAudience", "audienceType": text(&m.audience)}),
-        );
+        let mut audience = Object::typed("PeopleAudience");
+        audience.str("audienceType", &text(&m.audience));
+        book.object("audience", audience);
     }
-    if !release.is_empty() {
-        release.insert("@type".into(), json!("MusicRelease"));
-        book.insert("albumRelease".into(), Value::Object(release));
+    // More than its type: the release has something to say.
+    if release.fields > 1 {
+        book.object("albumRelease", release);
     }
-    let mut out = Map::new();
-    out.insert("@context".into(), json!("https://schema.org"));
-    out.insert("@type".into(), json!("Review"));
-    out.insert("name".into(), json!(review.effective_post_title()));
-    out.insert("itemReviewed".into(), Value::Object(book));
+    let mut out = Object {
+        text: String::from("{"),
+        fields: 0,
+    };
+    out.str("@context", "https://schema.org");
+    out.str("@type", "Review");
+    out.str("name", &review.effective_post_title());
+    out.object("itemReviewed", book);
     if !m.reviewer.trim().is_empty() {
-        out.insert(
-            "author".into(),
-            json!({"@type": "Person", "name": text(&m.reviewer)}),
-        );
+        out.object("author", named("Person", &text(&m.reviewer)));
     }
     if let Some(date) = iso_date(&m.post_date) {
-        out.insert("datePublished".into(), json!(date));
+        out.str("datePublished", &date);
     }
     if let Some(rating) = review.rating {
-        let value = f64::from(rating.halves()) / 2.0;
-        out.insert(
-            "reviewRating".into(),
-            json!({"@type": "Rating", "ratingValue": value, "bestRating": 5, "worstRating": 0.5}),
-        );
+        let mut value = Object::typed("Rating");
+        let halves = rating.halves();
+        let whole = halves / 2;
+        let value_text = if halves % 2 == 1 {
+            format!("{whole}.5")
+        } else {
+            whole.to_string()
+        };
+        value.number("ratingValue", &value_text);
+        value.number("bestRating", "5");
+        value.number("worstRating", "0.5");
+        out.object("reviewRating", value);
     }
     let mut body = Vec::new();
     let (mut positive, mut negative) = (Vec::new(), Vec::new());
@@ -381,15 +460,15 @@ fn review_json_with(review: &Review, mut parts_of: impl FnMut(usize) -> Vec<Stri
         body.extend(parts);
     }
     if !body.is_empty() {
-        out.insert("reviewBody".into(), json!(body.join("\n\n")));
+        out.str("reviewBody", &body.join("\n\n"));
     }
     if !positive.is_empty() {
-        out.insert("positiveNotes".into(), item_list(&positive));
+        out.object("positiveNotes", item_list(&positive));
     }
     if !negative.is_empty() {
-        out.insert("negativeNotes".into(), item_list(&negative));
+        out.object("negativeNotes", item_list(&negative));
     }
-    Value::Object(out)
+    out.end()
 }
 
 /// The JSON-LD as text that is safe inside `<script type="application/ld+json">`: `<`, `>` and
@@ -405,8 +484,7 @@ pub fn json_ld_with(review: &Review, parts_of: impl FnMut(usize) -> Vec<String>)
 }
 
 /// The JSON text of `value`, safe inside a script element.
-fn script_safe(value: &Value) -> String {
-    let json = serde_json::to_string(value).unwrap_or_else(|_| "{}".into());
+fn script_safe(json: &str) -> String {
     let bytes = json.as_bytes();
     let mut out = String::with_capacity(json.len());
     let (mut last, mut at) = (0, 0);
@@ -521,9 +599,9 @@ mod equivalence {
             // Long plain runs too, so that whole blocks are passed over between the rest.
             text in "([a-z ]{0,40}|[a-z <>&\"'\\/\t\n\r\u{0}-\u{1f}\u{7f}-\u{a0}é日\u{2028}\u{fdd0}-\u{fdef}\u{fffe}\u{ffff}\u{1fffe}\u{10ffff}🙂]){0,24}"
         ) {
-            let value = json!({ "name": text, "list": [text.clone(), "plain"] });
+            let value = serde_json::json!({ "name": text, "list": [text.clone(), "plain"] });
             let json = serde_json::to_string(&value).unwrap();
-            prop_assert_eq!(script_safe(&value), by_characters(&json));
+            prop_assert_eq!(script_safe(&json), by_characters(&json));
         }
     }
 }
@@ -532,6 +610,12 @@ mod equivalence {
 mod tests {
     use super::*;
     use crate::review::Rating;
+    use serde_json::Value;
+
+    /// The structured data read back.
+    fn parsed(review: &Review) -> Value {
+        serde_json::from_str(&review_json(review)).expect("the structured data is JSON")
+    }
 
     fn walk(value: &Value, problems: &mut Vec<String>) {
         match value {
@@ -566,7 +650,7 @@ mod tests {
         m.runtime = "117 min".into();
         m.isbn13 = "978-1400043392".into();
         m.cover_image = "https://example.com/alien.jpg".into();
-        let item = &review_json(&review)["itemReviewed"];
+        let item = &parsed(&review)["itemReviewed"];
         assert_eq!(item["@type"], "Movie");
         assert_eq!(item["director"]["name"], "Ridley Scott");
         assert_eq!(item["duration"], "PT117M");
@@ -574,7 +658,7 @@ mod tests {
         assert!(item.get("isbn").is_none());
         review.metadata.template = crate::review::Template::Album;
         review.metadata.cover_image = "javascript:alert(1)".into();
-        let item = &review_json(&review)["itemReviewed"];
+        let item = &parsed(&review)["itemReviewed"];
         assert_eq!(item["@type"], "MusicAlbum");
         assert_eq!(item["byArtist"]["@type"], "MusicGroup");
         assert_eq!(item["albumRelease"]["@type"], "MusicRelease");
@@ -585,7 +669,7 @@ mod tests {
             review.metadata.template = t;
             review.metadata.publisher = "Label".into();
             let mut problems = Vec::new();
-            walk(&review_json(&review), &mut problems);
+            walk(&parsed(&review), &mut problems);
             assert!(problems.is_empty(), "{t:?}: {problems:?}");
         }
         assert!(item.get("image").is_none());
@@ -611,7 +695,7 @@ mod tests {
         review.sections[0].spoiler = true;
         review.sections[1].body = "- The narration\n- The ||twist||".into();
         review.sections[2].body = "The cover.".into();
-        let value = review_json(&review);
+        let value = parsed(&review);
         let mut problems = Vec::new();
         walk(&value, &mut problems);
         assert!(problems.is_empty(), "{problems:?}");
