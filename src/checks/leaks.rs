@@ -10,9 +10,9 @@
 //! "Hailsham-educated" still matches "Hailsham"), compared without case and with a possessive or
 //! a contraction taken off ("Tommy's" is "Tommy").
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
-use rustc_hash::FxBuildHasher;
+use rustc_hash::{FxBuildHasher, FxHashSet};
 
 use crate::markup::spoilers::{readable_text, ReadableText};
 use crate::review::words::{count_words, word_ranges};
@@ -653,7 +653,7 @@ fn leaks(scan: Scan, review: &Review) -> Vec<Finding> {
     // The book's own title and author are on the cover: never a spoiler. Nor are the words of
     // the template's own section headings ("Gameplay and story"), which say nothing about the
     // plot, nor the words the person told the check to ignore for this review.
-    let mut public = HashSet::new();
+    let mut public = FxHashSet::default();
     let mut key = String::new();
     let headings = m.template.default_headings().join(" ");
     for text in [&m.title, &m.author, &headings]
@@ -1269,7 +1269,7 @@ mod tests {
                 if let Finding::Leak { word, places, .. } = finding {
                     prop_assert!(!word.is_empty());
                     prop_assert!(!places.is_empty());
-                    let unique: HashSet<Place> = places.iter().copied().collect();
+                    let unique: FxHashSet<Place> = places.iter().copied().collect();
                     prop_assert_eq!(unique.len(), places.len());
                 }
             }

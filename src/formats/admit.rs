@@ -23,7 +23,7 @@ pub fn admit(review: &mut Review) -> Result<Vec<String>, String> {
 
 /// Makes section ids unique and non-zero (the editor follows sections by id).
 fn tidy_ids(review: &mut Review) {
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = rustc_hash::FxHashSet::default();
     // Ids near the top of the range are renumbered from 1 (the next id must not overflow).
     if review.sections.iter().any(|s| s.id > u64::from(u32::MAX)) {
         for (i, section) in review.sections.iter_mut().enumerate() {

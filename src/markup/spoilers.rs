@@ -5,8 +5,8 @@
 //! something, and `\|\|` writes literal bars. Markdown is parsed first (so code spans win), then
 //! the text events are split at the markers; unpaired markers stay as the text `||`.
 
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::ops::Range;
 
 use pulldown_cmark::{BrokenLink, CowStr, Event, Options, Parser, Tag, TagEnd};
@@ -182,7 +182,7 @@ pub fn duplicate_definitions(prepared: &str) -> Vec<Range<usize>> {
         return Vec::new();
     }
     let parser = Parser::new_ext(prepared, parser_options());
-    let first: HashMap<UniCase<String>, usize> = parser
+    let first: FxHashMap<UniCase<String>, usize> = parser
         .reference_definitions()
         .iter()
         .map(|(label, def)| (label_key(label), def.span.start))
@@ -226,7 +226,7 @@ pub fn duplicate_definitions(prepared: &str) -> Vec<Range<usize>> {
 
 /// Link reference definitions (`[label]: url "title"`) by label, so that a part of a body
 /// parsed on its own still resolves links defined elsewhere in it.
-pub type RefLinks = HashMap<UniCase<String>, (String, String)>;
+pub type RefLinks = FxHashMap<UniCase<String>, (String, String)>;
 
 /// A reference label as pulldown-cmark matches it. The parser hands over both a definition's
 /// label and a reference's with their white space already collapsed (ASCII white space only:

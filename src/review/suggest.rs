@@ -2,8 +2,8 @@
 //! used first, and the items just typed that look like a slip of the keyboard against one of
 //! them (`sici-fi` when three other reviews say `sci-fi`).
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use super::split_list;
 use crate::case::fold;
@@ -18,7 +18,7 @@ pub struct Vocabulary {
     items: Vec<Known>,
     /// What [`Vocabulary::likely_typo`] answered for each item already asked about (lower
     /// case): typing in a field of 200 tags asks again only about the one being typed.
-    answers: RefCell<HashMap<String, Option<Typo>>>,
+    answers: RefCell<FxHashMap<String, Option<Typo>>>,
 }
 
 /// One item of a [`Vocabulary`], prepared once for comparisons.
@@ -37,9 +37,9 @@ struct Known {
 impl Vocabulary {
     /// The vocabulary of `lists`, one list per review; items compare case-insensitively.
     pub fn new<'a>(lists: impl IntoIterator<Item = &'a [String]>) -> Vocabulary {
-        let mut counts: HashMap<String, (String, usize)> = HashMap::new();
+        let mut counts: FxHashMap<String, (String, usize)> = FxHashMap::default();
         for list in lists {
-            let mut seen = std::collections::HashSet::new();
+            let mut seen = FxHashSet::default();
             for item in list {
                 let key = fold(item.trim());
                 if key.is_empty() || !seen.insert(key.clone()) {

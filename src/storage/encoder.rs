@@ -2,7 +2,7 @@
 //! kept and reused until its text changes, so an autosave of a long review costs about as much
 //! as encoding the one section being typed in, plus joining strings.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use serde::Serialize;
 
@@ -40,11 +40,11 @@ struct Cached {
 /// Encodes draft records, caching each section's JSON between calls.
 #[derive(Default)]
 pub struct DraftEncoder {
-    cache: HashMap<u64, Cached>,
+    cache: FxHashMap<u64, Cached>,
     /// The sections added since the last record, in order.
     order: Vec<Part>,
     /// Their ids, to spot a repeated id (which must not share one cache entry).
-    seen: HashSet<u64>,
+    seen: FxHashSet<u64>,
     counting: usize,
     finished_words: usize,
 }
@@ -56,7 +56,7 @@ enum Part {
 }
 
 /// The JSON of one section of the record.
-fn part<'a>(cache: &'a HashMap<u64, Cached>, part: &'a Part) -> &'a str {
+fn part<'a>(cache: &'a FxHashMap<u64, Cached>, part: &'a Part) -> &'a str {
     match part {
         Part::Cached(id) => cache.get(id).map_or("null", |c| c.json.as_str()),
         Part::Own(json) => json,
