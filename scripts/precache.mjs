@@ -1,5 +1,6 @@
-// Trunk post-build hook (Trunk.toml): writes Verdict's service worker, sw.js, at the root of the
-// build, so that its scope is the whole app. Plain Node, no npm package and no network.
+// Trunk post-build hook (Trunk.toml): minifies the release build's scripts (scripts/minify.mjs),
+// then writes Verdict's service worker, sw.js, at the root of the build, so that its scope is the
+// whole app. No network.
 //
 // Release builds (`trunk build --release`): a worker that precaches every file of this build,
 // named in a list made here from the staging directory with each file's SHA-384, under a cache
@@ -15,6 +16,7 @@ import { createHash } from "node:crypto";
 import { readFile, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { minifyScripts } from "./minify.mjs";
 
 const WORKER = "sw.js";
 const SHELL = "index.html";
@@ -141,6 +143,8 @@ async function main() {
     throw new Error("run by Trunk (Trunk.toml [[hooks]]), or set TRUNK_STAGING_DIR and TRUNK_PROFILE=release|debug");
   }
   const shellPath = join(dir, SHELL);
+  // Release scripts are minified first: the worker's hashes are those of the files served.
+  if (profile === "release") await minifyScripts(dir);
   const html = (await readFile(shellPath, "utf8")).replaceAll(META, "");
   if (profile === "debug") {
     await writeFile(shellPath, html);

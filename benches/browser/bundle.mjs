@@ -2,7 +2,7 @@
 // by crate (and, for Verdict itself, by module), raw and brotli-compressed.
 //
 // Reads `target/wasm32-unknown-unknown/release/verdict.wasm` (what `trunk build --release` left
-// there), runs it through the same wasm-bindgen and `wasm-opt -Oz` as Trunk, but keeping the
+// there), runs it through the same wasm-bindgen and wasm-opt passes as the release build, but keeping the
 // name section, then reads the code and data sections itself (no extra tool to install).
 // Usage: node benches/browser/bundle.mjs [top-N functions]   (after `trunk build --release`)
 import { execFileSync } from "node:child_process";
@@ -10,17 +10,19 @@ import { mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { brotliCompressSync, constants } from "node:zlib";
+import { WASM_FEATURES, WASM_OPT_PASSES } from "../../scripts/minify.mjs";
 
 const top = Number(process.argv[2] ?? 15);
 const raw = "target/wasm32-unknown-unknown/release/verdict.wasm";
 const dir = mkdtempSync(join(tmpdir(), "verdict-bundle-"));
 execFileSync("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-dir", dir, raw]);
-// The features Trunk's wasm-opt is given for today's rustc output.
-const features = ["bulk-memory", "nontrapping-float-to-int", "sign-ext", "mutable-globals", "reference-types", "multivalue"];
+// The release build's own features and passes (scripts/minify.mjs), but keeping the names
+// (its short import and export names are left out: they only shorten names).
+const enable = WASM_FEATURES.map((f) => `--enable-${f}`);
 const named = join(dir, "named.wasm");
-execFileSync("wasm-opt", ["-Oz", "-g", ...features.map((f) => `--enable-${f}`), join(dir, "verdict_bg.wasm"), "-o", named]);
+execFileSync("wasm-opt", [...enable, "-g", join(dir, "verdict_bg.wasm"), ...WASM_OPT_PASSES, "-o", named]);
 const stripped = join(dir, "stripped.wasm");
-execFileSync("wasm-opt", ["--strip-debug", "--strip-producers", ...features.map((f) => `--enable-${f}`), named, "-o", stripped]);
+execFileSync("wasm-opt", ["--strip-debug", "--strip-producers", ...enable, named, "-o", stripped]);
 
 const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
@@ -120,7 +122,7 @@ const table = (title, rows, limit) => {
 
 const code = module.functions.reduce((a, f) => a + f.body.length, 0);
 const data = Buffer.concat(module.data);
-console.log(`Wasm after wasm-opt -Oz: ${kb(total)} KB raw, ${kb(totalBr)} KB brotli (optimised with its names kept, then stripped: within 1 % of the shipped file)`);
+console.log(`Wasm after wasm-opt: ${kb(total)} KB raw, ${kb(totalBr)} KB brotli (optimised with its names kept, then stripped: within 1 % of the shipped file)`);
 console.log(`  code ${kb(code)} KB raw, ${kb(brotli(Buffer.concat(module.functions.map((f) => f.body))))} KB brotli alone`);
 console.log(`  data ${kb(data.length)} KB raw, ${kb(brotli(data))} KB brotli alone (strings: UI text, messages, HTML entity names; Unicode tables)`);
 console.log("\n(Each group's brotli is its code compressed alone, so the groups add up to more than the whole.)");

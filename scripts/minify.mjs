@@ -1,0 +1,175 @@
+// Shrinks the release build after Trunk has made it (measured: docs/performance.md, Bundle
+// size):
+//
+// 1. The Wasm: binaryen's wasm-opt (npm `binaryen`, the one on PATH that Trunk.toml pins) with
+//    WASM_OPT_PASSES, which also gives every import and export a short name. wasm-bindgen names
+//    each import after the function and a 16-digit hash (`__wbg_setAttribute_2e4b…`), about
+//    7 KB of names that do not compress, in the Wasm and again in its loader. Trunk's own
+//    wasm-opt step is off (index.html, data-wasm-opt="0") because it cannot hand back the map
+//    of old to new names that the loader needs.
+// 2. The loader (verdict.js): the names are changed to the short ones, then it is minified with
+//    terser (npm, pinned in package.json), as is the boot script (public/boot.js). Trunk's own
+//    minifier cannot parse the loader (`export default`).
+// 3. The page's `integrity` attributes for the changed files are written again, so that the
+//    browser still checks what it loads.
+//
+// Called by scripts/precache.mjs (Trunk's post-build hook) on release builds, before the
+// service worker's list of files and hashes is made. Running it again on its own output
+// changes nothing. By hand: node scripts/minify.mjs dist
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { minify } from "terser";
+
+/** The Wasm features rustc's output uses (wasm-opt must be told them). */
+export const WASM_FEATURES = ["bulk-memory", "nontrapping-float-to-int", "sign-ext", "mutable-globals", "reference-types", "multivalue"];
+/**
+ * wasm-opt's passes for the release Wasm: -Oz, then flattening the code and rebuilding its
+ * control flow (rereloop) and -Oz twice more, which is 3 KB brotli smaller than -Oz alone.
+ */
+export const WASM_OPT_PASSES = ["-Oz", "--flatten", "--rereloop", "-Oz", "-Oz"];
+
+const WASM = "verdict_bg.wasm";
+const LOADER = "verdict.js";
+const BOOT = "public/boot.js";
+const SHELL = "index.html";
+/** The first line of a minified script: the hook may run again on its own output. */
+const MARK = "// Minified by scripts/minify.mjs";
+
+/** The wasm-opt this build must use (Trunk.toml, [tools]): others shrink differently. */
+const WASM_OPT_VERSION = "version 132";
+
+/** Runs wasm-opt on `wasm` in place with WASM_OPT_PASSES and short names; returns the name map. */
+function optimiseWasm(wasm) {
+  const version = execFileSync("wasm-opt", ["--version"], { encoding: "utf8" });
+  if (!version.includes(WASM_OPT_VERSION)) {
+    throw new Error(`wasm-opt on PATH is "${version.trim()}", not ${WASM_OPT_VERSION}: run the setup (README)`);
+  }
+  const dir = mkdtempSync(join(tmpdir(), "verdict-minify-"));
+  try {
+    const out = join(dir, WASM);
+    const features = WASM_FEATURES.map((f) => `--enable-${f}`);
+    const map = execFileSync(
+      "wasm-opt",
+      [...features, wasm, ...WASM_OPT_PASSES, "--minify-imports-and-exports-and-modules", "-o", out],
+      { encoding: "utf8", maxBuffer: 16 << 20 },
+    );
+    execFileSync("cp", [out, wasm]);
+    return JSON.parse(map.slice(map.indexOf("{")));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** The loader with the Wasm's new names: import keys, the module's name, and `wasm.<export>`. */
+function rename(loader, map) {
+  let js = loader;
+  const modules = new Set();
+  for (const [module, name, short] of map.imports) {
+    modules.add(module);
+    const pattern = new RegExp(`(?<![\\w$])${escape(name)}(?![\\w$])`, "g");
+    if (!pattern.test(js)) throw new Error(`${LOADER}: the import ${name} is not there`);
+    js = js.replace(pattern, short);
+  }
+  for (const [name, short] of map.exports) {
+    js = js.replace(new RegExp(`(?<![\\w$])wasm\\.${escape(name)}(?![\\w$])`, "g"), `wasm.${short}`);
+  }
+  // The loader reaches the exports only as `wasm.<name>`: each of those must now be a new name.
+  const shorts = new Set(map.exports.map(([, short]) => short));
+  for (const [, name] of js.matchAll(/(?<![\w$])wasm\.([\w$]+)/g)) {
+    if (!shorts.has(name)) throw new Error(`${LOADER}: wasm.${name} is not an export of the new Wasm`);
+  }
+  // The import module ("./verdict_bg.js") gets a short name too (read from the new Wasm).
+  if (modules.size !== 1) throw new Error(`${LOADER}: expected one import module, found ${[...modules].join(", ")}`);
+  return { js, module: [...modules][0] };
+}
+
+/** The name binaryen gave the import module: read from the new Wasm's first import. */
+function moduleOf(wasm) {
+  const bytes = wasm;
+  let at = 8;
+  const leb = () => {
+    let result = 0, shift = 0, byte;
+    do { byte = bytes[at++]; result += (byte & 0x7f) * 2 ** shift; shift += 7; } while (byte & 0x80);
+    return result;
+  };
+  while (at < bytes.length) {
+    const id = bytes[at++];
+    const size = leb();
+    if (id === 2) {
+      leb(); // the count
+      const length = leb();
+      return bytes.subarray(at, at + length).toString("utf8");
+    }
+    at += size;
+  }
+  throw new Error(`${WASM}: no imports`);
+}
+
+/** Minifies a script with terser, marked so that it is not minified twice. */
+async function terse(source, path) {
+  // `module`: top-level names may be mangled and the exports are kept. No `ecma` upgrade: the
+  // output runs wherever the input did.
+  const { code } = await minify(source, {
+    module: true,
+    compress: { passes: 2 },
+    mangle: true,
+    format: { preamble: MARK },
+  });
+  if (!code) throw new Error(`${path}: terser produced nothing`);
+  return code;
+}
+
+/** The page with the integrity of any tag naming `path` set to that of `bytes`. */
+function withIntegrity(html, path, bytes) {
+  const integrity = `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
+  const tag = new RegExp(`<[^>]*(?:href|src)=["']?[^"' >]*${escape(path)}["' >][^>]*>`, "g");
+  return html.replace(tag, (t) => t.replace(/integrity=(["']?)sha(256|384|512)-[A-Za-z0-9+/=]+\1/, `integrity=$1${integrity}$1`));
+}
+
+/** Shrinks the release build in `dir` (see the top of this file). */
+export async function minifyScripts(dir) {
+  const shellPath = join(dir, SHELL);
+  let html = await readFile(shellPath, "utf8");
+  const loaderPath = join(dir, LOADER);
+  const loader = await readFile(loaderPath, "utf8");
+  if (!loader.startsWith(MARK)) {
+    const wasmPath = join(dir, WASM);
+    const before = (await readFile(wasmPath)).length;
+    const map = optimiseWasm(wasmPath);
+    const wasm = await readFile(wasmPath);
+    const { js, module } = rename(loader, map);
+    const renamed = js.replace(`"${module}": import0`, `"${moduleOf(wasm)}": import0`);
+    if (renamed === js) throw new Error(`${LOADER}: the import object's module "${module}" is not there`);
+    const code = await terse(renamed, LOADER);
+    await writeFile(loaderPath, code);
+    html = withIntegrity(html, LOADER, code);
+    html = withIntegrity(html, WASM, wasm);
+    console.log(`minify: ${WASM} ${before} → ${wasm.length} bytes, ${map.imports.length} imports and ${map.exports.length} exports renamed`);
+    console.log(`minify: ${LOADER} ${loader.length} → ${code.length} bytes`);
+  }
+  const bootPath = join(dir, BOOT);
+  if (existsSync(bootPath)) {
+    const boot = await readFile(bootPath, "utf8");
+    if (!boot.startsWith(MARK)) {
+      const code = await terse(boot, BOOT);
+      await writeFile(bootPath, code);
+      html = withIntegrity(html, BOOT, code);
+      console.log(`minify: ${BOOT} ${boot.length} → ${code.length} bytes`);
+    }
+  }
+  await writeFile(shellPath, html);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  minifyScripts(process.argv[2] ?? "dist").catch((error) => {
+    console.error(`minify: ${error.message}`);
+    process.exit(1);
+  });
+}
