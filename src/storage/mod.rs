@@ -30,7 +30,7 @@ impl std::fmt::Display for StoreError {
             ),
             StoreError::Full => write!(
                 f,
-                "Your latest changes could not be saved: the browser's storage for this site is full. The last saved copy is intact and your review is still here. Download it now as Markdown or HTML to keep it, then make room: empty the trash or delete old reviews (in Reviews), or delete older versions (in History). Saving resumes by itself once there is room."
+                "Your latest changes could not be saved: the browser's storage for this site is full. The last saved copy is intact and your review is still here. Download it now from the Menu (Download Markdown (GitHub) or Download HTML page) to keep it, then make room: empty the trash or delete old reviews (Menu, Reviews), or delete older versions (Menu, History). Saving resumes by itself once there is room."
             ),
             StoreError::Other(why) => write!(
                 f,

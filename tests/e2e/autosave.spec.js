@@ -202,8 +202,9 @@ test("while storage is full, the review can still be downloaded as the alert sug
   await field(page, "Title").fill("Gilead");
   await sectionBody(page, "Synopsis").fill("Only in memory.");
   await expect(saveStatus(page)).toHaveText("Changes not saved", { timeout: 2_000 });
-  // The downloads are in the app bar's Menu.
-  const downloadItem = (await openMenu(page)).getByRole("menuitem", { name: /download/i }).first();
+  // The alert says where the downloads are (the app bar's Menu) and names one: that one works.
+  await expect(alertMatching(page, /full/i)).toContainText("Download it now from the Menu (Download Markdown (GitHub)");
+  const downloadItem = (await openMenu(page)).getByRole("menuitem", { name: "Download Markdown (GitHub)", exact: true });
   await expect(downloadItem).toBeVisible();
   const [download] = await Promise.all([page.waitForEvent("download"), downloadItem.click()]);
   const path = await download.path();

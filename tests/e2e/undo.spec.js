@@ -124,6 +124,9 @@ test("a new change ends what could be redone", async ({ page }) => {
 });
 
 test("Ctrl+Z walks back Publisher, Language and Pages in turn, focus follows the field, and Ctrl+Shift+Z / Ctrl+Y redo", async ({ page }) => {
+  // Tall enough that the three fields are wholly on screen: focus follows a field only then
+  // (otherwise it stays where it is, so that undo never scrolls the page).
+  await page.setViewportSize({ width: 1280, height: 900 });
   await field(page, "Pages").fill("304");
   await field(page, "Language").fill("English");
   await field(page, "Publisher").fill("Ace Books");

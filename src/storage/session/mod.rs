@@ -34,16 +34,16 @@ pub const SAVE_DELAY: Duration = Duration::from_millis(500);
 pub const RETRY_DELAY: Duration = Duration::from_secs(5);
 
 /// Why a review opened read-only.
-pub const READ_ONLY_MESSAGE: &str = "This review was saved by a newer version of Verdict, so it is open read-only here: nothing you see is changed or saved over. Download it, or open it in the newer version (reload once this copy of Verdict is updated).";
+pub const READ_ONLY_MESSAGE: &str = "This review was saved by a newer version of Verdict, so it is open read-only here: nothing you see is changed or saved over. Download it from the Menu, or open it in the newer version (reload once this copy of Verdict is updated).";
 
 /// Why this tab stopped saving: another tab stored a record this version cannot read.
-pub const NEWER_ELSEWHERE_MESSAGE: &str = "This review was saved in another tab by a newer version of Verdict, so this tab stopped saving it, to overwrite nothing. Download your review to keep the changes made here.";
+pub const NEWER_ELSEWHERE_MESSAGE: &str = "This review was saved in another tab by a newer version of Verdict, so this tab stopped saving it, to overwrite nothing. Download your review from the Menu to keep the changes made here.";
 
 /// Why another review cannot be opened while a conflict waits for a choice.
 pub const CONFLICT_BLOCKS_LEAVING: &str = "This review was changed in another tab: first choose which version to keep (in the notice above), then open another review.";
 
 /// Why another review cannot be opened while the last save failed.
-pub const UNSAVED_BLOCKS_LEAVING: &str = "Your latest changes to this review are not saved (see the notice above), so another review was not opened: that would lose them. Download this review first (Download Markdown (GitHub) or Download JSON), or make room, then try again.";
+pub const UNSAVED_BLOCKS_LEAVING: &str = "Your latest changes to this review are not saved (see the notice above), so another review was not opened: that would lose them. Download this review first (Menu, Download Markdown (GitHub) or Download JSON), or make room, then try again.";
 
 /// What the `role=status` element says.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
