@@ -1,11 +1,21 @@
 // A tiny static file server for the built app (dist/), used by the end-to-end tests and the
-// browser benchmark. Usage: node tests/support/serve.mjs [dir] [port]
+// browser benchmark. With --compress it serves text and Wasm brotli-compressed (quality 11, as a
+// host that compresses ahead of time does) to a browser that accepts it: what scripts/lighthouse
+// measures, as a reader's phone would get it.
+// Usage: node tests/support/serve.mjs [--compress] [dir] [port]
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
+import { brotliCompressSync, constants } from "node:zlib";
 
-const root = resolve(process.argv[2] ?? "dist");
-const port = Number(process.argv[3] ?? 8090);
+const args = process.argv.slice(2);
+const compress = args[0] === "--compress";
+if (compress) args.shift();
+const root = resolve(args[0] ?? "dist");
+const port = Number(args[1] ?? 8090);
+const compressible = new Set([".html", ".js", ".mjs", ".wasm", ".css", ".svg", ".json", ".webmanifest"]);
+/** Each file's compressed bytes, made once. */
+const compressed = new Map();
 const types = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -24,8 +34,19 @@ createServer(async (req, res) => {
     let file = normalize(join(root, path));
     if (!file.startsWith(root)) throw new Error("outside root");
     if ((await stat(file)).isDirectory()) file = join(file, "index.html");
-    const body = await readFile(file);
-    res.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" });
+    let body = await readFile(file);
+    // The tests want every load fresh (no-store); a host revalidates instead (no-cache), which
+    // also lets the browser keep the page in its back/forward cache.
+    const headers = { "content-type": types[extname(file)] ?? "application/octet-stream", "cache-control": compress ? "no-cache" : "no-store" };
+    if (compress && compressible.has(extname(file)) && /\bbr\b/.test(req.headers["accept-encoding"] ?? "")) {
+      if (!compressed.has(file)) {
+        compressed.set(file, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+      }
+      body = compressed.get(file);
+      headers["content-encoding"] = "br";
+      headers.vary = "accept-encoding";
+    }
+    res.writeHead(200, headers);
     res.end(body);
   } catch {
     res.writeHead(404, { "content-type": "text/plain" });
