@@ -15,6 +15,36 @@ use crate::storage::KeyValueStore;
 
 use super::state::EditorState;
 
+/// The preview's placeholder buttons (`Load image from …`, `Always load from …`, `Load all …`)
+/// that are drawn, in the page's order.
+fn placeholder_buttons() -> Vec<web_sys::HtmlElement> {
+    let Ok(found) = document().query_selector_all(".preview-region button.image-load") else {
+        return Vec::new();
+    };
+    (0..found.length())
+        .filter_map(|i| found.item(i))
+        .filter_map(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
+        // Drawn ones only: those inside a closed spoiler cannot take focus.
+        .filter(|button| button.offset_parent().is_some())
+        .collect()
+}
+
+/// Focuses the placeholder button at `at` (or the last one), or the preview when none is left,
+/// so that focus never falls back to the start of the page after a placeholder goes.
+fn focus_after_load(at: usize) {
+    let buttons = placeholder_buttons();
+    let target = buttons.get(at).or(buttons.last()).cloned().or_else(|| {
+        document()
+            .query_selector(".preview-region")
+            .ok()
+            .flatten()
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    });
+    if let Some(target) = target {
+        let _ = target.focus();
+    }
+}
+
 /// How long typing must pause before deleted addresses are forgotten (it parses every section).
 const FORGET_PAUSE: Duration = Duration::from_millis(700);
 
@@ -70,6 +100,9 @@ impl ImageChoices {
         else {
             return;
         };
+        let at = placeholder_buttons()
+            .iter()
+            .position(|b| b.is_same_node(Some(&button)));
         if let Some(address) = button.get_attribute("data-load-image") {
             self.once.update(|once| once.push(address));
         } else if button.has_attribute("data-load-review") {
@@ -81,6 +114,11 @@ impl ImageChoices {
                 let _ = store.set(IMAGE_HOSTS_KEY, &stored);
             }
             self.hosts.set(hosts);
+        }
+        // The button is gone once the preview is drawn again: focus goes to the placeholder
+        // button that now stands where it stood (the next one), or to the preview itself.
+        if let Some(at) = at {
+            request_animation_frame(move || focus_after_load(at));
         }
     }
 

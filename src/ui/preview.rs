@@ -36,7 +36,9 @@ pub fn Preview() -> impl IntoView {
         // The checks sit above the post, outside the Preview region: they are not published.
         <div class="pane preview-pane">
         <super::checks::Checks />
-        <section class="preview-region" aria-label="Preview">
+        // Focusable from script only: where focus goes when the control it was on leaves the
+        // preview (the last image placeholder's button).
+        <section class="preview-region" aria-label="Preview" tabindex="-1">
             <div class="pane-bar">
                 <p class="pane-title" aria-hidden="true">"Preview"</p>
                 <label class="switch" for="show-spoilers">

@@ -3,6 +3,7 @@
 // (the page's policy allows images over https only) and are left out of the exports. Images
 // whose address came in a file wait as placeholders until the writer allows them.
 import { test, expect } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
 import { readFileSync } from "node:fs";
 import { expectAllSaved, field, openEditor, preview, readStoredDraft, sectionBody, setShowSpoilers, chooseFromMenu } from "./helpers.js";
 
@@ -88,11 +89,15 @@ test("images from an opened file wait until the writer allows them: once, by hos
   await expectAllSaved(page);
   await page.waitForTimeout(500);
   expect(requests, "nothing loads before the writer asks").toEqual([]);
+  // The placeholders are as accessible as the rest of the page.
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 
-  // Once: the cover only.
+  // Once: the cover only. Focus moves on to the next placeholder's button, not to the page's top.
   await preview(page).getByRole("button", { name: "Load image from tracker.example", exact: true }).first().click();
   await expect(preview(page).getByRole("img", { name: "Cover of Tracked" })).toBeVisible();
   await expect.poll(() => requests).toEqual(["tracker.example/cover.png"]);
+  await expect(preview(page).getByRole("button", { name: "Load image from tracker.example", exact: true })).toBeFocused();
 
   // Always from that host: the pixel in plain view too; not the ones behind closed spoilers.
   await preview(page).getByRole("button", { name: "Always load from tracker.example", exact: true }).click();
@@ -118,6 +123,8 @@ test("images from an opened file wait until the writer allows them: once, by hos
   await preview(page).getByRole("button", { name: "Load all images in this review", exact: true }).click();
   await expect.poll(() => requests).toContain("other.example/o.png");
   await expect(preview(page).getByRole("button", { name: /^Load image from / })).toHaveCount(0);
+  // No placeholder is left to go on to: focus is on the preview itself.
+  await expect(page.getByRole("region", { name: "Preview" })).toBeFocused();
   await expectAllSaved(page);
   requests.length = 0;
   await page.reload();
