@@ -18,7 +18,7 @@
 // changes nothing. By hand: node scripts/minify.mjs dist
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -58,7 +58,7 @@ function optimiseWasm(wasm) {
       [...features, wasm, ...WASM_OPT_PASSES, "--minify-imports-and-exports-and-modules", "-o", out],
       { encoding: "utf8", maxBuffer: 16 << 20 },
     );
-    execFileSync("cp", [out, wasm]);
+    copyFileSync(out, wasm);
     return JSON.parse(map.slice(map.indexOf("{")));
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -8,11 +8,13 @@
 // Env: SIZE (bytes, default 1 MB; 100 KB for startup), SHAPE ("many sections", "one section"
 // "one paragraph" or "1000 sections"; for start-up with "1000 sections", each load is waited
 // for until every section is drawn). After `trunk build --release`: it copies `dist` to a temporary directory with the
-// Wasm rebuilt keeping its names (the same wasm-bindgen and `wasm-opt -Oz`, plus `-g`).
+// Wasm rebuilt keeping its names (the same wasm-bindgen and wasm-opt passes as the release build,
+// scripts/minify.mjs, plus `-g`, and wasm-bindgen's own loader for it).
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { WASM_FEATURES, WASM_OPT_PASSES } from "../../scripts/minify.mjs";
 import { launch, review, seedStorage, serve } from "./common.mjs";
 
 const mode = process.argv[2] ?? "typing";
@@ -23,8 +25,7 @@ const dist = mkdtempSync(join(tmpdir(), "verdict-profile-"));
 cpSync("dist", dist, { recursive: true });
 const bindgen = mkdtempSync(join(tmpdir(), "verdict-bindgen-"));
 execFileSync("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-dir", bindgen, "target/wasm32-unknown-unknown/release/verdict.wasm"]);
-const features = ["bulk-memory", "nontrapping-float-to-int", "sign-ext", "mutable-globals", "reference-types", "multivalue"];
-execFileSync("wasm-opt", ["-Oz", "-g", ...features.map((f) => `--enable-${f}`), join(bindgen, "verdict_bg.wasm"), "-o", join(dist, "verdict_bg.wasm")]);
+execFileSync("wasm-opt", [...WASM_FEATURES.map((f) => `--enable-${f}`), "-g", join(bindgen, "verdict_bg.wasm"), ...WASM_OPT_PASSES, "-o", join(dist, "verdict_bg.wasm")]);
 cpSync(join(bindgen, "verdict.js"), join(dist, "verdict.js"));
 
 const port = 8099;
