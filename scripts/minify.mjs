@@ -127,7 +127,7 @@ async function terse(source, path) {
 }
 
 /** The page with the integrity of any tag naming `path` set to that of `bytes`. */
-function withIntegrity(html, path, bytes) {
+export function withIntegrity(html, path, bytes) {
   const integrity = `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
   const tag = new RegExp(`<[^>]*(?:href|src)=["']?[^"' >]*${escape(path)}["' >][^>]*>`, "g");
   return html.replace(tag, (t) => t.replace(/integrity=(["']?)sha(256|384|512)-[A-Za-z0-9+/=]+\1/, `integrity=$1${integrity}$1`));

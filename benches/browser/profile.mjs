@@ -11,10 +11,10 @@
 // Wasm rebuilt keeping its names (the same wasm-bindgen and wasm-opt passes as the release build,
 // scripts/minify.mjs, plus `-g`, and wasm-bindgen's own loader for it).
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { WASM_FEATURES, WASM_OPT_PASSES } from "../../scripts/minify.mjs";
+import { WASM_FEATURES, WASM_OPT_PASSES, withIntegrity } from "../../scripts/minify.mjs";
 import { launch, review, seedStorage, serve } from "./common.mjs";
 
 const mode = process.argv[2] ?? "typing";
@@ -27,6 +27,10 @@ const bindgen = mkdtempSync(join(tmpdir(), "verdict-bindgen-"));
 execFileSync("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-dir", bindgen, "target/wasm32-unknown-unknown/release/verdict.wasm"]);
 execFileSync("wasm-opt", [...WASM_FEATURES.map((f) => `--enable-${f}`), "-g", join(bindgen, "verdict_bg.wasm"), ...WASM_OPT_PASSES, "-o", join(dist, "verdict_bg.wasm")]);
 cpSync(join(bindgen, "verdict.js"), join(dist, "verdict.js"));
+// The page checks what it loads: give it the integrity of the two files swapped in.
+let html = readFileSync(join(dist, "index.html"), "utf8");
+for (const name of ["verdict.js", "verdict_bg.wasm"]) html = withIntegrity(html, name, readFileSync(join(dist, name)));
+writeFileSync(join(dist, "index.html"), html);
 
 const port = 8099;
 const server = await serve(dist, port);
