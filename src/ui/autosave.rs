@@ -17,7 +17,7 @@ use crate::storage::session::{
 
 pub use crate::storage::session::{SaveStatus, READ_ONLY_MESSAGE};
 
-use super::schedule::when_idle;
+use super::schedule::{when_idle, Debounce};
 use super::state::EditorState;
 
 /// The session as the app keeps it.
@@ -34,7 +34,8 @@ pub struct Autosave {
     /// happens meanwhile, so neither version is overwritten.
     pub conflict: RwSignal<Option<DraftRecord>>,
     session: StoredValue<AppSession, LocalStorage>,
-    pending: StoredValue<Option<TimeoutHandle>, LocalStorage>,
+    /// The next save, once scheduled.
+    pending: Debounce,
     state: EditorState,
 }
 
@@ -90,7 +91,7 @@ impl Autosave {
             alert: RwSignal::new(None),
             conflict: RwSignal::new(None),
             session: StoredValue::new_local(session),
-            pending: StoredValue::new_local(None),
+            pending: Debounce::new(),
             state,
         };
         autosave
@@ -139,17 +140,15 @@ impl Autosave {
     }
 
     fn schedule(self, delay: Duration) {
-        if self.pending.with_value(Option::is_some) {
+        // A save already waiting keeps its time: typing does not put it off.
+        if self.pending.is_pending() {
             return;
         }
-        let handle = set_timeout_with_handle(move || self.save_now(), delay).ok();
-        self.pending.set_value(handle);
+        self.pending.schedule(delay, move || self.save_now());
     }
 
     fn cancel(self) {
-        if let Some(handle) = self.pending.try_update_value(Option::take).flatten() {
-            handle.clear();
-        }
+        self.pending.cancel();
     }
 
     /// Saves now if anything is unsaved (used on `pagehide` and when the tab is hidden).
@@ -164,7 +163,8 @@ impl Autosave {
     }
 
     fn save_now(self) {
-        self.pending.set_value(None);
+        // This save writes what a waiting one would have.
+        self.pending.cancel();
         let SaveOutcome {
             saved,
             show,

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::checks::leaks::{CheckRun, Finding, Place};
 
-use super::schedule::{focus_later, when_idle};
+use super::schedule::{focus_later, when_idle, Debounce};
 use super::state::EditorState;
 
 /// How long typing must pause before the check runs again.
@@ -139,16 +139,14 @@ fn go_on(
 pub fn Checks() -> impl IntoView {
     let state = expect_context::<EditorState>();
     let found = RwSignal::new(None::<Vec<Line>>);
-    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let pending = Debounce::new();
     // The check in progress and the edit it checks: each edit counts one more, and a check of
     // an earlier one is dropped (its findings would be out of date).
     let running = StoredValue::new(None::<CheckRun>);
     let edits = StoredValue::new(0u64);
     Effect::new(move |_| {
         state.track_all();
-        if let Some(handle) = pending.get_value() {
-            handle.clear();
-        }
+        pending.cancel();
         edits.update_value(|e| *e += 1);
         running.set_value(None);
         let edit = edits.get_value();
@@ -166,7 +164,7 @@ pub fn Checks() -> impl IntoView {
         } else {
             PAUSE
         };
-        pending.set_value(set_timeout_with_handle(move || when_idle(start), pause).ok());
+        pending.schedule(pause, move || when_idle(start));
     });
     let summary = move || match found.with(|f| f.as_ref().map(Vec::len)) {
         None => "Before you publish: checking…".to_string(),

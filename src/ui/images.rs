@@ -13,6 +13,7 @@ use crate::markup::images::{image_addresses, still_present, ImagePolicy};
 use crate::review::images::{add_host, held_images, read_hosts, IMAGE_HOSTS_KEY};
 use crate::storage::KeyValueStore;
 
+use super::schedule::Debounce;
 use super::state::EditorState;
 
 /// The preview's placeholder buttons (`Load image from …`, `Always load from …`, `Load all …`)
@@ -125,7 +126,7 @@ impl ImageChoices {
     /// Forgets, once typing pauses, the addresses from outside the review no longer holds.
     fn forget_deleted(&self) {
         let state = self.state;
-        let pending = StoredValue::new(None::<TimeoutHandle>);
+        let pending = Debounce::new();
         Effect::new(move |_| {
             if state.metadata.with(|m| m.images_from_outside.is_empty()) {
                 return;
@@ -133,9 +134,7 @@ impl ImageChoices {
             state
                 .sections
                 .with(|s| s.iter().for_each(|x| x.body.track()));
-            if let Some(handle) = pending.get_value() {
-                handle.clear();
-            }
+            pending.cancel();
             let forget = move || {
                 let in_bodies: Vec<String> = state.sections.with_untracked(|s| {
                     s.iter()
@@ -152,7 +151,7 @@ impl ImageChoices {
                     state.set_images_from_outside(kept);
                 }
             };
-            pending.set_value(set_timeout_with_handle(forget, FORGET_PAUSE).ok());
+            pending.schedule(FORGET_PAUSE, forget);
         });
     }
 }

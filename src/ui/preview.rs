@@ -9,6 +9,7 @@ use crate::markup::chunks::{ChunkOp, Chunks, CHUNK_CLASS};
 use crate::markup::incremental::IncrementalRender;
 use crate::review::display_heading;
 
+use super::schedule::Debounce;
 use super::state::{EditorState, SectionState};
 
 /// The `Preview` region with its `Show spoilers` toggle.
@@ -294,7 +295,7 @@ fn SectionBodyPreview(
     let chunks = StoredValue::new_local(Chunks::new());
     // Whether the last redraw replaced a huge block: then the next ones wait for a pause.
     let huge = StoredValue::new(false);
-    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let pending = Debounce::new();
     // The one effect that writes this body's DOM: it follows the body and the spoiler toggle,
     // and reads which spoilers are open without following them (the DOM already shows that).
     // (Run later for a large paste, by when the section may be gone: hence the `try_` reads.)
@@ -348,11 +349,9 @@ fn SectionBodyPreview(
         }
         let before = drawn_len.get_value();
         drawn_len.set_value(len);
-        if let Some(handle) = pending.get_value() {
-            handle.clear();
-        }
+        pending.cancel();
         if huge.get_value() {
-            pending.set_value(set_timeout_with_handle(render, HUGE_BLOCK_PAUSE).ok());
+            pending.schedule(HUGE_BLOCK_PAUSE, render);
         } else if len.abs_diff(before) > LARGE_CHANGE && before != 0 {
             set_timeout(render, std::time::Duration::ZERO);
         } else {

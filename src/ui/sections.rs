@@ -13,7 +13,7 @@ use crate::review::display_heading;
 use crate::review::words::{count_words, words_and_time};
 
 use super::menu::{Menu, MenuControl};
-use super::schedule::focus_later;
+use super::schedule::{focus_later, Debounce};
 use super::state::{EditorState, SectionState};
 
 /// The element id of a section's body text area.
@@ -298,27 +298,19 @@ fn SectionEditor(
     };
     // The count follows the text once typing pauses: counting a long body on every keystroke
     // would show in the typing time.
-    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let pending = Debounce::new();
     Effect::new(move |_| {
         section.body.track();
-        if let Some(handle) = pending.get_value() {
-            handle.clear();
-        }
-        let handle = set_timeout_with_handle(
-            move || {
-                // The body only (see `review_words`): headings are no writing.
-                let words = section
-                    .body
-                    .try_with_untracked(|b| count_words(b))
-                    .unwrap_or(0);
-                if section.words.try_get_untracked() != Some(words) {
-                    section.words.try_set(words);
-                }
-            },
-            std::time::Duration::from_millis(300),
-        )
-        .ok();
-        pending.set_value(handle);
+        pending.schedule(std::time::Duration::from_millis(300), move || {
+            // The body only (see `review_words`): headings are no writing.
+            let words = section
+                .body
+                .try_with_untracked(|b| count_words(b))
+                .unwrap_or(0);
+            if section.words.try_get_untracked() != Some(words) {
+                section.words.try_set(words);
+            }
+        });
     });
     // Reads the text area on each keystroke, copying into Rust only what the keystroke changed.
     let reader = StoredValue::new_local(TextAreaReader::new());
