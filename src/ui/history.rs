@@ -62,7 +62,7 @@ pub fn HistoryDialog() -> impl IntoView {
     let restore = move |version: Version| match autosave.restore_version(&version.text) {
         Ok(()) => {
             close();
-            state.notice.set(Some(format!(
+            state.messages.notice.set(Some(format!(
                 "Restored the version of {}. The review as it was before is kept in History.",
                 clock::local_time(&version.at)
             )));

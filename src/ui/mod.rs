@@ -5,6 +5,7 @@ pub mod autosave;
 pub mod checks;
 pub mod date_order;
 pub mod dialog;
+pub mod drawing;
 pub mod export_actions;
 pub mod export_panel;
 pub mod fields;
@@ -13,6 +14,7 @@ pub mod images;
 pub mod library;
 pub mod library_import;
 pub mod menu;
+pub mod messages;
 pub mod metadata_form;
 pub mod open_file;
 pub mod preview;
@@ -23,6 +25,7 @@ pub mod shortcuts;
 pub mod state;
 pub mod theme;
 pub mod undo;
+pub mod undo_state;
 
 use leptos::ev;
 use leptos::prelude::*;
@@ -227,16 +230,16 @@ pub fn App() -> impl IntoView {
                     <button type="button" on:click=move |_| autosave.keep_both(clock::new_draft_id())>"Keep both"</button>
                 </div>
             })}
-            {move || state.problem.get().map(|message| view! {
+            {move || state.messages.problem.get().map(|message| view! {
                 <div class="alert">
                     <p>{message}</p>
-                    <button type="button" class="quiet" on:click=move |_| state.problem.set(None)>"Dismiss"</button>
+                    <button type="button" class="quiet" on:click=move |_| state.messages.problem.set(None)>"Dismiss"</button>
                 </div>
             })}
-            {move || state.refused.get().map(|message| view! {
+            {move || state.messages.refused.get().map(|message| view! {
                 <div class="alert">
                     <p>{message}</p>
-                    <button type="button" class="quiet" on:click=move |_| state.refused.set(None)>"Dismiss"</button>
+                    <button type="button" class="quiet" on:click=move |_| state.messages.refused.set(None)>"Dismiss"</button>
                 </div>
             })}
         </div>
@@ -273,7 +276,7 @@ pub fn App() -> impl IntoView {
             <section class="pane editor-pane" aria-label="Editor" on:focusout=move |_| state.commit_fields()>
                 <h1 class="visually-hidden">"Verdict review editor"</h1>
                 <UndoControls />
-                <p class="notice-line" aria-live="polite">{move || state.notice.get()}</p>
+                <p class="notice-line" aria-live="polite">{move || state.messages.notice.get()}</p>
                 // A review from a newer version is shown with every control disabled at once.
                 <fieldset class="editor-fields" disabled=move || state.read_only.get()>
                     <legend class="visually-hidden">"Review"</legend>

@@ -38,7 +38,7 @@ pub fn OpenFile() -> impl IntoView {
                 // before the writer has chosen.
                 Ok(bytes) => match open_library(&name, &bytes) {
                     Some(Ok(file)) => {
-                        state.problem.set(None);
+                        state.messages.problem.set(None);
                         library.0.set(Some((name, file)));
                         return;
                     }
@@ -76,11 +76,11 @@ pub fn OpenFile() -> impl IntoView {
                         notice.push(' ');
                         notice.push_str(&note);
                     }
-                    state.problem.set(None);
-                    state.notice.set(Some(notice));
+                    state.messages.problem.set(None);
+                    state.messages.notice.set(Some(notice));
                     focus_later("book-title".into());
                 }
-                Err(message) => state.problem.set(Some(message)),
+                Err(message) => state.messages.problem.set(Some(message)),
             }
         });
     };

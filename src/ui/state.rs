@@ -3,10 +3,13 @@
 
 use leptos::prelude::*;
 
-use crate::review::edits::{Edit, EditTarget, UndoStack};
-use crate::review::limits::draw_batch_end;
+use crate::review::edits::{Edit, EditTarget};
 use crate::review::template::{new_headings, Template};
 use crate::review::{Metadata, Rating, Review, Section};
+
+use super::drawing::Drawing;
+use super::messages::Messages;
+use super::undo_state::{Baseline, UndoState};
 
 /// One section as signals, plus the preview's memory of which inline spoilers were opened.
 #[derive(Clone, Copy)]
@@ -69,17 +72,9 @@ pub struct Removed {
     pub section: Section,
 }
 
-/// The fields as they were when last recorded for undo: a field's change becomes one undoable
-/// edit when focus leaves it, not one per keystroke.
-#[derive(Clone, Debug, Default)]
-struct Baseline {
-    metadata: Metadata,
-    post_title: String,
-    rating: Option<Rating>,
-    headings: Vec<(u64, String)>,
-}
-
-/// Everything the editor shows and edits.
+/// Everything the editor shows and edits: the review as signals, with what undo needs
+/// ([`UndoState`]), the messages to the person ([`Messages`]) and how much of a long review is
+/// drawn ([`Drawing`]) each in a type of its own.
 #[derive(Clone, Copy)]
 pub struct EditorState {
     /// Book and post facts.
@@ -96,27 +91,21 @@ pub struct EditorState {
     pub removed: RwSignal<Option<Removed>>,
     /// The section whose body had focus last: where the `Spoiler` button acts.
     pub last_body: RwSignal<Option<u64>>,
-    /// Why the last edit was refused (it would have taken the review past its size cap).
-    pub refused: RwSignal<Option<String>>,
     /// The owner of the editor's signals. Sections made later (added, or restored by `Undo`)
     /// are created under it: made under the event handler's owner instead, they would be
     /// disposed together with whatever view handled the click (the `Undo` notice).
     owner: StoredValue<Owner>,
     /// Bumped each time the whole review is replaced (see [`SectionState::generation`]).
     generation: StoredValue<u64>,
-    /// Edits that `Undo` and `Redo` take back and bring back.
-    undo: StoredValue<UndoStack>,
-    /// Whether `Undo` and `Redo` have something to do (for their disabled state).
-    pub can_undo_redo: RwSignal<(bool, bool)>,
-    baseline: StoredValue<Baseline>,
+    /// The undo stack, whether `Undo` and `Redo` have something to do, and the fields as last
+    /// recorded for undo.
+    pub undo: UndoState,
     /// Opened read-only (a newer version of Verdict wrote it): every control is disabled.
     pub read_only: RwSignal<bool>,
-    /// A passing piece of news for the person (a version restored), shown politely.
-    pub notice: RwSignal<Option<String>>,
-    /// A problem to show in the alert region until dismissed (a file that could not be opened).
-    pub problem: RwSignal<Option<String>>,
+    /// The notice, the problem and the refusal shown to the person.
+    pub messages: Messages,
     /// How many sections the editor and the preview draw (see [`EditorState::draw_progressively`]).
-    pub drawn: RwSignal<usize>,
+    drawing: Drawing,
 }
 
 impl EditorState {
@@ -130,12 +119,9 @@ impl EditorState {
             show_spoilers: RwSignal::new(show_spoilers),
             removed: RwSignal::new(None),
             last_body: RwSignal::new(None),
-            refused: RwSignal::new(None),
             owner: StoredValue::new(Owner::current().unwrap_or_default()),
             generation: StoredValue::new(0),
-            undo: StoredValue::new(UndoStack::new()),
-            can_undo_redo: RwSignal::new((false, false)),
-            baseline: StoredValue::new(Baseline {
+            undo: UndoState::new(Baseline {
                 metadata: review.metadata.clone(),
                 post_title: review.post_title.clone(),
                 rating: review.rating,
@@ -146,60 +132,31 @@ impl EditorState {
                     .collect(),
             }),
             read_only: RwSignal::new(false),
-            notice: RwSignal::new(None),
-            problem: RwSignal::new(None),
-            drawn: RwSignal::new(usize::MAX),
+            messages: Messages::new(),
+            drawing: Drawing::new(),
         }
     }
 
     /// Draws every section now (before a change to the list, whose result must show at once).
     pub fn draw_all(&self) {
-        if self.drawn.get_untracked() != usize::MAX {
-            self.drawn.set(usize::MAX);
-        }
+        self.drawing.all();
     }
 
     /// The sections to draw now, in order (a prefix while a long review is still being drawn).
     pub fn drawn_sections(&self) -> Vec<SectionState> {
-        let limit = self.drawn.get();
+        let limit = self.drawing.limit();
         self.sections
             .with(|s| s.iter().take(limit).copied().collect())
     }
 
-    /// Draws a long review in batches (see [`draw_batch_end`]): the first at once, then the
-    /// next in each following task until all are drawn, so that neither a thousand sections nor
-    /// a few very long ones keep the page from taking keys for long.
+    /// Draws a long review in batches (see [`Drawing::start`]).
     pub fn draw_progressively(&self) {
         let lengths: Vec<usize> = self.sections.with_untracked(|s| {
             s.iter()
                 .map(|x| x.heading.with_untracked(String::len) + x.body.with_untracked(String::len))
                 .collect()
         });
-        let first = draw_batch_end(&lengths, 0);
-        if first >= lengths.len() {
-            self.drawn.set(usize::MAX);
-            return;
-        }
-        self.drawn.set(first);
-        fn next(drawn: RwSignal<usize>, lengths: Vec<usize>) {
-            set_timeout(
-                move || {
-                    let now = drawn.get_untracked();
-                    if now == usize::MAX {
-                        return;
-                    }
-                    let more = draw_batch_end(&lengths, now);
-                    if more >= lengths.len() {
-                        drawn.set(usize::MAX);
-                    } else {
-                        drawn.set(more);
-                        next(drawn, lengths);
-                    }
-                },
-                std::time::Duration::ZERO,
-            );
-        }
-        next(self.drawn, lengths);
+        self.drawing.start(lengths);
     }
 
     /// Replaces everything the editor shows with `review` (a version taken from another tab).
@@ -220,9 +177,9 @@ impl EditorState {
         self.last_body.set(None);
         self.draw_progressively();
         // Another review (or version): edits of the one before no longer apply.
-        self.undo.update_value(UndoStack::clear);
+        self.undo.clear();
         self.reset_baseline();
-        self.refresh_undo_flags();
+        self.undo.refresh_flags();
     }
 
     fn reset_baseline(&self) {
@@ -232,7 +189,7 @@ impl EditorState {
             rating: self.rating.get_untracked(),
             headings: self.headings(),
         };
-        self.baseline.set_value(baseline);
+        self.undo.set_baseline(baseline);
     }
 
     fn headings(&self) -> Vec<(u64, String)> {
@@ -241,19 +198,6 @@ impl EditorState {
                 .map(|x| (x.id, x.heading.get_untracked()))
                 .collect()
         })
-    }
-
-    fn refresh_undo_flags(&self) {
-        let flags = self.undo.with_value(|u| (u.can_undo(), u.can_redo()));
-        if self.can_undo_redo.get_untracked() != flags {
-            self.can_undo_redo.set(flags);
-        }
-    }
-
-    /// Records a change just made, given the edit that takes it back.
-    fn record(&self, inverse: Edit) {
-        self.undo.update_value(|u| u.record(inverse));
-        self.refresh_undo_flags();
     }
 
     /// Turns changed fields (metadata, post title, rating, headings) into undoable edits: one
@@ -266,7 +210,7 @@ impl EditorState {
     /// Commits changed fields as [`EditorState::commit_fields`] does, but as one undoable step
     /// when `as_one_step` (a template switch and the headings it renames).
     fn commit_changed_fields(&self, as_one_step: bool) {
-        let before = self.baseline.get_value();
+        let before = self.undo.baseline();
         let mut inverses: Vec<Edit> = Vec::new();
         let metadata_changed = self.metadata.with_untracked(|m| *m != before.metadata);
         if metadata_changed {
@@ -293,10 +237,10 @@ impl EditorState {
             return;
         }
         if as_one_step && inverses.len() > 1 {
-            self.record(Edit::Batch(inverses));
+            self.undo.record(Edit::Batch(inverses));
         } else {
             for inverse in inverses {
-                self.record(inverse);
+                self.undo.record(inverse);
             }
         }
         self.reset_baseline();
@@ -306,7 +250,7 @@ impl EditorState {
     /// undo: then Ctrl+Z in it is the browser's text undo (see
     /// [`crate::review::edits::browser_undoes`]).
     pub fn has_uncommitted_fields(&self) -> bool {
-        self.baseline.with_value(|before| {
+        self.undo.with_baseline(|before| {
             self.metadata.with_untracked(|m| *m != before.metadata)
                 || self.post_title.with_untracked(|t| *t != before.post_title)
                 || self.headings() != before.headings
@@ -327,16 +271,10 @@ impl EditorState {
         self.commit_fields();
         self.draw_all();
         let mut target = *self;
-        let applied = self.undo.try_update_value(|u| {
-            if undo {
-                u.undo(&mut target)
-            } else {
-                u.redo(&mut target)
-            }
-        })??;
+        let applied = self.undo.step(undo, &mut target)?;
         self.removed.set(None);
         self.reset_baseline();
-        self.refresh_undo_flags();
+        self.undo.refresh_flags();
         Some(applied)
     }
 
@@ -352,7 +290,7 @@ impl EditorState {
         let mut target = *self;
         match edit.apply(&mut target) {
             Some(inverse) => {
-                self.record(inverse);
+                self.undo.record(inverse);
                 self.reset_baseline();
                 true
             }
@@ -411,7 +349,7 @@ impl EditorState {
         match crate::review::limits::check_edit(self.text_len(), old_len, new_len) {
             Ok(()) => true,
             Err(message) => {
-                self.refused.set(Some(message));
+                self.messages.refused.set(Some(message));
                 false
             }
         }
@@ -450,7 +388,7 @@ impl EditorState {
             )
         });
         if let Err(message) = crate::review::limits::check_add_sections(len, 1) {
-            self.refused.set(Some(message));
+            self.messages.refused.set(Some(message));
             return None;
         }
         self.change(Edit::Insert {
@@ -581,8 +519,8 @@ impl EditorState {
     /// Records which image addresses came from outside (see
     /// [`crate::review::images`]): no undoable edit, as the writer typed nothing.
     pub fn set_images_from_outside(&self, addresses: Vec<String>) {
-        self.baseline
-            .update_value(|b| b.metadata.images_from_outside = addresses.clone());
+        self.undo
+            .update_baseline(|b| b.metadata.images_from_outside = addresses.clone());
         self.metadata.update(|m| m.images_from_outside = addresses);
     }
 

@@ -49,7 +49,7 @@ pub fn step(state: EditorState, undo: bool, from_button: bool) {
             focus_later(format!("section-heading-{id}"));
             return;
         }
-        let (can_undo, can_redo) = state.can_undo_redo.get_untracked();
+        let (can_undo, can_redo) = state.undo.can_undo_redo.get_untracked();
         let target = match (undo, can_undo, can_redo) {
             (true, false, true) => Some("redo"),
             (false, true, false) => Some(UNDO_BUTTON_ID),
@@ -134,7 +134,7 @@ pub fn UndoControls() -> impl IntoView {
                 id=UNDO_BUTTON_ID
                 title="Undo the last change to sections, details or rating (Ctrl+Z)"
                 aria-keyshortcuts="Control+Z"
-                disabled=move || !state.can_undo_redo.get().0
+                disabled=move || !state.undo.can_undo_redo.get().0
                 on:click=move |_| step(state, true, true)
             >
                 "Undo"
@@ -144,7 +144,7 @@ pub fn UndoControls() -> impl IntoView {
                 id="redo"
                 title="Redo (Ctrl+Shift+Z or Ctrl+Y)"
                 aria-keyshortcuts="Control+Shift+Z"
-                disabled=move || !state.can_undo_redo.get().1
+                disabled=move || !state.undo.can_undo_redo.get().1
                 on:click=move |_| step(state, false, true)
             >
                 "Redo"
