@@ -262,7 +262,7 @@ impl Object {
     }
 
     /// Adds the number member `key`, written as given (`4.5`, `304`). (Written by hand: the
-    /// standard library's float formatting alone is 9 KB of Wasm.)
+    /// standard library's float formatting is large in Wasm; measured in docs/performance.md.)
     fn number(&mut self, key: &str, value: &str) {
         self.key(key).push_str(value);
     }
@@ -495,8 +495,8 @@ fn script_safe(json: &str) -> String {
     let mut block_end = 0;
     while at < bytes.len() {
         if at >= block_end {
-            at += escape::clean_blocks(&bytes[at..], special);
-            block_end = at + escape::BLOCK;
+            at += crate::bytes::clean_blocks(&bytes[at..], special);
+            block_end = at + crate::bytes::BLOCK;
             continue;
         }
         // Printable ASCII but the three markup characters, by far the most common case, is

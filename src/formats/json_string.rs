@@ -1,7 +1,7 @@
 //! Writing a string as JSON, byte for byte as `serde_json` does, but eight bytes a step where
 //! nothing needs escaping. Autosave writes the section being typed in on every save, and in
 //! the size-optimised build serde_json's byte-at-a-time loop was slow on a long section. (The
-//! exports' block scanner, `escape::for_each_special`, becomes vector code natively but not in
+//! escapers' block scanner, `bytes::for_each_special`, becomes vector code natively but not in
 //! that Wasm build: tried here, it was slower than the word test below; measured with
 //! `node benches/browser/profile.mjs saves`, figures in docs/performance.md.)
 //!

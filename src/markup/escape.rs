@@ -1,5 +1,7 @@
 //! Escaping text for the two languages Verdict writes: HTML and Markdown.
 
+use crate::bytes::{clean_blocks, for_each_special, BLOCK};
+
 /// Escapes text for HTML element content and quoted attribute values.
 pub fn html(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
@@ -15,29 +17,6 @@ fn forbidden_in_html(c: char) -> bool {
     (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}'))
         || (0xFDD0..=0xFDEF).contains(&n)
         || (n & 0xFFFE) == 0xFFFE
-}
-
-/// The bytes of a block tested at once by [`clean_blocks`].
-pub(crate) const BLOCK: usize = 16;
-
-/// Whether any byte of `block` is special, tested without an early exit (a loop the compiler
-/// turns into vector code).
-#[inline(always)]
-fn block_has(block: &[u8], special: &impl Fn(u8) -> bool) -> bool {
-    block.iter().fold(false, |any, &b| any | special(b))
-}
-
-/// How many bytes at the start of `bytes` lie in whole blocks of [`BLOCK`] bytes with no byte
-/// for which `special` holds: a multiple of the block size, at most the offset of the first
-/// special byte. Each block is tested without an early exit, which the compiler turns into
-/// vector code, so the long plain runs of a review's text are passed over many bytes a step.
-#[inline(always)]
-pub(crate) fn clean_blocks(bytes: &[u8], special: impl Fn(u8) -> bool) -> usize {
-    bytes
-        .chunks_exact(BLOCK)
-        .take_while(|block| !block_has(block, &special))
-        .count()
-        * BLOCK
 }
 
 /// Whether [`push_html`] must look at a byte: anything but printable ASCII other than the
@@ -246,35 +225,6 @@ fn is_punctuation(b: u8) -> bool {
         | (b.wrapping_sub(b':') < 7)
         | (b.wrapping_sub(b'[') < 6)
         | (b.wrapping_sub(b'{') < 4)
-}
-
-/// Calls `found` with the offset of each byte of `bytes` for which `special` holds, in order.
-/// Each block of [`BLOCK`] bytes is first tested whole, without an early exit (a loop the
-/// compiler turns into vector code), and looked at byte by byte only if it holds a special
-/// byte, so that long runs of ordinary text cost little.
-#[inline(always)]
-pub(crate) fn for_each_special(
-    bytes: &[u8],
-    special: impl Fn(u8) -> bool,
-    mut found: impl FnMut(usize),
-) {
-    let blocks = bytes.chunks_exact(BLOCK);
-    let tail = blocks.remainder().len();
-    for (n, block) in blocks.enumerate() {
-        if block_has(block, &special) {
-            for (i, &b) in block.iter().enumerate() {
-                if special(b) {
-                    found(n * BLOCK + i);
-                }
-            }
-        }
-    }
-    let start = bytes.len() - tail;
-    for (i, &b) in bytes[start..].iter().enumerate() {
-        if special(b) {
-            found(start + i);
-        }
-    }
 }
 
 /// Escapes a metadata value or heading for Markdown, on one line, by the one policy of
