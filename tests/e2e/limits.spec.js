@@ -125,8 +125,13 @@ test("a review of 1,000 sections opens, and Add section then refuses one more", 
   await expect(alert).toContainText("at most 1,000 sections");
   await expect(alert).toContainText("Nothing was changed");
   await expect(sectionHeadings(page)).toHaveCount(1000);
-  await page.waitForTimeout(700);
   expect(await stored(page)).toBe(saved);
+  // The next edit is saved, and what it saves still has 1,000 sections: the refused one was never
+  // made, not merely not yet written.
+  await page.getByRole("textbox", { name: "Part 1000", exact: true }).press("End");
+  await page.keyboard.type("!");
+  await expect.poll(async () => JSON.parse(await stored(page)).review.sections.at(-1).body, { timeout: 15_000 }).toBe("Body of part 1000.!");
+  expect(JSON.parse(await stored(page)).review.sections).toHaveLength(1000);
 });
 
 for (const kind of ["json", "markdown"]) {

@@ -87,7 +87,8 @@ test("images from an opened file wait until the writer allows them: once, by hos
   await expect(preview(page).getByText("Image from tracker.example (“the pixel”)")).toBeVisible();
   await expect(preview(page).getByRole("button", { name: "Load image from other.example", exact: true })).toBeVisible();
   await expectAllSaved(page);
-  await page.waitForTimeout(500);
+  // Drawn, and not one image element among them: nothing can load before the writer asks.
+  await expect(preview(page).locator("img")).toHaveCount(0);
   expect(requests, "nothing loads before the writer asks").toEqual([]);
   // The placeholders are as accessible as the rest of the page.
   const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
@@ -103,7 +104,8 @@ test("images from an opened file wait until the writer allows them: once, by hos
   await preview(page).getByRole("button", { name: "Always load from tracker.example", exact: true }).click();
   await expect(preview(page).getByRole("img", { name: "the pixel" })).toBeVisible();
   await expect.poll(() => requests).toEqual(["tracker.example/cover.png", "tracker.example/pixel.gif"]);
-  await page.waitForTimeout(500);
+  // The hidden ones were drawn with the pixel: once it has loaded, they would have too.
+  await expect(preview(page).getByRole("img", { name: "the pixel" })).toHaveJSProperty("naturalWidth", 1);
   expect(requests).toHaveLength(2);
   expect(await page.evaluate(() => localStorage.getItem("verdict:image-hosts"))).toBe("tracker.example");
 
