@@ -215,7 +215,9 @@ pub fn MetadataForm() -> impl IntoView {
             </button>
         </h2>
         {move || (!open.get()).then(|| view! { <p class="details-line">{line}</p> })}
-        <div id="details-body" class="details-body" hidden=move || !open.get()>
+        // A form, never submitted, so that typing in a section does not make the browser's
+        // autofill copy these fields (see the section editor in sections.rs).
+        <form id="details-body" class="details-body" hidden=move || !open.get() on:submit=|ev| ev.prevent_default()>
         <div class="field template-field">
             <label for="review-template">"Template"</label>
             <select
@@ -280,7 +282,7 @@ pub fn MetadataForm() -> impl IntoView {
                 " Draft (Hugo and Jekyll leave it unpublished)"
             </label>
         </fieldset>
-        </div>
+        </form>
         </section>
     }
 }

@@ -315,7 +315,16 @@ fn SectionEditor(
     // Reads the text area on each keystroke, copying into Rust only what the keystroke changed.
     let reader = StoredValue::new_local(TextAreaReader::new());
     view! {
-        <div class="section-editor" class:is-spoiler=move || section.spoiler.get() on:keydown=on_keydown>
+        // A form of its own, never submitted: Chromium's autofill sends every field of the
+        // form being typed in to the browser process on each keystroke, and fields outside any
+        // form all count as one form, so a long section or title elsewhere made every keystroke
+        // copy it (docs/performance.md).
+        <form
+            class="section-editor"
+            class:is-spoiler=move || section.spoiler.get()
+            on:keydown=on_keydown
+            on:submit=|ev| ev.prevent_default()
+        >
             <div class="section-head">
                 // The heading is written where it will stand, in the heading's own type; its
                 // name says what it is, as a visible "Heading" label above each would repeat.
@@ -379,6 +388,6 @@ fn SectionEditor(
                     " Mark " <span class="visually-hidden">{move || name.get()}</span> " as spoiler"
                 </label>
             </div>
-        </div>
+        </form>
     }
 }

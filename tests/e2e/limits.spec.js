@@ -1,6 +1,7 @@
 // Sizes: a review holds up to its cap (2 MB of text). A 1 MB paste is taken; a 5 MB one is
 // refused whole, with a message, and changes nothing: not the editor, the preview, or storage.
 import { test, expect } from "@playwright/test";
+import { DEFAULT_HEADINGS, expectAllSaved, field, headingField, openEditor, readStoredDraft, sectionBody } from "./helpers.js";
 
 const words = (bytes, word) => (word + " ").repeat(Math.ceil(bytes / (word.length + 1))).slice(0, bytes);
 const stored = (page) => page.evaluate(() => localStorage.getItem(`verdict:draft:${localStorage.getItem("verdict:current")}`));
@@ -156,3 +157,31 @@ for (const kind of ["json", "markdown"]) {
     await expect(page.getByRole("region", { name: "Preview" }).getByText("Still usable.")).toBeVisible();
   });
 }
+
+// Chromium's autofill sends every field of the form being typed in to the browser process on
+// each keystroke, and fields outside any form count as one form: with a 1.9 MB title, every key
+// in a section copied it (docs/performance.md). Each section and the book details are forms of
+// their own, which are never submitted.
+test("each section and the book details are forms of their own, and Enter submits none of them", async ({ page }) => {
+  await openEditor(page);
+  const fellows = (box) => box.evaluate((el) => (el.form ? [...el.form.elements].filter((e) => e.matches("input[type=text], textarea")).map((e) => e.labels?.[0]?.textContent.trim() || e.getAttribute("aria-label")) : null));
+  expect(await fellows(sectionBody(page, "Synopsis"))).toEqual(["Heading of Synopsis", "Synopsis"]);
+  expect(await fellows(sectionBody(page, "Final verdict"))).toEqual(["Heading of Final verdict", "Final verdict"]);
+  const title = field(page, "Title");
+  const metadata = await fellows(title);
+  expect(metadata).toContain("Title");
+  expect(metadata).toContain("Post title");
+  expect(metadata.filter((name) => DEFAULT_HEADINGS.includes(name))).toEqual([]);
+
+  // Enter in a heading (a form's only line field) or in the title changes nothing and goes nowhere.
+  const url = page.url();
+  await headingField(page, "Synopsis").fill("Plot");
+  await headingField(page, "Plot").press("Enter");
+  await title.fill("Never Let Me Go");
+  await title.press("Enter");
+  await expectAllSaved(page);
+  expect(page.url()).toBe(url);
+  await page.reload();
+  await expect(headingField(page, "Plot")).toBeVisible();
+  expect((await readStoredDraft(page)).record.review.metadata.title).toBe("Never Let Me Go");
+});
