@@ -47,15 +47,28 @@ pub fn details_line(m: &Metadata) -> String {
             );
         }
     }
-    [
-        m.title.trim().to_string(),
-        m.author.trim().to_string(),
-        edition.join(", "),
-    ]
-    .into_iter()
-    .filter(|part| !part.is_empty())
-    .collect::<Vec<_>>()
-    .join(SEPARATOR)
+    [m.title.trim(), m.author.trim(), &edition.join(", ")]
+        .into_iter()
+        .filter(|part| !part.is_empty())
+        .map(shortened)
+        .collect::<Vec<_>>()
+        .join(SEPARATOR)
+}
+
+/// How many characters of each part the line shows: a summary to check at a glance, never the
+/// whole of a pasted page (which the browser would lay out and paint on every keystroke).
+const PART_LIMIT: usize = 120;
+
+/// `part`, cut to [`PART_LIMIT`] characters (an ellipsis the last) when longer.
+fn shortened(part: &str) -> String {
+    if part.char_indices().nth(PART_LIMIT).is_none() {
+        return part.to_string();
+    }
+    let cut = part
+        .char_indices()
+        .nth(PART_LIMIT - 1)
+        .map_or(part.len(), |(at, _)| at);
+    format!("{}\u{2026}", &part[..cut])
 }
 
 #[cfg(test)]
@@ -71,6 +84,22 @@ mod tests {
             pages: pages.into(),
             ..Metadata::default()
         }
+    }
+
+    #[test]
+    fn a_long_part_is_cut_short_with_an_ellipsis() {
+        let exact = "é".repeat(PART_LIMIT);
+        assert_eq!(details_line(&book(&exact, "", Format::Unset, "")), exact);
+        let long = format!("{exact}more");
+        let line = details_line(&book(&long, "Ann Leckie", Format::Unset, ""));
+        assert_eq!(
+            line,
+            format!("{}\u{2026} \u{b7} Ann Leckie", "é".repeat(PART_LIMIT - 1))
+        );
+        assert_eq!(
+            line.split(SEPARATOR).next().unwrap().chars().count(),
+            PART_LIMIT
+        );
     }
 
     #[test]
