@@ -3,7 +3,8 @@
 // title by default), summed per key by trace event, as the main thread's own time, and the
 // messages the browser process received by interface and size (how autofill's copying of every
 // field on each keystroke was found: docs/performance.md).
-// Usage: node benches/browser/trace-keys.mjs [title|section|small] [dist]   (after trunk build --release)
+// Usage: [CSS="…"] node benches/browser/trace-keys.mjs [title|section|small] [dist]
+// (after trunk build --release; CSS is added to the page first, to try a change of style without a build)
 import { launch, review, seedStorage, serve } from "./common.mjs";
 
 const shape = process.argv[2] ?? "title";
@@ -34,11 +35,12 @@ function print(heading, totals, n) {
 const server = await serve(dist, port);
 const browser = await launch();
 try {
-  const page = await browser.newPage();
+  const page = await browser.newPage({ bypassCSP: true });
   await page.addInitScript(seedStorage, { json: JSON.stringify(record()), once: false });
   await page.goto(`http://127.0.0.1:${port}/`);
   const box = page.getByRole("textbox", { name: "What I liked", exact: true });
   await box.waitFor({ timeout: 60_000 });
+  if (process.env.CSS) await page.addStyleTag({ content: process.env.CSS });
   await box.click();
   await page.keyboard.press("Control+End");
   await page.waitForTimeout(2000);
