@@ -151,3 +151,17 @@ export async function twoBuilds(usage) {
   for (const b of builds) b.server = await serve(b.dir, b.port);
   return builds;
 }
+
+/** A Goodreads library export of `rows` books, each reviewed in about `reviewBytes` of HTML
+ *  (line breaks and a `<spoiler>`), as Goodreads writes it (`="…"` ISBNs, `YYYY/MM/DD` dates). */
+export function goodreadsExport(rows, reviewBytes) {
+  const header =
+    "Book Id,Title,Author,Author l-f,Additional Authors,ISBN,ISBN13,My Rating,Average Rating,Publisher,Binding,Number of Pages,Year Published,Original Publication Year,Date Read,Date Added,Bookshelves,Bookshelves with positions,Exclusive Shelf,My Review,Spoiler,Private Notes,Read Count,Owned Copies";
+  const words = "a slow start but the ending <spoiler>the narrator dies</spoiler> stays with me<br/><br/>".repeat(Math.ceil(reviewBytes / 80) + 1);
+  const review = words.slice(0, reviewBytes).replace(/<[^>]*$/, "");
+  const lines = [header];
+  for (let i = 1; i <= rows; i++) {
+    lines.push(`${i},Book number ${i},Author ${i % 700},"${i % 700}, Author",,"=""""","=""978${String(i).padStart(10, "0")}""",${1 + (i % 5)},3.9,Publisher,Paperback,${200 + (i % 300)},2001,1999,2020/09/15,2020/08/01,shelf-${i % 12},shelf-${i % 12} (#1),read,"${review}",false,,1,0`);
+  }
+  return Buffer.from(lines.join("\r\n"));
+}

@@ -5,6 +5,8 @@
 //   node benches/browser/profile.mjs saves    only the autosave tasks, while typing for 10 s
 //   node benches/browser/profile.mjs idle     the work after typing pauses (Before you publish…)
 //   node benches/browser/profile.mjs startup  reloads with the review restored
+//   node benches/browser/profile.mjs import   a Goodreads export of ROWS books (5,000) chosen with
+//                                             Open file, until "Import a library" sums it up
 // Env: SIZE (bytes, default 1 MB; 100 KB for startup), SHAPE ("many sections", "one section"
 // "one paragraph" or "1000 sections"; for start-up with "1000 sections", each load is waited
 // for until every section is drawn). After `trunk build --release`: it copies `dist` to a temporary directory with the
@@ -15,7 +17,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { WASM_FEATURES, WASM_OPT_PASSES, withIntegrity } from "../../scripts/minify.mjs";
-import { launch, review, seedStorage, serve } from "./common.mjs";
+import { goodreadsExport, launch, review, seedStorage, serve } from "./common.mjs";
 
 const mode = process.argv[2] ?? "typing";
 const shape = process.env.SHAPE ?? "many sections";
@@ -87,8 +89,11 @@ try {
       if (shape === "1000 sections") await page.waitForFunction(() => document.querySelectorAll("textarea[id^='section-body-']").length >= 1000, null, { timeout: 60_000 });
       await page.waitForTimeout(300);
     }
+  } else if (mode === "import") {
+    await page.getByLabel("Open file", { exact: true }).setInputFiles({ name: "goodreads_library_export.csv", mimeType: "text/csv", buffer: goodreadsExport(Number(process.env.ROWS ?? 5000), 200) });
+    await page.getByRole("dialog", { name: "Import a library" }).getByRole("button", { name: /^Import \d+ books?$/ }).waitFor({ timeout: 300_000 });
   } else {
-    throw new Error(`unknown mode ${mode}: typing, saves, idle or startup`);
+    throw new Error(`unknown mode ${mode}: typing, saves, idle, startup or import`);
   }
   const { profile } = await cdp.send("Profiler.stop");
 
@@ -113,7 +118,7 @@ try {
     busy += dt;
     self.set(name, (self.get(name) ?? 0) + dt);
   }
-  const per = { typing: "keystroke", saves: "10 s of typing", idle: "pause", startup: "load" }[mode];
+  const per = { typing: "keystroke", saves: "10 s of typing", idle: "pause", startup: "load", import: "import" }[mode];
   console.log(`${mode}, ${size} bytes, ${shape}: ${(busy / 1000 / rounds).toFixed(2)} ms of script and Wasm per ${per}${mode === "saves" ? "" : `, and ${(program / 1000 / rounds).toFixed(2)} ms in the browser itself (style, layout, paint, the text area, frame upkeep)`}; self time by function (ms per ${per}):`);
   for (const [name, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
     console.log(`${(us / 1000 / rounds).toFixed(3).padStart(9)}  ${name.replace(/::h[0-9a-f]{16}$/, "").slice(0, 120)}`);

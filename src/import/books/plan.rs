@@ -2,7 +2,7 @@
 //! already hold: the writer's choices made into a plan before anything is written.
 
 use super::LibraryFile;
-use crate::review::identity::BookIdentity;
+use crate::review::identity::{BookIdentity, BookKey};
 
 /// Which rows to bring in.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -62,7 +62,9 @@ pub fn plan(
     on_duplicate: OnDuplicate,
 ) -> ImportPlan {
     let mut out = ImportPlan::default();
-    let mut added: Vec<BookIdentity> = Vec::new();
+    let library: Vec<BookKey> = existing.iter().map(|(_, book)| BookKey::of(book)).collect();
+    // The books of the file planned so far, for a book that appears twice in it.
+    let mut added: Vec<BookKey> = Vec::new();
     for (index, book) in file.books.iter().enumerate() {
         let chosen = match which {
             Which::Reviewed => book.is_reviewed(),
@@ -73,13 +75,14 @@ pub fn plan(
             out.not_chosen += 1;
             continue;
         }
-        let identity = book.identity();
+        let key = BookKey::of(&book.identity());
         let kept: Vec<String> = existing
             .iter()
-            .filter(|(_, other)| identity.same_book(other))
-            .map(|(id, _)| id.clone())
+            .zip(&library)
+            .filter(|(_, other)| key.same_book(other))
+            .map(|((id, _), _)| id.clone())
             .collect();
-        let again = added.iter().any(|other| identity.same_book(other));
+        let again = added.iter().any(|other| key.same_book(other));
         if !kept.is_empty() || again {
             if on_duplicate == OnDuplicate::Skip {
                 out.skipped_duplicates += 1;
@@ -87,7 +90,7 @@ pub fn plan(
             }
             out.duplicates += 1;
         }
-        added.push(identity);
+        added.push(key);
         out.add.push(Planned {
             book: index,
             replaces: if on_duplicate == OnDuplicate::Replace {
