@@ -12,7 +12,10 @@ export async function activeMarkup(scope) {
     };
     for (const el of root.querySelectorAll("*")) {
       const tag = el.tagName.toLowerCase();
-      if (["script", "iframe", "object", "embed", "svg", "math", "style", "base", "meta", "link", "form", "frame", "frameset", "portal", "template"].includes(tag)) {
+      // The editor's own forms (each section, the book details; never submitted) are the app's,
+      // in the editor pane, where what is typed stays in text fields and never becomes markup.
+      const own = tag === "form" && el.closest('section[aria-label="Editor"]');
+      if (!own && ["script", "iframe", "object", "embed", "svg", "math", "style", "base", "meta", "link", "form", "frame", "frameset", "portal", "template"].includes(tag)) {
         if (!(tag === "style" && el.closest("head")) && !(tag === "meta" && el.closest("head")) && !(tag === "link" && el.closest("head"))) found.push(`<${tag}>`);
       }
       for (const attr of el.attributes) {
