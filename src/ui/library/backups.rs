@@ -16,16 +16,22 @@ fn back_up(shared: Shared) {
     shared.autosave.flush();
     let now = clock::now_iso();
     match drafts().and_then(|d| d.backup(&now).map_err(|e| e.to_string())) {
-        Ok(json) => {
-            let name = format!("verdict-backup-{}.json", clock::today());
-            match download_text(&name, "application/json", &json) {
-                Ok(()) => shared.say(format!(
-                    "Downloaded {name}: every review, its trash state and its history."
-                )),
-                Err(e) => shared.fail(format!("The download could not be started ({e:?}).")),
-            }
-        }
+        Ok(json) => download(
+            shared,
+            format!("verdict-backup-{}.json", clock::today()),
+            "application/json",
+            &json,
+            "every review, its trash state and its history.",
+        ),
         Err(e) => shared.fail(e),
+    }
+}
+
+/// Downloads `text` as `name` and says what it holds (`what`), or why it could not.
+fn download(shared: Shared, name: String, mime: &str, text: &str, what: &str) {
+    match download_text(&name, mime, text) {
+        Ok(()) => shared.say(format!("Downloaded {name}: {what}")),
+        Err(e) => shared.fail(format!("The download could not be started ({e:?}).")),
     }
 }
 
@@ -33,16 +39,13 @@ fn back_up(shared: Shared) {
 fn goodreads_csv(shared: Shared) {
     shared.autosave.flush();
     match drafts().and_then(|d| d.listed_reviews().map_err(|e| e.to_string())) {
-        Ok(reviews) => {
-            let csv = crate::export::library_csv::goodreads_csv(&reviews);
-            let name = format!("verdict-library-goodreads-{}.csv", clock::today());
-            match download_text(&name, "text/csv", &csv) {
-                Ok(()) => shared.say(format!(
-                    "Downloaded {name}: every review with a book title, in the columns Goodreads imports (My Books, Import and export)."
-                )),
-                Err(e) => shared.fail(format!("The download could not be started ({e:?}).")),
-            }
-        }
+        Ok(reviews) => download(
+            shared,
+            format!("verdict-library-goodreads-{}.csv", clock::today()),
+            "text/csv",
+            &crate::export::library_csv::goodreads_csv(&reviews),
+            "every review with a book title, in the columns Goodreads imports (My Books, Import and export).",
+        ),
         Err(e) => shared.fail(e),
     }
 }
