@@ -1,10 +1,17 @@
 // Starts Verdict from a static file, so that the page's Content-Security-Policy can forbid every
-// inline script. Also the safety net: if the app fails to start, panics, or traps (stack
-// overflow, out of memory), the page is replaced by a message and a "Download my review" link
-// built from the last saved copy in localStorage, without calling into WebAssembly again.
-import init from "../verdict.js";
+// inline script. Also the safety net: if the app cannot be loaded or fails to start, panics, or
+// traps (stack overflow, out of memory), the page is replaced by a message and a "Download my
+// review" link built from the last saved copy in localStorage, without calling into WebAssembly
+// again. The app's code is loaded with a dynamic import(), never a static one: a loader that
+// fails (missing, offline, not matching its integrity) would otherwise stop this script too and
+// leave a blank page.
 
 const DRAFT_PREFIX = "verdict:draft:";
+
+// Set first, before anything could take a while: which service worker served this page, so that
+// a new one taking over later (a new version, see setUpOffline) is told apart from the first.
+const workers = navigator.serviceWorker;
+const servedBy = workers?.controller;
 
 // The theme chosen in the app's Theme switch, applied before the app draws so that a dark page
 // never flashes light. No value (or "system") follows the system's colour scheme.
@@ -24,6 +31,24 @@ function lastSavedRecord() {
   } catch {
     return null;
   }
+}
+
+/** A link that downloads `text` as the file `name`. */
+function downloadLink(label, name, text, type) {
+  const link = document.createElement("a");
+  link.textContent = label;
+  link.download = name;
+  link.href = URL.createObjectURL(new Blob([text], { type }));
+  return link;
+}
+
+/** A button that reloads the page (the app saves the draft on `pagehide`, before it goes). */
+function reloadButton(label) {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.textContent = label;
+  button.onclick = () => location.reload();
+  return button;
 }
 
 /** The saved review as plain Markdown, good enough to keep every word. */
@@ -46,6 +71,8 @@ function rescueMarkdown(record) {
   return lines.join("\n") + "\n";
 }
 
+const MARKDOWN = "text/markdown;charset=utf-8";
+
 let shown = false;
 /** Replaces the page with an explanation and a way to keep the review. */
 function showFailure(what) {
@@ -62,23 +89,26 @@ function showFailure(what) {
     : `Something went wrong (${what}). No saved review was found in this browser. Reload the page to try again.`;
   main.append(heading, text);
   if (saved) {
-    const link = document.createElement("a");
-    link.textContent = "Download my review";
-    link.download = "verdict-rescued-review.md";
-    link.href = URL.createObjectURL(new Blob([rescueMarkdown(saved.record)], { type: "text/markdown;charset=utf-8" }));
-    const raw = document.createElement("a");
-    raw.textContent = "Download the saved record (JSON)";
-    raw.download = "verdict-rescued-record.json";
-    raw.href = URL.createObjectURL(new Blob([saved.raw], { type: "application/json" }));
     const list = document.createElement("p");
-    list.append(link, " · ", raw);
+    list.append(
+      downloadLink("Download my review", "verdict-rescued-review.md", rescueMarkdown(saved.record), MARKDOWN),
+      " · ",
+      downloadLink("Download the saved record (JSON)", "verdict-rescued-record.json", saved.raw, "application/json"),
+    );
+    // Every other draft in this browser too, in one file: they are as much at risk. (Storage
+    // works: the open draft was just read from it.)
+    const all = [];
+    for (const key of Object.keys(localStorage)) {
+      try {
+        if (key.startsWith(DRAFT_PREFIX)) all.push(rescueMarkdown(JSON.parse(localStorage[key])));
+      } catch {
+        // One unreadable record: the others are still offered.
+      }
+    }
+    if (all[1]) list.append(" · ", downloadLink(`Download all ${all.length} saved reviews`, "verdict-rescued-reviews.md", all.join("\n---\n\n"), MARKDOWN));
     main.append(list);
   }
-  const reload = document.createElement("button");
-  reload.type = "button";
-  reload.textContent = "Reload Verdict";
-  reload.addEventListener("click", () => location.reload());
-  main.append(reload);
+  main.append(reloadButton("Reload Verdict"));
   document.body.replaceChildren(main);
   main.querySelector("a, button")?.focus();
 }
@@ -107,10 +137,15 @@ window.addEventListener("unhandledrejection", (event) => {
 function setUpOffline() {
   try {
     const worker = document.querySelector('meta[name="verdict-service-worker"]')?.getAttribute("content");
-    const container = navigator.serviceWorker;
+    const container = workers;
     if (!container) return;
     if (worker) {
-      container.register(new URL(worker, document.baseURI)).catch(() => {});
+      // Registering finds the registration; update() then asks the server for sw.js at every
+      // start (the browser's own check after a navigation can be cut short by the next reload).
+      container
+        .register(new URL(worker, document.baseURI))
+        .then((registration) => registration.update())
+        .catch(() => {});
     } else {
       container
         .getRegistrations()
@@ -122,7 +157,27 @@ function setUpOffline() {
   }
 }
 
-init({ module_or_path: new URL("../verdict_bg.wasm", import.meta.url) })
+/**
+ * A new version took over while this page runs the old one (its worker installs in the
+ * background and claims open pages, scripts/precache.mjs): a polite notice, never a dialog, whose
+ * Reload keeps every word, since the app saves the draft on `pagehide` before the page goes.
+ */
+let offered = false;
+function offerUpdate() {
+  if (!servedBy || offered) return;
+  offered = true;
+  const notice = document.createElement("div");
+  notice.className = "notice-line update-notice";
+  notice.setAttribute("role", "status");
+  notice.append("A new version is ready — ", reloadButton("Reload"));
+  document.body.append(notice);
+}
+workers?.addEventListener("controllerchange", offerUpdate);
+
+// The loader is the module the page preloads (Trunk writes the link, in development builds too),
+// under its content-hashed name in a release build (scripts/filehash.mjs); it names the Wasm.
+import(document.querySelector('link[rel="modulepreload"]')?.href)
+  .then(({ default: init }) => init())
   .then((wasm) => {
     followAppBarHeight();
     // The same event Trunk's own loader sends (the benchmark reads the Wasm memory from it).

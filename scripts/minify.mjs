@@ -24,6 +24,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { minify } from "terser";
+import { findAsset } from "./filehash.mjs";
 
 /** The Wasm features rustc's output uses (wasm-opt must be told them). */
 export const WASM_FEATURES = ["bulk-memory", "nontrapping-float-to-int", "sign-ext", "mutable-globals", "reference-types", "multivalue"];
@@ -137,10 +138,13 @@ export function withIntegrity(html, path, bytes) {
 export async function minifyScripts(dir) {
   const shellPath = join(dir, SHELL);
   let html = await readFile(shellPath, "utf8");
-  const loaderPath = join(dir, LOADER);
+  // Plain names from Trunk; hashed ones when the hook runs again on its output (scripts/filehash.mjs).
+  const loaderName = findAsset(dir, LOADER);
+  const loaderPath = join(dir, loaderName);
   const loader = await readFile(loaderPath, "utf8");
   if (!loader.startsWith(MARK)) {
-    const wasmPath = join(dir, WASM);
+    const wasmName = findAsset(dir, WASM);
+    const wasmPath = join(dir, wasmName);
     const before = (await readFile(wasmPath)).length;
     const map = optimiseWasm(wasmPath);
     const wasm = await readFile(wasmPath);
@@ -149,8 +153,8 @@ export async function minifyScripts(dir) {
     if (renamed === js) throw new Error(`${LOADER}: the import object's module "${module}" is not there`);
     const code = await terse(renamed, LOADER);
     await writeFile(loaderPath, code);
-    html = withIntegrity(html, LOADER, code);
-    html = withIntegrity(html, WASM, wasm);
+    html = withIntegrity(html, loaderName, code);
+    html = withIntegrity(html, wasmName, wasm);
     console.log(`minify: ${WASM} ${before} → ${wasm.length} bytes, ${map.imports.length} imports and ${map.exports.length} exports renamed`);
     console.log(`minify: ${LOADER} ${loader.length} → ${code.length} bytes`);
   }

@@ -2,7 +2,8 @@
 // then writes Verdict's service worker, sw.js, at the root of the build, so that its scope is the
 // whole app. No network.
 //
-// Release builds (`trunk build --release`): a worker that precaches every file of this build,
+// Release builds (`trunk build --release`): the scripts minified (scripts/minify.mjs), the app's
+// files given content-hashed names (scripts/filehash.mjs), and a worker that precaches every file of this build,
 // named in a list made here from the staging directory with each file's SHA-384, under a cache
 // version that is a hash of all of them (and of this script); index.html gets a
 // <meta name="verdict-service-worker"> that tells public/boot.js to register it.
@@ -16,6 +17,7 @@ import { createHash } from "node:crypto";
 import { readFile, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { hashNames } from "./filehash.mjs";
 import { minifyScripts } from "./minify.mjs";
 
 const WORKER = "sw.js";
@@ -143,8 +145,12 @@ async function main() {
     throw new Error("run by Trunk (Trunk.toml [[hooks]]), or set TRUNK_STAGING_DIR and TRUNK_PROFILE=release|debug");
   }
   const shellPath = join(dir, SHELL);
-  // Release scripts are minified first: the worker's hashes are those of the files served.
-  if (profile === "release") await minifyScripts(dir);
+  // Release scripts are minified first, then the app files get content-hashed names
+  // (scripts/filehash.mjs): the worker's list and hashes are those of the files served.
+  if (profile === "release") {
+    await minifyScripts(dir);
+    await hashNames(dir);
+  }
   const html = (await readFile(shellPath, "utf8")).replaceAll(META, "");
   if (profile === "debug") {
     await writeFile(shellPath, html);

@@ -16,6 +16,7 @@ import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { findAsset } from "../../scripts/filehash.mjs";
 import { WASM_FEATURES, WASM_OPT_PASSES, withIntegrity } from "../../scripts/minify.mjs";
 import { goodreadsExport, launch, review, seedStorage, serve } from "./common.mjs";
 
@@ -27,11 +28,13 @@ const dist = mkdtempSync(join(tmpdir(), "verdict-profile-"));
 cpSync("dist", dist, { recursive: true });
 const bindgen = mkdtempSync(join(tmpdir(), "verdict-bindgen-"));
 execFileSync("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-dir", bindgen, "target/wasm32-unknown-unknown/release/verdict.wasm"]);
-execFileSync("wasm-opt", [...WASM_FEATURES.map((f) => `--enable-${f}`), "-g", join(bindgen, "verdict_bg.wasm"), ...WASM_OPT_PASSES, "-o", join(dist, "verdict_bg.wasm")]);
-cpSync(join(bindgen, "verdict.js"), join(dist, "verdict.js"));
+// Swapped in under the build's (content-hashed) names, which the page and the loader use.
+const [wasm, loader] = ["verdict_bg.wasm", "verdict.js"].map((name) => findAsset(dist, name));
+execFileSync("wasm-opt", [...WASM_FEATURES.map((f) => `--enable-${f}`), "-g", join(bindgen, "verdict_bg.wasm"), ...WASM_OPT_PASSES, "-o", join(dist, wasm)]);
+writeFileSync(join(dist, loader), readFileSync(join(bindgen, "verdict.js"), "utf8").replace(/(?<![\w-])verdict_bg\.wasm/g, wasm));
 // The page checks what it loads: give it the integrity of the two files swapped in.
 let html = readFileSync(join(dist, "index.html"), "utf8");
-for (const name of ["verdict.js", "verdict_bg.wasm"]) html = withIntegrity(html, name, readFileSync(join(dist, name)));
+for (const name of [loader, wasm]) html = withIntegrity(html, name, readFileSync(join(dist, name)));
 writeFileSync(join(dist, "index.html"), html);
 
 const port = 8099;

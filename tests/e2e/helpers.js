@@ -88,9 +88,9 @@ export async function setShowSpoilers(page, on) {
   else await expect(toggle).not.toBeChecked();
 }
 
-/** The save status (role=status). */
+/** The save status (role=status; not boot.js's "A new version is ready", also a status). */
 export function saveStatus(page) {
-  return page.getByRole("status");
+  return page.getByRole("status").filter({ hasNotText: "A new version is ready" });
 }
 
 /** Alerts whose text matches `pattern`. */

@@ -168,12 +168,19 @@ test("the post-build hook: the cache version follows the build's content; debug 
   expect(readFileSync(join(same, "sw.js"), "utf8")).toBe(readFileSync("dist/sw.js", "utf8"));
   expect(readFileSync(join(same, "index.html"), "utf8")).toBe(readFileSync("dist/index.html", "utf8"));
 
-  // One byte of one file changed: a new version.
+  // One byte of one file changed: a new version, and that file a new name, which the page and the
+  // worker follow (the old name is gone).
   const changed = copyOfBuild();
-  writeFileSync(join(changed, "app.css"), `${readFileSync(join(changed, "app.css"), "utf8")}\n`);
+  const css = readdirSync(changed).find((name) => /^app-[0-9a-f]{8}\.css$/.test(name));
+  writeFileSync(join(changed, css), `${readFileSync(join(changed, css), "utf8")}\n`);
   runHook(changed, "release");
   expect(versionOf(changed)).toMatch(/^[0-9a-f]{16}$/);
   expect(versionOf(changed)).not.toBe(versionOf("dist"));
+  const renamed = readdirSync(changed).find((name) => /^app-[0-9a-f]{8}\.css$/.test(name));
+  expect(renamed).not.toBe(css);
+  expect(readdirSync(changed)).not.toContain(css);
+  expect(readFileSync(join(changed, "index.html"), "utf8")).toContain(`/${renamed}`);
+  expect(readFileSync(join(changed, "sw.js"), "utf8")).toContain(`["${renamed}",`);
 
   // A debug build: the page names no worker, and sw.js caches nothing.
   const debug = copyOfBuild();
@@ -208,26 +215,75 @@ test("a new build is fetched in the background and comes up at the next load; th
   const second = await startServer(next, port);
   cleanup.push(second.stop);
 
-  // This load still comes whole from the old build's cache; starting registers the worker
-  // again, the browser finds the new one, which precaches the new build and takes over.
+  // This load still comes whole from the old build's cache; starting asks for the worker again,
+  // the browser finds the new one, which precaches the new build and takes over.
   await page.reload();
   await expect(page).toHaveTitle("Verdict — review editor");
   await expect(field(page, "Title")).toBeVisible();
   await expect
     .poll(() => page.evaluate(() => caches.keys()), { timeout: 15_000 })
     .toEqual([`verdict-${newVersion}`]);
-  // The page that was open meanwhile is left alone and keeps working.
+  // The page that was open meanwhile is left alone and keeps working; a notice, not a dialog,
+  // says a new version is ready.
+  const notice = page.getByRole("status").filter({ hasText: "A new version is ready" });
+  await expect(notice).toBeVisible();
   await expect(page).toHaveTitle("Verdict — review editor");
   await sectionBody(page, "Synopsis").fill("Typed while the update came in.");
+  await expect(sectionBody(page, "Synopsis")).toBeFocused();
   await expectAllSaved(page);
   await expect(page.getByRole("region", { name: "Preview" })).toContainText("Typed while the update came in.");
 
-  // The next load is the new build, offline too.
+  // Its Reload, from the keyboard, right after typing (before the autosave's half second):
+  // the new build, with every word.
+  await sectionBody(page, "Synopsis").press("End");
+  await page.keyboard.type(" And then some.");
+  await notice.getByRole("button", { name: "Reload", exact: true }).press("Enter");
+  await expect(page).toHaveTitle("Verdict — next build");
+  await expectEditorStarted(page, "Typed while the update came in. And then some.");
+  await expect(notice).toHaveCount(0);
+
+  // Later loads are the new build, offline too.
   await second.stop();
   await page.reload();
   await expect(page).toHaveTitle("Verdict — next build");
-  await expectEditorStarted(page, "Typed while the update came in.");
+  await expectEditorStarted(page, "Typed while the update came in. And then some.");
   expect(errors).toEqual([]);
+});
+
+test("a new build comes up even when the app is reloaded every 1.5 s, and the first load shows no notice", async ({ browser }) => {
+  const port = await freePort();
+  const first = await startServer("dist", port);
+  cleanup.push(first.stop);
+  const context = await browser.newContext({ baseURL: first.url });
+  cleanup.push(() => context.close());
+  const page = await context.newPage();
+  await page.goto("/");
+  await expect(field(page, "Title")).toBeVisible();
+  await waitForWorker(page);
+  // The first worker taking over a page it did not serve is no new version.
+  await expect(page.getByRole("status").filter({ hasText: "A new version is ready" })).toHaveCount(0);
+  await sectionBody(page, "Synopsis").fill("Kept through quick reloads.");
+  await expectAllSaved(page);
+  await first.stop();
+
+  const next = copyOfBuild();
+  const html = readFileSync(join(next, "index.html"), "utf8");
+  writeFileSync(join(next, "index.html"), html.replace("<title>Verdict — review editor</title>", "<title>Verdict — next build</title>"));
+  runHook(next, "release");
+  const second = await startServer(next, port);
+  cleanup.push(second.stop);
+
+  // Someone who reloads as soon as the editor is back, 1.5 s apart: within a few loads, the new build.
+  const titles = [];
+  for (let i = 0; i < 6 && titles.at(-1) !== "Verdict — next build"; i++) {
+    await page.reload();
+    await expect(field(page, "Title")).toBeVisible();
+    titles.push(await page.title());
+    await page.waitForTimeout(1500);
+  }
+  expect(titles.at(-1), `titles seen: ${titles.join(", ")}`).toBe("Verdict — next build");
+  expect(titles.length).toBeLessThanOrEqual(3);
+  await expectEditorStarted(page, "Kept through quick reloads.");
 });
 
 test("under a development build on the same origin, a release build's worker removes itself", async ({ browser }) => {

@@ -51,7 +51,7 @@ test("if the app cannot start, the page says so and still offers the saved revie
       JSON.stringify({ schema: 1, id: "d1", revision: 4, saved_at: "2026-11-25T10:00:00Z", review: { metadata: { title: "Kept" }, post_title: "", sections: [{ id: 1, heading: "Synopsis", body: "Saved words.", spoiler: false }], rating: null }, view: {} }),
     );
   });
-  await page.route("**/verdict_bg.wasm", (route) => route.fulfill({ status: 404, body: "gone" }));
+  await page.route("**/verdict_bg-*.wasm", (route) => route.fulfill({ status: 404, body: "gone" }));
   await page.goto("/");
   await expect(page.getByRole("heading", { name: "Verdict stopped working" })).toBeVisible();
   await expect(page.getByText("could not start", { exact: false })).toBeVisible();
