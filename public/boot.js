@@ -9,7 +9,7 @@
 const DRAFT_PREFIX = "verdict:draft:";
 
 // Set first, before anything could take a while: which service worker served this page, so that
-// a new one taking over later (a new version, see setUpOffline) is told apart from the first.
+// a new one taking over later (a new version, see offerUpdate) is told apart from the first one.
 const workers = navigator.serviceWorker;
 const servedBy = workers?.controller;
 
@@ -42,10 +42,10 @@ function downloadLink(label, name, text, type) {
   return link;
 }
 
-/** A button that reloads the page (the app saves the draft on `pagehide`, before it goes). */
+/** A button that reloads the page (the app saves the draft on `pagehide`, before it goes). No
+ * `type`: it is never in a form. */
 function reloadButton(label) {
   const button = document.createElement("button");
-  button.type = "button";
   button.textContent = label;
   button.onclick = () => location.reload();
   return button;
@@ -176,7 +176,22 @@ workers?.addEventListener("controllerchange", offerUpdate);
 
 // The loader is the module the page preloads (Trunk writes the link, in development builds too),
 // under its content-hashed name in a release build (scripts/filehash.mjs); it names the Wasm.
-import(document.querySelector('link[rel="modulepreload"]')?.href)
+// It is loaded by a module script with the preload's integrity first: import() cannot check
+// integrity, and Chromium fetches a module again, unchecked, for an import() after a failed
+// preload. Once the script has loaded, import() gets that same module, checked, from the
+// browser's module map (no second download).
+const { href, integrity } = document.querySelector("link[rel=modulepreload]");
+new Promise((resolve, reject) => {
+  const script = document.createElement("script");
+  script.type = "module";
+  script.integrity = integrity;
+  script.src = href;
+  script.onload = resolve;
+  // Missing, unreachable or altered.
+  script.onerror = () => reject(`${href} did not load`);
+  document.head.append(script);
+})
+  .then(() => import(href))
   .then(({ default: init }) => init())
   .then((wasm) => {
     followAppBarHeight();

@@ -1,12 +1,14 @@
-// A tiny static file server for the built app (dist/), used by the end-to-end tests and the
-// browser benchmark. With --compress it serves text and Wasm brotli-compressed (quality 11, as a
-// host that compresses ahead of time does) to a browser that accepts it: what scripts/lighthouse
+// A tiny static file server for the built app (dist/), used by the end-to-end tests, the
+// browser benchmark and scripts/serve. With --compress it serves the way a host should
+// (docs/hosting.md): text and Wasm brotli-compressed (quality 11, as a host that compresses ahead
+// of time does), or gzip to a browser without brotli, and the content-hashed files
+// (scripts/filehash.mjs) cached for a year, everything else revalidated: what scripts/lighthouse
 // measures, as a reader's phone would get it.
 // Usage: node tests/support/serve.mjs [--compress] [dir] [port]
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
-import { brotliCompressSync, constants } from "node:zlib";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 const args = process.argv.slice(2);
 const compress = args[0] === "--compress";
@@ -14,7 +16,9 @@ if (compress) args.shift();
 const root = resolve(args[0] ?? "dist");
 const port = Number(args[1] ?? 8090);
 const compressible = new Set([".html", ".js", ".mjs", ".wasm", ".css", ".svg", ".json", ".webmanifest"]);
-/** Each file's compressed bytes, made once. */
+/** The names scripts/filehash.mjs gives: the content's hash before the extension. */
+const HASHED = /-[0-9a-f]{8}\.(js|wasm|css)$/;
+/** Each file's compressed bytes, per encoding, made once. */
 const compressed = new Map();
 const types = {
   ".html": "text/html; charset=utf-8",
@@ -36,14 +40,19 @@ createServer(async (req, res) => {
     if ((await stat(file)).isDirectory()) file = join(file, "index.html");
     let body = await readFile(file);
     // The tests want every load fresh (no-store); a host revalidates instead (no-cache), which
-    // also lets the browser keep the page in its back/forward cache.
-    const headers = { "content-type": types[extname(file)] ?? "application/octet-stream", "cache-control": compress ? "no-cache" : "no-store" };
-    if (compress && compressible.has(extname(file)) && /\bbr\b/.test(req.headers["accept-encoding"] ?? "")) {
-      if (!compressed.has(file)) {
-        compressed.set(file, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+    // also lets the browser keep the page in its back/forward cache, and lets a browser keep a
+    // file whose name is the hash of its content for good: a new build has new names.
+    const cache = !compress ? "no-store" : HASHED.test(file) ? "public, max-age=31536000, immutable" : "no-cache";
+    const headers = { "content-type": types[extname(file)] ?? "application/octet-stream", "cache-control": cache };
+    const accepted = req.headers["accept-encoding"] ?? "";
+    const encoding = /\bbr\b/.test(accepted) ? "br" : /\bgzip\b/.test(accepted) ? "gzip" : null;
+    if (compress && compressible.has(extname(file)) && encoding) {
+      const key = `${encoding} ${file}`;
+      if (!compressed.has(key)) {
+        compressed.set(key, encoding === "br" ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }) : gzipSync(body, { level: 9 }));
       }
-      body = compressed.get(file);
-      headers["content-encoding"] = "br";
+      body = compressed.get(key);
+      headers["content-encoding"] = encoding;
       headers.vary = "accept-encoding";
     }
     res.writeHead(200, headers);
