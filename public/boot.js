@@ -180,8 +180,10 @@ workers?.addEventListener("controllerchange", offerUpdate);
 // integrity, and Chromium fetches a module again, unchecked, for an import() after a failed
 // preload. Once the script has loaded, import() gets that same module, checked, from the
 // browser's module map (no second download).
-const { href, integrity } = document.querySelector("link[rel=modulepreload]");
+// A page without the link (an altered or half-deployed index.html) gets the failure page too.
+const { href, integrity } = document.querySelector("link[rel=modulepreload]") ?? {};
 new Promise((resolve, reject) => {
+  if (!href) return reject("the page names no app to load");
   const script = document.createElement("script");
   script.type = "module";
   script.integrity = integrity;

@@ -49,7 +49,8 @@ async function listFiles(dir, prefix = "") {
  * the older caches. Pages already running are not reloaded and keep working: all of Verdict's
  * code (one module, one Wasm file, two style sheets) is loaded at start, requested while the
  * page's <head> is read, long before a new version could finish downloading, so a running page
- * never asks for another piece of the app. The next load (a reload, a new tab, the installed
+ * never asks for another piece of the app. Such a page shows "A new version is ready — Reload"
+ * (public/boot.js, on `controllerchange`); the next load (that Reload, a new tab, the installed
  * app opened again) gets the new version. Two tabs on two versions at once is what the web does
  * without a worker too; drafts carry their schema and revision for that (see docs/user-guide.md,
  * Storage layout).

@@ -125,6 +125,17 @@ const FAILURES = [
     says: () => built("verdict.js"),
   },
   {
+    what: "the page names no loader",
+    // An altered or half-deployed index.html: the same page without its modulepreload link.
+    url: () => (url) => url.pathname === "/" || url.pathname.endsWith("/index.html"),
+    handle: async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replace(/<link[^>]*rel="?modulepreload"?[^>]*>/g, "");
+      await route.fulfill({ response, body });
+    },
+    says: () => "names no app",
+  },
+  {
     what: "the Wasm answers 404",
     url: () => `**/${built("verdict_bg.wasm")}`,
     handle: (route) => route.fulfill({ status: 404, body: "gone" }),
@@ -139,7 +150,8 @@ test.describe("a failed load", () => {
   for (const failure of FAILURES) {
     test(`when ${failure.what}, the page says so and offers every saved review`, async ({ page }) => {
       await seedTwoReviews(page);
-      await page.route(failure.url(), failure.handle);
+      const url = failure.url();
+      await page.route(url, failure.handle);
       await page.reload();
 
       await expect(page.getByRole("heading", { name: "Verdict stopped working" })).toBeVisible();
@@ -158,7 +170,7 @@ test.describe("a failed load", () => {
       expect(all.text).toContain("Older words, kept too.");
 
       // Once the file is back, Reload brings the editor back with the review.
-      await page.unroute(failure.url());
+      await page.unroute(url);
       await page.getByRole("button", { name: "Reload Verdict", exact: true }).click();
       await expect(sectionBody(page, "What I liked")).toHaveValue("Every word of this must survive.");
     });
