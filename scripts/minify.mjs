@@ -30,9 +30,10 @@ import { findAsset } from "./filehash.mjs";
 export const WASM_FEATURES = ["bulk-memory", "nontrapping-float-to-int", "sign-ext", "mutable-globals", "reference-types", "multivalue"];
 /**
  * wasm-opt's passes for the release Wasm: -Oz, then flattening the code and rebuilding its
- * control flow (rereloop) and -Oz twice more, which is 3 KB brotli smaller than -Oz alone.
+ * control flow (rereloop) and -Oz, twice, and -Oz once more: 3.6 KB brotli smaller than -Oz
+ * alone (a third round, or --converge, gives a larger file; docs/performance.md).
  */
-export const WASM_OPT_PASSES = ["-Oz", "--flatten", "--rereloop", "-Oz", "-Oz"];
+export const WASM_OPT_PASSES = ["-Oz", "--flatten", "--rereloop", "-Oz", "--flatten", "--rereloop", "-Oz", "-Oz"];
 
 const WASM = "verdict_bg.wasm";
 const LOADER = "verdict.js";
