@@ -7,7 +7,12 @@
 //    7 KB of names that do not compress, in the Wasm and again in its loader. Trunk's own
 //    wasm-opt step is off (index.html, data-wasm-opt="0") because it cannot hand back the map
 //    of old to new names that the loader needs.
-// 2. The loader (verdict.js): the names are changed to the short ones, then it is minified with
+//    Before that, the stream classes that Leptos's `server_fn` exports through `wasm-streams`
+//    (IntoUnderlyingSource, …Sink, …ByteSource: JavaScript streams made from Rust ones, which a
+//    client-side app never makes) are taken out of the Wasm's exports with wasm-metadce, so that
+//    wasm-opt drops their code; no feature of `server_fn` turns them off.
+// 2. The loader (verdict.js): the stream classes and the imports the Wasm no longer has are
+//    taken out, the names are changed to the short ones, then it is minified with
 //    terser (npm, pinned in package.json), as is the boot script (public/boot.js). Trunk's own
 //    minifier cannot parse the loader (`export default`).
 // 3. The page's `integrity` attributes for the changed files are written again, so that the
@@ -18,7 +23,7 @@
 // changes nothing. By hand: node scripts/minify.mjs dist
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -45,7 +50,13 @@ const MARK = "// Minified by scripts/minify.mjs";
 /** The wasm-opt this build must use (Trunk.toml, [tools]): others shrink differently. */
 const WASM_OPT_VERSION = "version 132";
 
-/** Runs wasm-opt on `wasm` in place with WASM_OPT_PASSES and short names; returns the name map. */
+/** The Wasm exports of wasm-streams' classes (see the top of this file), which no code calls. */
+export const UNUSED_EXPORT = /^(__wbg_)?intounderlying(bytesource|sink|source)_/;
+
+/**
+ * Runs wasm-metadce and then wasm-opt on `wasm` in place: the exports matching UNUSED_EXPORT
+ * removed, WASM_OPT_PASSES, short names. Returns the name map of what is left.
+ */
 function optimiseWasm(wasm) {
   const version = execFileSync("wasm-opt", ["--version"], { encoding: "utf8" });
   if (!version.includes(WASM_OPT_VERSION)) {
@@ -55,9 +66,17 @@ function optimiseWasm(wasm) {
   try {
     const out = join(dir, WASM);
     const features = WASM_FEATURES.map((f) => `--enable-${f}`);
+    // wasm-metadce keeps what the graph's roots reach: every export but the unused ones.
+    const exports = WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(wasm))).map((e) => e.name);
+    const kept = exports.filter((name) => !UNUSED_EXPORT.test(name));
+    if (kept.length === exports.length) throw new Error(`${WASM}: no wasm-streams exports to remove (has wasm-bindgen changed?)`);
+    const graph = join(dir, "graph.json");
+    writeFileSync(graph, JSON.stringify(kept.map((name) => ({ name, root: true, export: name }))));
+    const reduced = join(dir, "reduced.wasm");
+    execFileSync("wasm-metadce", [...features, "--graph-file", graph, wasm, "-o", reduced], { stdio: "ignore" });
     const map = execFileSync(
       "wasm-opt",
-      [...features, wasm, ...WASM_OPT_PASSES, "--minify-imports-and-exports-and-modules", "-o", out],
+      [...features, reduced, ...WASM_OPT_PASSES, "--minify-imports-and-exports-and-modules", "-o", out],
       { encoding: "utf8", maxBuffer: 16 << 20 },
     );
     copyFileSync(out, wasm);
@@ -68,6 +87,44 @@ function optimiseWasm(wasm) {
 }
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * The loader without what the Wasm no longer has: wasm-streams' classes and their finalizers,
+ * and each import function that is not among `imports` (the map's, by original name). Written
+ * for wasm-bindgen 0.2's layout (Cargo.toml pins it): a change there fails the build here.
+ */
+function withoutUnused(loader, imports) {
+  const names = new Set(imports.map(([, name]) => name));
+  const out = [];
+  let until = null;
+  let classes = 0;
+  for (const line of loader.split("\n")) {
+    if (until) {
+      if (until.test(line)) until = null;
+      continue;
+    }
+    const entry = /^(\s*)(__wb[\w$]*): function/.exec(line);
+    if (entry && !names.has(entry[2])) {
+      // The entry ends where its indentation closes it, `},` or `}, arguments); },`.
+      until = new RegExp(`^${entry[1]}}(, arguments\\); })?,$`);
+      continue;
+    }
+    if (/^export class IntoUnderlying/.test(line)) {
+      classes++;
+      until = /^}$/;
+      continue;
+    }
+    if (/^if \(Symbol\.dispose\) IntoUnderlying/.test(line)) continue;
+    // `const IntoUnderlying…Finalization = (…)` and its two lines, `? {…}` and `: new …(…);`.
+    if (/^const IntoUnderlying\w+Finalization = /.test(line)) {
+      until = /^\s+: new FinalizationRegistry\(ptr => wasm\.__wbg_intounderlying\w+_free\(ptr, 1\)\);$/;
+      continue;
+    }
+    out.push(line);
+  }
+  if (classes !== 3 || until) throw new Error(`${LOADER}: the wasm-streams classes are not where wasm-bindgen 0.2 puts them`);
+  return out.join("\n");
+}
 
 /** The loader with the Wasm's new names: import keys, the module's name, and `wasm.<export>`. */
 function rename(loader, map) {
@@ -149,7 +206,7 @@ export async function minifyScripts(dir) {
     const before = (await readFile(wasmPath)).length;
     const map = optimiseWasm(wasmPath);
     const wasm = await readFile(wasmPath);
-    const { js, module } = rename(loader, map);
+    const { js, module } = rename(withoutUnused(loader, map.imports), map);
     const renamed = js.replace(`"${module}": import0`, `"${moduleOf(wasm)}": import0`);
     if (renamed === js) throw new Error(`${LOADER}: the import object's module "${module}" is not there`);
     const code = await terse(renamed, LOADER);
