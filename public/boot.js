@@ -113,8 +113,12 @@ function showFailure(what) {
   main.querySelector("a, button")?.focus();
 }
 
-// The panic hook (Rust) calls this before the instance aborts.
-window.verdictCrashed = (message) => showFailure(String(message || "a panic"));
+// The panic hook (Rust) calls this before the instance aborts; the console shows the message
+// with the stack of this call, which runs through the Wasm's frames.
+window.verdictCrashed = (message) => {
+  console.error(message);
+  showFailure(String(message || "a panic"));
+};
 // Traps (unreachable, stack overflow, out of memory) surface as uncaught errors.
 window.addEventListener("error", (event) => {
   if (event.error instanceof WebAssembly.RuntimeError || String(event.message).includes("RuntimeError")) {

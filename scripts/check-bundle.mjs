@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { brotliCompressSync, constants } from "node:zlib";
 
-const CEILING_KB = 374;
+const CEILING_KB = 373;
 const dist = process.argv[2] ?? "dist";
 // The service worker and the icons and manifest are fetched after the first paint, or only
 // when installing: not part of the first load.
