@@ -141,17 +141,16 @@ window.addEventListener("unhandledrejection", (event) => {
 function setUpOffline() {
   try {
     const worker = document.querySelector('meta[name="verdict-service-worker"]')?.getAttribute("content");
-    const container = workers;
-    if (!container) return;
+    if (!workers) return;
     if (worker) {
       // Registering finds the registration; update() then asks the server for sw.js at every
       // start (the browser's own check after a navigation can be cut short by the next reload).
-      container
+      workers
         .register(new URL(worker, document.baseURI))
         .then((registration) => registration.update())
         .catch(() => {});
     } else {
-      container
+      workers
         .getRegistrations()
         .then((registrations) => Promise.all(registrations.map((registration) => registration.unregister())))
         .catch(() => {});

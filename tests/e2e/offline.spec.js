@@ -79,6 +79,24 @@ function copyOfBuild() {
   return dir;
 }
 
+/** A copy of the build titled `title` (to tell it by), made as Trunk makes a `profile` build. */
+function buildTitled(title, profile) {
+  const dir = copyOfBuild();
+  const page = join(dir, "index.html");
+  writeFileSync(page, readFileSync(page, "utf8").replace("<title>Verdict — review editor</title>", `<title>${title}</title>`));
+  runHook(dir, profile);
+  return dir;
+}
+
+/** The app served from `dir` on `port`, in a browser context of its own; both end with the test. */
+async function servedContext(browser, dir, port) {
+  const server = await startServer(dir, port);
+  cleanup.push(server.stop);
+  const context = await browser.newContext({ baseURL: server.url });
+  cleanup.push(() => context.close());
+  return { server, context };
+}
+
 /** Runs the post-build hook on `dir` as Trunk does for `profile` (release or debug). */
 function runHook(dir, profile) {
   return execFileSync(process.execPath, ["scripts/precache.mjs"], {
@@ -98,10 +116,7 @@ async function expectEditorStarted(page, synopsis) {
 }
 
 test("once opened, the app loads with the server stopped, in a reload and in a new tab", async ({ browser }) => {
-  const server = await startServer("dist", await freePort());
-  cleanup.push(server.stop);
-  const context = await browser.newContext({ baseURL: server.url });
-  cleanup.push(() => context.close());
+  const { server, context } = await servedContext(browser, "dist", await freePort());
   const errors = [];
   context.on("weberror", (e) => errors.push(e.error().message));
   // The page's Content-Security-Policy is unchanged: the manifest and the worker fit in it.
@@ -193,10 +208,7 @@ test("the post-build hook: the cache version follows the build's content; debug 
 
 test("a new build is fetched in the background and comes up at the next load; the open page keeps working", async ({ browser }) => {
   const port = await freePort();
-  const first = await startServer("dist", port);
-  cleanup.push(first.stop);
-  const context = await browser.newContext({ baseURL: first.url });
-  cleanup.push(() => context.close());
+  const { server: first, context } = await servedContext(browser, "dist", port);
   const errors = [];
   context.on("weberror", (e) => errors.push(e.error().message));
   const page = await context.newPage();
@@ -206,10 +218,7 @@ test("a new build is fetched in the background and comes up at the next load; th
   await first.stop();
 
   // The next build (a new title to tell it by), deployed on the same origin.
-  const next = copyOfBuild();
-  const html = readFileSync(join(next, "index.html"), "utf8");
-  writeFileSync(join(next, "index.html"), html.replace("<title>Verdict — review editor</title>", "<title>Verdict — next build</title>"));
-  runHook(next, "release");
+  const next = buildTitled("Verdict — next build", "release");
   const newVersion = versionOf(next);
   expect(newVersion).not.toBe(oldVersion);
   const second = await startServer(next, port);
@@ -252,10 +261,7 @@ test("a new build is fetched in the background and comes up at the next load; th
 
 test("a new build comes up even when the app is reloaded every 1.5 s, and the first load shows no notice", async ({ browser }) => {
   const port = await freePort();
-  const first = await startServer("dist", port);
-  cleanup.push(first.stop);
-  const context = await browser.newContext({ baseURL: first.url });
-  cleanup.push(() => context.close());
+  const { server: first, context } = await servedContext(browser, "dist", port);
   const page = await context.newPage();
   await page.goto("/");
   await expect(field(page, "Title")).toBeVisible();
@@ -266,10 +272,7 @@ test("a new build comes up even when the app is reloaded every 1.5 s, and the fi
   await expectAllSaved(page);
   await first.stop();
 
-  const next = copyOfBuild();
-  const html = readFileSync(join(next, "index.html"), "utf8");
-  writeFileSync(join(next, "index.html"), html.replace("<title>Verdict — review editor</title>", "<title>Verdict — next build</title>"));
-  runHook(next, "release");
+  const next = buildTitled("Verdict — next build", "release");
   const second = await startServer(next, port);
   cleanup.push(second.stop);
 
@@ -288,10 +291,7 @@ test("a new build comes up even when the app is reloaded every 1.5 s, and the fi
 
 test("under a development build on the same origin, a release build's worker removes itself", async ({ browser }) => {
   const port = await freePort();
-  const release = await startServer("dist", port);
-  cleanup.push(release.stop);
-  const context = await browser.newContext({ baseURL: release.url });
-  cleanup.push(() => context.close());
+  const { server: release, context } = await servedContext(browser, "dist", port);
   const page = await context.newPage();
   await page.goto("/");
   await expect(field(page, "Title")).toBeVisible();
@@ -301,10 +301,7 @@ test("under a development build on the same origin, a release build's worker rem
   await release.stop();
 
   // What `trunk serve` would write: the hook run as for a debug build (and a title to tell it by).
-  const debug = copyOfBuild();
-  runHook(debug, "debug");
-  const html = readFileSync(join(debug, "index.html"), "utf8");
-  writeFileSync(join(debug, "index.html"), html.replace("<title>Verdict — review editor</title>", "<title>Verdict — development</title>"));
+  const debug = buildTitled("Verdict — development", "debug");
   const development = await startServer(debug, port);
   cleanup.push(development.stop);
 
