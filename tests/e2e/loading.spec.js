@@ -41,6 +41,11 @@ test("the app files have content-hashed names, and no file of the build names an
     expect(html, `index.html links ${built(plain)}`).toContain(`/${built(plain)}`);
     expect(worker, `sw.js precaches ${built(plain)}`).toContain(`["${built(plain)}","sha384-`);
   }
+  // What no browser reads is not downloaded: the Wasm has no custom sections (scripts/minify.mjs).
+  const wasm = new WebAssembly.Module(readFileSync(join("dist", built("verdict_bg.wasm"))));
+  for (const name of ["producers", "target_features", "name", "__wasm_split_unstable"]) {
+    expect(WebAssembly.Module.customSections(wasm, name), `the Wasm has no ${name} section`).toHaveLength(0);
+  }
   // The loader's own default URL of the Wasm is the hashed one too.
   expect(readFileSync(join("dist", built("verdict.js")), "utf8")).toContain(`"${built("verdict_bg.wasm")}"`);
   // Scripts and style sheets are checked against their hashes; the Wasm's preload carries none
