@@ -1,8 +1,9 @@
 // Content-hashed names for the release build's app files, so that a host can let browsers keep
 // them for a year (docs/hosting.md): verdict_bg.wasm becomes verdict_bg-<hash>.wasm, and so on for
-// the loader and the two style sheets. A new build has new names, so no browser ever runs a stale
-// copy; index.html, sw.js and public/boot.js keep their names (the page and the worker must be
-// found at fixed addresses, and boot.js learns the loader's name from the page, see there).
+// the loader and the style sheet (the app's and the preview's in one, scripts/minify.mjs). A new
+// build has new names, so no browser ever runs a stale copy; index.html, sw.js and public/boot.js
+// keep their names (the page and the worker must be found at fixed addresses, and boot.js learns
+// the loader's name from the page, see there).
 //
 // Trunk's own file hashing is off (Trunk.toml, filehash = false) because its inline loader would
 // break the Content-Security-Policy; this step does it after scripts/minify.mjs has made each
@@ -17,7 +18,7 @@ import { join } from "node:path";
 import { withIntegrity } from "./minify.mjs";
 
 /** The hashed files, by their plain names; the Wasm first: the loader names it. */
-export const HASHED = ["verdict_bg.wasm", "verdict.js", "app.css", "review.css"];
+export const HASHED = ["verdict_bg.wasm", "verdict.js", "app.css"];
 const SHELL = "index.html";
 const WASM = HASHED[0];
 const LOADER = HASHED[1];

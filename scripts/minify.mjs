@@ -15,7 +15,8 @@
 //    taken out, the names are changed to the short ones, then it is minified with
 //    terser (npm, pinned in package.json), as is the boot script (public/boot.js). Trunk's own
 //    minifier cannot parse the loader (`export default`).
-// 3. The page's `integrity` attributes for the changed files are written again, so that the
+// 3. The preview's style sheet is appended to the app's (one file compresses smaller).
+// 4. The page's `integrity` attributes for the changed files are written again, so that the
 //    browser still checks what it loads.
 //
 // Called by scripts/precache.mjs (Trunk's post-build hook) on release builds, before the
@@ -48,6 +49,8 @@ const WASM = "verdict_bg.wasm";
 const LOADER = "verdict.js";
 const BOOT = "public/boot.js";
 const SHELL = "index.html";
+const APP_CSS = "app.css";
+const REVIEW_CSS = "review.css";
 /** The first line of a minified script: the hook may run again on its own output. */
 const MARK = "// Minified by scripts/minify.mjs";
 
@@ -218,6 +221,24 @@ export function withIntegrity(html, path, bytes) {
   return html.replace(tag, (t) => t.replace(/integrity=(["']?)sha(256|384|512)-[A-Za-z0-9+/=]+\1/, `integrity=$1${integrity}$1`));
 }
 
+/**
+ * The preview's style sheet (review.css, which exported pages carry too) appended to the app's,
+ * in the order the page links them, and its link removed: one file compresses 0.2 KB smaller
+ * than two, and is one request fewer. Returns the page; nothing to do when it is done already.
+ */
+async function oneStyleSheet(dir, html) {
+  const reviewPath = join(dir, REVIEW_CSS);
+  if (!existsSync(reviewPath)) return html;
+  const appName = findAsset(dir, APP_CSS);
+  const link = new RegExp(`<link[^>]*${escape(REVIEW_CSS)}[^>]*>`);
+  if (!link.test(html) || html.indexOf(REVIEW_CSS) < html.indexOf(appName)) throw new Error(`${SHELL}: expected a link to ${REVIEW_CSS} after ${appName}`);
+  const css = Buffer.concat([await readFile(join(dir, appName)), Buffer.from("\n"), await readFile(reviewPath)]);
+  await writeFile(join(dir, appName), css);
+  rmSync(reviewPath);
+  console.log(`minify: ${REVIEW_CSS} appended to ${APP_CSS}`);
+  return withIntegrity(html.replace(link, ""), appName, css);
+}
+
 /** Shrinks the release build in `dir` (see the top of this file). */
 export async function minifyScripts(dir) {
   const shellPath = join(dir, SHELL);
@@ -242,6 +263,7 @@ export async function minifyScripts(dir) {
     console.log(`minify: ${WASM} ${before} → ${wasm.length} bytes, ${map.imports.length} imports and ${map.exports.length} exports renamed`);
     console.log(`minify: ${LOADER} ${loader.length} → ${code.length} bytes`);
   }
+  html = await oneStyleSheet(dir, html);
   const bootPath = join(dir, BOOT);
   if (existsSync(bootPath)) {
     const boot = await readFile(bootPath, "utf8");

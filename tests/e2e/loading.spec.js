@@ -9,7 +9,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { expectAllSaved, field, openDetails, openEditor, sectionBody } from "./helpers.js";
 
-const HASHED = { "verdict.js": /^verdict-([0-9a-f]{8})\.js$/, "verdict_bg.wasm": /^verdict_bg-([0-9a-f]{8})\.wasm$/, "app.css": /^app-([0-9a-f]{8})\.css$/, "review.css": /^review-([0-9a-f]{8})\.css$/ };
+const HASHED = { "verdict.js": /^verdict-([0-9a-f]{8})\.js$/, "verdict_bg.wasm": /^verdict_bg-([0-9a-f]{8})\.wasm$/, "app.css": /^app-([0-9a-f]{8})\.css$/ };
 
 /** The built file that `plain` became (e.g. verdict-0123abcd.js). */
 function built(plain) {
@@ -50,10 +50,14 @@ test("the app files have content-hashed names, and no file of the build names an
   expect(readFileSync(join("dist", built("verdict.js")), "utf8")).toContain(`"${built("verdict_bg.wasm")}"`);
   // Scripts and style sheets are checked against their hashes; the Wasm's preload carries none
   // (Chromium ignores it there, and the loader's fetch would then not match the preload).
-  for (const plain of ["verdict.js", "app.css", "review.css"]) {
+  for (const plain of ["verdict.js", "app.css"]) {
     expect(html, `${plain} has its integrity`).toMatch(new RegExp(`<link[^>]*${built(plain).replace(".", "\\.")}[^>]*integrity=sha384-`));
   }
   expect(html).not.toMatch(/<link[^>]*\.wasm[^>]*integrity=/);
+  // The preview's style sheet is part of the app's (scripts/minify.mjs): one file, one link.
+  expect(files.filter((file) => file.endsWith(".css"))).toEqual([built("app.css")]);
+  expect(html.match(/<link[^>]*stylesheet[^>]*>/g)).toHaveLength(1);
+  expect(readFileSync(join("dist", built("app.css")), "utf8")).toMatch(/\.review \.byline time\{/);
   const oldName = new RegExp(`(?<![\\w-])(${Object.keys(HASHED).map((n) => n.replace(".", "\\.")).join("|")})(?![\\w-])`);
   for (const file of files.filter((f) => /\.(html|js|css|json|webmanifest|svg)$/.test(f))) {
     expect(readFileSync(join("dist", file), "utf8").match(oldName)?.[0], `${file} names no plain file name`).toBeUndefined();
