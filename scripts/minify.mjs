@@ -51,8 +51,12 @@ const BOOT = "public/boot.js";
 const SHELL = "index.html";
 const APP_CSS = "app.css";
 const REVIEW_CSS = "review.css";
-/** The first line of a minified script: the hook may run again on its own output. */
-const MARK = "// Minified by scripts/minify.mjs";
+/**
+ * Whether a script is this hook's output already (the hook may run again on its own output):
+ * terser writes one line, and every source has many. (A marking comment would cost the first
+ * load 25 bytes a file.)
+ */
+const isMinified = (code) => !code.trimEnd().includes("\n");
 
 /** The wasm-opt this build must use (Trunk.toml, [tools]): others shrink differently. */
 const WASM_OPT_VERSION = "version 132";
@@ -208,7 +212,6 @@ async function terse(source, path) {
     module: true,
     compress: { passes: 2 },
     mangle: true,
-    format: { preamble: MARK },
   });
   if (!code) throw new Error(`${path}: terser produced nothing`);
   return code;
@@ -247,7 +250,7 @@ export async function minifyScripts(dir) {
   const loaderName = findAsset(dir, LOADER);
   const loaderPath = join(dir, loaderName);
   const loader = await readFile(loaderPath, "utf8");
-  if (!loader.startsWith(MARK)) {
+  if (!isMinified(loader)) {
     const wasmName = findAsset(dir, WASM);
     const wasmPath = join(dir, wasmName);
     const before = (await readFile(wasmPath)).length;
@@ -267,7 +270,7 @@ export async function minifyScripts(dir) {
   const bootPath = join(dir, BOOT);
   if (existsSync(bootPath)) {
     const boot = await readFile(bootPath, "utf8");
-    if (!boot.startsWith(MARK)) {
+    if (!isMinified(boot)) {
       const code = await terse(boot, BOOT);
       await writeFile(bootPath, code);
       html = withIntegrity(html, BOOT, code);
