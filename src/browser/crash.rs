@@ -3,22 +3,23 @@
 //! message and a "Download my review" link built from the last saved copy, without calling into
 //! WebAssembly again.
 
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::JsValue;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `public/boot.js`'s safety net; it also logs the message to the console, with the stack.
+    #[wasm_bindgen(catch, js_namespace = window, js_name = verdictCrashed)]
+    fn crashed(message: &str) -> Result<(), JsValue>;
+}
 
 /// Hands panics to the page's safety net (`window.verdictCrashed`), which also logs them to the
 /// console with the stack (console_error_panic_hook did that in the Wasm, 632 bytes of the first
-/// load, measured: docs/performance.md).
+/// load, measured: docs/performance.md). Without the boot script (the browser-seam tests) the
+/// call fails and the panic goes on as usual.
 pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
-        let message = info.to_string();
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        if let Ok(handler) = js_sys::Reflect::get(&window, &JsValue::from_str("verdictCrashed")) {
-            if let Some(handler) = handler.dyn_ref::<js_sys::Function>() {
-                let _ = handler.call1(&JsValue::NULL, &JsValue::from_str(&message));
-            }
-        }
+        let _ = crashed(&info.to_string());
     }));
 }
 
