@@ -51,12 +51,21 @@ function reloadButton(label) {
   return button;
 }
 
+/** The post title the app suggests for metadata `m`. */
+function defaultTitle(m) {
+  const title = m.title?.trim();
+  const author = m.author?.trim();
+  return title ? `Review: ${title}${author ? ` by ${author}` : ""}` : "Untitled review";
+}
+
+/** The title the review is published under: the typed one, or the suggested one. */
+const postTitle = (review) => review.post_title?.trim() || defaultTitle(review.metadata ?? {});
+
 /** The saved review as plain Markdown, good enough to keep every word. */
 function rescueMarkdown(record) {
   const review = record.review ?? {};
   const m = review.metadata ?? {};
-  const title = (review.post_title ?? "").trim() || (m.title ? `Review: ${m.title}${m.author ? ` by ${m.author}` : ""}` : "Untitled review");
-  const lines = [`# ${title}`, ""];
+  const lines = [`# ${postTitle(review)}`, ""];
   for (const [key, value] of Object.entries(m)) {
     if (typeof value === "string" && value.trim()) lines.push(`- ${key}: ${value.trim()}`);
   }
@@ -206,6 +215,137 @@ new Promise((resolve, reject) => {
     else addEventListener("load", setUpOffline, { once: true });
   })
   .catch((error) => showFailure(`it could not start: ${error}`));
+
+// ---- The static shell --------------------------------------------------------------------------
+// index.html paints the editor before the Wasm arrives (scripts/shell.mjs); the app takes it away
+// as it mounts (src/browser/shell.rs). A writer may type into it meanwhile: a field whose value
+// is no longer its default (what the page or fillShell put there) was typed into, and goes to the
+// app's control of the same id.
+let typed = [];
+let caret = null;
+
+/** A date as the app's preview writes it, "December 6, 2026". */
+const longDate = (date) => date.toLocaleDateString("en-US", { dateStyle: "long" });
+
+/**
+ * Draws the stored draft (or, for a first visit, today's date) into the shell, as the app will
+ * draw it: the sections with their ids, the details folded as the app folds them, the rating,
+ * the post title and byline. Each value is also the field's default, which tells typing apart.
+ * What only the app can draw (the preview's sections, word counts, the full details line) waits
+ * for it, with its line kept so that nothing moves.
+ */
+function fillShell(review) {
+  const shell = document.querySelector("main[data-shell]");
+  if (!shell) return;
+  const $ = (id) => document.getElementById(id);
+  const now = new Date();
+  // A new review is dated today (the app's local date).
+  const m = review?.metadata ?? { post_date: new Date(now - now.getTimezoneOffset() * 6e4).toISOString().slice(0, 10) };
+  // Each field's id names its value (book-title: title), but for these.
+  const named = { "post-title": review?.post_title, "post-date": m.post_date, "book-published": m.publication_date, "work-cover": m.cover_image };
+  for (const field of $("details-body").querySelectorAll("input")) {
+    if (field.type === "checkbox") field.defaultChecked = !!m.draft;
+    else field.defaultValue = (field.id in named ? named[field.id] : m[field.id.replace(/^\w+-/, "")]) ?? "";
+  }
+  const date = /^(\d{4})-(\d\d)-(\d\d)$/.exec(m.post_date?.trim());
+  const blank = "\u00a0";
+  shell.querySelector(".byline").textContent = [m.reviewer?.trim() && `By ${m.reviewer.trim()}`, date ? longDate(new Date(date[1], date[2] - 1, date[3])) : m.post_date?.trim()].filter(Boolean).join(" · ") || blank;
+  if (!review) return;
+  $("post-title").placeholder = defaultTitle(m);
+  shell.querySelector(".review h1").textContent = postTitle(review);
+  if (m.title?.trim() && localStorage.getItem("verdict:details-open") !== "true") {
+    const line = document.createElement("p");
+    line.className = "details-line";
+    line.textContent = [m.title, m.author].map((s) => s?.trim()).filter(Boolean).join(" · ");
+    $("details-body").hidden = true;
+    $("details-body").before(line);
+  }
+  const stars = review.rating;
+  if (stars > 0) {
+    const half = stars % 2;
+    const whole = (stars - half) / 2;
+    const option = $("rating").options[0];
+    option.value = stars / 2;
+    option.text = `${stars / 2} out of 5`;
+    shell.querySelector(".stars").textContent = "★".repeat(whole) + "½".repeat(half) + "☆".repeat(5 - whole - half);
+  }
+  shell.querySelector(".review-count").textContent = blank;
+  // The sections, each a copy of the first one's editor. The preview's parts wait for the app,
+  // which alone knows how to draw Markdown and hide spoilers.
+  const editor = shell.querySelector(".section-editor");
+  const editors = (review.sections ?? []).map(({ id, heading = "", body = "", spoiler }, i) => {
+    const name = heading.trim() || `Untitled section ${i + 1}`;
+    const form = editor.cloneNode(true);
+    form.classList.toggle("is-spoiler", !!spoiler);
+    const [head, text, flag] = form.querySelectorAll("input, textarea");
+    head.id = `section-heading-${id}`;
+    head.defaultValue = heading;
+    head.placeholder = name;
+    head.ariaLabel = `Heading of ${name}`;
+    text.id = `section-body-${id}`;
+    text.defaultValue = body;
+    text.ariaLabel = name;
+    flag.id = flag.parentNode.htmlFor = `section-spoiler-${id}`;
+    flag.defaultChecked = !!spoiler;
+    flag.nextElementSibling.textContent = name;
+    form.querySelector("button").ariaLabel = `Actions for ${name}`;
+    form.querySelector(".section-count").textContent = blank;
+    return form;
+  });
+  for (const old of shell.querySelectorAll(".section-editor, .review-section")) old.remove();
+  shell.querySelector(".add-section").before(...editors);
+}
+
+try {
+  fillShell(lastSavedRecord()?.record.review);
+} catch {
+  // A record the shell cannot draw: it stays as the page has it, and the app draws the review.
+}
+
+/** Called by the app (src/browser/shell.rs) just before it mounts, and with `adopt` just after. */
+window.verdictShell = (adopt) => (adopt ? queueMicrotask(adoptTyping) : takeShell());
+
+/** Removes the shell, noting what was typed into it and where the focus, caret and scroll were. */
+function takeShell() {
+  const active = document.activeElement;
+  // Not the selects: the shell's have one option each (scripts/shell.mjs).
+  for (const field of document.querySelectorAll("[data-shell] :is(input, textarea)")) {
+    const box = field.type === "checkbox";
+    if (field.id && (box ? field.checked !== field.defaultChecked : field.value !== field.defaultValue)) typed.push([field.id, box, box ? field.checked : field.value]);
+  }
+  caret = {
+    id: active?.closest("[data-shell]") && active.id,
+    start: active?.selectionStart,
+    end: active?.selectionEnd,
+    top: active?.scrollTop,
+    x: scrollX,
+    y: scrollY,
+  };
+  for (const node of document.querySelectorAll("[data-shell]")) node.remove();
+}
+
+/**
+ * Hands the typing to the app's controls and puts focus, caret and scroll back. In a microtask:
+ * the app's first effects, queued as it mounts, set its controls' values once more, and must run
+ * before the typing is handed over (and see it as an edit, to save it).
+ */
+function adoptTyping() {
+  for (const [id, box, value] of typed) {
+    const control = document.getElementById(id);
+    if (!control) continue;
+    control[box ? "checked" : "value"] = value;
+    control.dispatchEvent(new Event(box ? "change" : "input", { bubbles: true }));
+  }
+  typed = [];
+  const { id, start, end, top, x, y } = caret ?? {};
+  const focused = id && document.getElementById(id);
+  if (focused) {
+    focused.focus({ preventScroll: true });
+    if (start != null) focused.setSelectionRange?.(start, end);
+    focused.scrollTop = top;
+  }
+  if (caret) scrollTo(x, y);
+}
 
 /** Keeps --bar-height equal to the app bar's height (it wraps to more rows on narrower screens),
  * so that the sticky toolbar and preview sit just below it instead of under it. */

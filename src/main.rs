@@ -3,7 +3,11 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     verdict::browser::crash::install_panic_hook();
+    // The shell index.html painted goes in the same task as the app comes (no frame without
+    // either), and what was typed into it goes to the app's controls.
+    verdict::browser::shell::take();
     leptos::mount::mount_to_body(verdict::ui::App);
+    verdict::browser::shell::adopt();
 }
 
 /// Verdict runs in the browser; natively there is nothing to start (the core is tested with

@@ -28,9 +28,19 @@ export const METADATA_FIELDS = [
   "Post date",
 ];
 
+/**
+ * Waits until the app has started: the static shell that the page paints before the Wasm
+ * arrives (scripts/shell.mjs) has the same fields and labels, but only the app saves.
+ */
+export async function appStarted(page) {
+  await expect(page.locator("[data-shell]")).toHaveCount(0);
+  await expect(page.locator(".app-bar")).toBeVisible();
+}
+
 /** Opens the app and waits until the editor is on screen. */
 export async function openEditor(page) {
   await page.goto("/");
+  await appStarted(page);
   // The details card's toggle is always shown (a filled review may open with its fields folded).
   await expect(page.getByRole("button", { name: / details$/ })).toBeVisible();
 }
@@ -251,7 +261,7 @@ export async function seedStorage(page, entries, current, { foldDetails = false 
   await page.goto("/");
   // Seed only once the app has started: started later, it would point `verdict:current` at
   // a new draft of its own after the seeding.
-  await expect(field(page, "Title")).toBeVisible();
+  await appStarted(page);
   await page.evaluate(
     ({ entries, current }) => {
       localStorage.clear();
@@ -261,7 +271,8 @@ export async function seedStorage(page, entries, current, { foldDetails = false 
     { entries, current },
   );
   await page.reload();
-  // Folded, the details card hides the Title field: its toggle shows the app has started.
+  await appStarted(page);
+  // Folded, the details card hides the Title field.
   await expect(foldDetails ? page.getByRole("button", { name: / details$/ }) : field(page, "Title")).toBeVisible();
 }
 
