@@ -77,9 +77,10 @@ function shellMarkup(phoneTabs) {
         el.setAttribute("data-wait", "");
       }
       // Today's date (the new review's post date, the byline) is boot.js's to write: the
-      // shell is made once, not every day.
+      // shell is made once, not every day. The byline keeps its line meanwhile (a space that
+      // does not collapse), so that nothing below it moves when the date comes.
       if (el.localName === "time") {
-        el.textContent = "";
+        el.textContent = "\u00a0";
         el.removeAttribute("datetime");
       }
     }
