@@ -301,6 +301,8 @@ try {
 } catch {
   // A record the shell cannot draw: it stays as the page has it, and the app draws the review.
 }
+// The shell's bar sets --bar-height as the app's will, so that the preview sits where it will.
+followAppBarHeight();
 
 /** Called by the app (src/browser/shell.rs) just before it mounts, and with `adopt` just after. */
 window.verdictShell = (adopt) => (adopt ? queueMicrotask(adoptTyping) : takeShell());

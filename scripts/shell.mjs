@@ -50,7 +50,8 @@ const PHONE = { width: 390, height: 844 };
  */
 function shellMarkup(phoneTabs) {
   // Attributes that only matter once the app runs (or repeat what is drawn).
-  const DROP = /^(on|aria-(keyshortcuts|controls|describedby|haspopup|expanded|live)$|title$|tabindex$|autocomplete$|spellcheck$|enterkeyhint$|inputmode$|maxlength$)/;
+  // (Not aria-expanded: the CSS draws each toggle's arrow from it.)
+  const DROP = /^(on|aria-(keyshortcuts|controls|describedby|haspopup|live)$|title$|tabindex$|autocomplete$|spellcheck$|enterkeyhint$|inputmode$|maxlength$)/;
   const out = [];
   for (const node of document.body.children) {
     if (node.matches("script, noscript, dialog, [hidden]")) continue;

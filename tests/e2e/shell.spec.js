@@ -41,6 +41,27 @@ test("the committed shell is what the app draws for a first visit", async ({ bro
   expect(committed, "index.html's shell is the app's markup: run node scripts/shell.mjs").toBe(await currentShell(browser));
 });
 
+for (const [width, height] of [[1280, 900], [390, 844]]) {
+  test(`at ${width} px the app takes the shell's place without moving anything`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    const release = await holdWasm(page);
+    await page.goto("/");
+    await expect(shell(page)).toBeVisible();
+    // Where every control, heading and pane is, in page order (hidden ones have no box).
+    const boxes = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll("button, input, select, textarea, h1, h2, label, .pane, .view-tabs")]
+          .map((el) => [el, el.getBoundingClientRect()])
+          .filter(([, box]) => box.width > 0)
+          .map(([el, box]) => `${el.localName}.${el.className} ${[box.x, box.y, box.width, box.height].map(Math.round).join(",")}`),
+      );
+    const before = await boxes();
+    release();
+    await appStarted(page);
+    expect(await boxes()).toEqual(before);
+  });
+}
+
 test("the shell is on screen, labelled and typed into before the Wasm; the app keeps the typing", async ({ page }) => {
   await page.emulateMedia({ reducedMotion: "reduce" });
   const release = await holdWasm(page);
