@@ -45,15 +45,16 @@ const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
 
 /**
- * Runs in the page once the app has mounted: the shell's markup from the app's own DOM, at
- * `phoneTabs` (the phone's tab list, taken at the phone's width) inserted where it goes.
+ * Runs in the page once the app has mounted: the shell's markup from the app's own DOM, of the
+ * whole page, or of the one element `only` selects; `tabs` (the phone's tab list, taken so at the
+ * phone's width) is inserted where it goes.
  */
-function shellMarkup(phoneTabs) {
+function shellMarkup({ only, tabs }) {
   // Attributes that only matter once the app runs (or repeat what is drawn).
   // (Not aria-expanded: the CSS draws each toggle's arrow from it.)
   const DROP = /^(on|aria-(keyshortcuts|controls|describedby|haspopup|live)$|title$|tabindex$|autocomplete$|spellcheck$|enterkeyhint$|inputmode$|maxlength$)/;
   const out = [];
-  for (const node of document.body.children) {
+  for (const node of only ? [document.querySelector(only)] : document.body.children) {
     if (node.matches("script, noscript, dialog, [hidden]")) continue;
     const copy = node.cloneNode(true);
     // Form state lives in properties: copy it to attributes, in the clone.
@@ -94,7 +95,7 @@ function shellMarkup(phoneTabs) {
     }
     copy.querySelectorAll(".save-status").forEach((s) => (s.textContent = "Loading…"));
     copy.setAttribute("data-shell", "");
-    if (copy.localName === "main" && phoneTabs) out.push(phoneTabs);
+    if (copy.localName === "main" && tabs) out.push(tabs);
     out.push(copy.outerHTML);
   }
   // Leptos leaves empty comments as markers: not needed in a static page.
@@ -121,19 +122,10 @@ export async function currentShell(browser, dist = "dist") {
     return { context, page };
   };
   const phone = await take(PHONE);
-  const tabs = await phone.page.evaluate(() => {
-    const tabs = document.querySelector(".view-tabs").cloneNode(true);
-    for (const tab of tabs.querySelectorAll("button")) {
-      for (const name of ["tabindex", "aria-controls"]) tab.removeAttribute(name);
-      tab.setAttribute("disabled", "");
-      tab.setAttribute("data-wait", "");
-    }
-    tabs.setAttribute("data-shell", "");
-    return tabs.outerHTML;
-  });
+  const tabs = await phone.page.evaluate(shellMarkup, { only: ".view-tabs" });
   await phone.context.close();
   const desktop = await take(DESKTOP);
-  const shell = await desktop.page.evaluate(shellMarkup, tabs);
+  const shell = await desktop.page.evaluate(shellMarkup, { tabs });
   await desktop.context.close();
   return shell;
 }
