@@ -253,6 +253,7 @@ function fillShell(review) {
   if (!review) return;
   $("post-title").placeholder = defaultTitle(m);
   shell.querySelector(".review h1").textContent = postTitle(review);
+  // Folded as src/ui/metadata_form.rs folds them: a titled review, unless kept open (its key).
   if (m.title?.trim() && localStorage.getItem("verdict:details-open") !== "true") {
     const line = document.createElement("p");
     line.className = "details-line";

@@ -3,8 +3,8 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     verdict::browser::crash::install_panic_hook();
-    // The shell index.html painted goes in the same task as the app comes (no frame without
-    // either), and what was typed into it goes to the app's controls.
+    // The static shell that index.html painted is removed in the task that mounts the app (no
+    // frame shows both or neither); then what was typed into it goes to the app's controls.
     verdict::browser::shell::take();
     leptos::mount::mount_to_body(verdict::ui::App);
     verdict::browser::shell::adopt();

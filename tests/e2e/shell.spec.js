@@ -175,15 +175,17 @@ test("open details are drawn open, filled from the stored review", async ({ page
 });
 
 test("start-up tasks, measured with a longtask observer (a figure, not a limit)", async ({ page }, info) => {
+  // The observer is in place before the page's first script, so that every start-up task is seen.
   await page.addInitScript(() => {
     window.startupTasks = [];
     new PerformanceObserver((list) => window.startupTasks.push(...list.getEntries().map((e) => Math.round(e.duration)))).observe({ type: "longtask", buffered: true });
   });
   await openEditor(page);
   await page.waitForTimeout(1_000);
-  const tasks = await page.evaluate(() => window.startupTasks);
+  const { supported, tasks } = await page.evaluate(() => ({ supported: PerformanceObserver.supportedEntryTypes.includes("longtask"), tasks: window.startupTasks }));
+  // The figure means something only where the browser reports long tasks.
+  expect(supported, "Chromium reports long tasks").toBe(true);
   const longest = Math.max(0, ...tasks);
   info.annotations.push({ type: "longest start-up task", description: `${longest} ms (${tasks.length} over 50 ms: ${tasks.join(", ")})` });
   console.log(`    longest start-up task: ${longest} ms; tasks over 50 ms: [${tasks.join(", ")}]`);
-  expect(Array.isArray(tasks)).toBe(true);
 });
