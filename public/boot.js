@@ -216,6 +216,20 @@ new Promise((resolve, reject) => {
   })
   .catch((error) => showFailure(`it could not start: ${error}`));
 
+// ---- Loaded on demand ---------------------------------------------------------------------------
+// The parts the app loads only when the writer asks for one (src/extras.rs, a second Wasm module,
+// e.g. Import a library); src/browser/extras.rs calls this. The module is loaded once; a load
+// that failed (offline, or a newer version on the server) is tried again at the next call. Its
+// name is content-hashed in a release build (scripts/filehash.mjs rewrites it here).
+let extras;
+window.verdictExtras = (name, ...args) =>
+  (extras ||= import("../extras.js")
+    .then(async (module) => (await module.default(), module))
+    .catch((error) => {
+      extras = null;
+      throw error;
+    })).then((module) => module[name](...args));
+
 // ---- The static shell --------------------------------------------------------------------------
 // index.html paints the editor before the Wasm arrives (scripts/shell.mjs); the app takes it away
 // as it mounts (src/browser/shell.rs). A writer may type into it meanwhile: a field whose value

@@ -45,8 +45,11 @@ export const WASM_FEATURES = ["bulk-memory", "nontrapping-float-to-int", "sign-e
  */
 export const WASM_OPT_PASSES = ["--low-memory-unused", "-Oz", "--flatten", "--rereloop", "-Oz", "--flatten", "--rereloop", "-Oz", "-Oz"];
 
-const WASM = "verdict_bg.wasm";
-const LOADER = "verdict.js";
+/** The Wasm modules, each as [loader, Wasm]: the app, and the parts it loads on demand (src/extras.rs). */
+const MODULES = [
+  ["verdict.js", "verdict_bg.wasm"],
+  ["extras.js", "extras_bg.wasm"],
+];
 const BOOT = "public/boot.js";
 const SHELL = "index.html";
 const APP_CSS = "app.css";
@@ -75,12 +78,12 @@ function optimiseWasm(wasm) {
   }
   const dir = mkdtempSync(join(tmpdir(), "verdict-minify-"));
   try {
-    const out = join(dir, WASM);
+    const out = join(dir, "out.wasm");
     const features = WASM_FEATURES.map((f) => `--enable-${f}`);
     // wasm-metadce keeps what the graph's roots reach: every export but the unused ones.
     const exports = WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(wasm))).map((e) => e.name);
     const kept = exports.filter((name) => !UNUSED_EXPORT.test(name));
-    if (kept.length === exports.length) throw new Error(`${WASM}: no wasm-streams exports to remove (has wasm-bindgen changed?)`);
+    if (kept.length === exports.length) throw new Error(`${wasm}: no wasm-streams exports to remove (has wasm-bindgen changed?)`);
     const graph = join(dir, "graph.json");
     writeFileSync(graph, JSON.stringify(kept.map((name) => ({ name, root: true, export: name }))));
     const reduced = join(dir, "reduced.wasm");
@@ -126,7 +129,7 @@ const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
  * and each import function that is not among `imports` (the map's, by original name). Written
  * for wasm-bindgen 0.2's layout (Cargo.toml pins it): a change there fails the build here.
  */
-function withoutUnused(loader, imports) {
+function withoutUnused(loader, imports, name) {
   const names = new Set(imports.map(([, name]) => name));
   const out = [];
   let until = null;
@@ -155,18 +158,18 @@ function withoutUnused(loader, imports) {
     }
     out.push(line);
   }
-  if (classes !== 3 || until) throw new Error(`${LOADER}: the wasm-streams classes are not where wasm-bindgen 0.2 puts them`);
+  if (classes !== 3 || until) throw new Error(`${name}: the wasm-streams classes are not where wasm-bindgen 0.2 puts them`);
   return out.join("\n");
 }
 
 /** The loader with the Wasm's new names: import keys, the module's name, and `wasm.<export>`. */
-function rename(loader, map) {
+function rename(loader, map, loaderName) {
   let js = loader;
   const modules = new Set();
   for (const [module, name, short] of map.imports) {
     modules.add(module);
     const pattern = new RegExp(`(?<![\\w$])${escape(name)}(?![\\w$])`, "g");
-    if (!pattern.test(js)) throw new Error(`${LOADER}: the import ${name} is not there`);
+    if (!pattern.test(js)) throw new Error(`${loaderName}: the import ${name} is not there`);
     js = js.replace(pattern, short);
   }
   for (const [name, short] of map.exports) {
@@ -175,10 +178,10 @@ function rename(loader, map) {
   // The loader reaches the exports only as `wasm.<name>`: each of those must now be a new name.
   const shorts = new Set(map.exports.map(([, short]) => short));
   for (const [, name] of js.matchAll(/(?<![\w$])wasm\.([\w$]+)/g)) {
-    if (!shorts.has(name)) throw new Error(`${LOADER}: wasm.${name} is not an export of the new Wasm`);
+    if (!shorts.has(name)) throw new Error(`${loaderName}: wasm.${name} is not an export of the new Wasm`);
   }
   // The import module ("./verdict_bg.js") gets a short name too (read from the new Wasm).
-  if (modules.size !== 1) throw new Error(`${LOADER}: expected one import module, found ${[...modules].join(", ")}`);
+  if (modules.size !== 1) throw new Error(`${loaderName}: expected one import module, found ${[...modules].join(", ")}`);
   return { js, module: [...modules][0] };
 }
 
@@ -201,7 +204,7 @@ function moduleOf(wasm) {
     }
     at += size;
   }
-  throw new Error(`${WASM}: no imports`);
+  throw new Error("the Wasm has no imports");
 }
 
 /** Minifies a script with terser, marked so that it is not minified twice. */
@@ -247,24 +250,26 @@ export async function minifyScripts(dir) {
   const shellPath = join(dir, SHELL);
   let html = await readFile(shellPath, "utf8");
   // Plain names from Trunk; hashed ones when the hook runs again on its output (scripts/filehash.mjs).
-  const loaderName = findAsset(dir, LOADER);
-  const loaderPath = join(dir, loaderName);
-  const loader = await readFile(loaderPath, "utf8");
-  if (!isMinified(loader)) {
-    const wasmName = findAsset(dir, WASM);
+  for (const [loaderBase, wasmBase] of MODULES) {
+    const loaderName = findAsset(dir, loaderBase);
+    const loaderPath = join(dir, loaderName);
+    const loader = await readFile(loaderPath, "utf8");
+    if (isMinified(loader)) continue;
+    const wasmName = findAsset(dir, wasmBase);
     const wasmPath = join(dir, wasmName);
     const before = (await readFile(wasmPath)).length;
     const map = optimiseWasm(wasmPath);
     const wasm = await readFile(wasmPath);
-    const { js, module } = rename(withoutUnused(loader, map.imports), map);
+    const { js, module } = rename(withoutUnused(loader, map.imports, loaderBase), map, loaderBase);
     const renamed = js.replace(`"${module}": import0`, `"${moduleOf(wasm)}": import0`);
-    if (renamed === js) throw new Error(`${LOADER}: the import object's module "${module}" is not there`);
-    const code = await terse(renamed, LOADER);
+    if (renamed === js) throw new Error(`${loaderBase}: the import object's module "${module}" is not there`);
+    const code = await terse(renamed, loaderBase);
     await writeFile(loaderPath, code);
+    // The extras module is not named by the page (public/boot.js imports it): nothing to do there.
     html = withIntegrity(html, loaderName, code);
     html = withIntegrity(html, wasmName, wasm);
-    console.log(`minify: ${WASM} ${before} → ${wasm.length} bytes, ${map.imports.length} imports and ${map.exports.length} exports renamed`);
-    console.log(`minify: ${LOADER} ${loader.length} → ${code.length} bytes`);
+    console.log(`minify: ${wasmBase} ${before} → ${wasm.length} bytes, ${map.imports.length} imports and ${map.exports.length} exports renamed`);
+    console.log(`minify: ${loaderBase} ${loader.length} → ${code.length} bytes`);
   }
   html = await oneStyleSheet(dir, html);
   const bootPath = join(dir, BOOT);

@@ -46,10 +46,13 @@ async function listFiles(dir, prefix = "") {
  * build means a new sw.js: it installs in the background (precaching every file, each checked
  * against its hash, so a half-deployed or altered build is never cached: the install fails and
  * the current version stays), then takes over at once (skipWaiting, clients.claim) and deletes
- * the older caches. Pages already running are not reloaded and keep working: all of Verdict's
- * code (one module, one Wasm file, two style sheets) is loaded at start, requested while the
- * page's <head> is read, long before a new version could finish downloading, so a running page
- * never asks for another piece of the app. Such a page shows "A new version is ready — Reload"
+ * the older caches. Pages already running are not reloaded and keep working: the app's code
+ * (one module, one Wasm file, one style sheet) is loaded at start, requested while the page's
+ * <head> is read, long before a new version could finish downloading. The one piece it may ask
+ * for later, the module loaded on demand (src/extras.rs), has a content-hashed name: a new
+ * build either has the same file or not that name, which the app answers with "reload the
+ * page" (src/browser/extras.rs), never with another version's code. Such a page shows "A new
+ * version is ready — Reload"
  * (public/boot.js, on `controllerchange`); the next load (that Reload, a new tab, the installed
  * app opened again) gets the new version. Two tabs on two versions at once is what the web does
  * without a worker too; drafts carry their schema and revision for that (see docs/user-guide.md,

@@ -2,7 +2,8 @@
 //! before anything is written (books, reviews, shelves, rows that cannot be read), the writer's
 //! choice of rows and of what to do with books already here, then the import in small steps
 //! with a progress bar and `Cancel import`, and `Undo import` at the end. The decisions are the
-//! core's (`import::books`, `storage::batch`); this binds them.
+//! core's (`import::books`, `storage::batch`); this binds them. It is mounted by the module
+//! loaded on demand (`src/extras.rs`), not by the app: its code is not in the first load.
 
 use std::time::Duration;
 
@@ -22,7 +23,7 @@ use super::schedule::focus_later;
 /// is answered at once.
 const STEP: usize = 20;
 
-/// A library file waiting for the writer's choices; set by `Open file`.
+/// A library file waiting for the writer's choices; set by the extras module's `library`.
 #[derive(Clone, Copy)]
 pub struct LibraryOffer(pub RwSignal<Option<(String, LibraryFile)>>);
 

@@ -38,7 +38,6 @@ use autosave::{Autosave, SaveStatus};
 use export_panel::ExportPanel;
 use history::HistoryDialog;
 use library::ReviewsDialog;
-use library_import::{LibraryImport, LibraryOffer};
 use metadata_form::MetadataForm;
 use open_file::OpenFile;
 use preview::Preview;
@@ -112,7 +111,6 @@ pub fn App() -> impl IntoView {
     let unreadable = StoredValue::new(startup.unreadable);
     provide_context(state);
     provide_context(autosave);
-    provide_context(LibraryOffer(RwSignal::new(None)));
 
     // The one effect that reaches storage: it follows every edit (without copying any text) and
     // asks autosave for a save within half a second. Its first run only subscribes.
@@ -296,6 +294,5 @@ pub fn App() -> impl IntoView {
                 <Preview />
             </div>
         </main>
-        <LibraryImport />
     }
 }

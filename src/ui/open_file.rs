@@ -1,17 +1,16 @@
 //! `Open file`: a Markdown or JSON file read into a new draft (the review open before is saved
 //! first and stays in the library), or a Goodreads or StoryGraph library handed to `Import a
-//! library`. A file that cannot be read creates nothing and says why.
+//! library` (in the module loaded on demand). A file that cannot be read creates nothing and says why.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::browser::{clock, files};
+use crate::browser::{clock, extras, files};
 use crate::formats::draft::DraftRecord;
-use crate::import::books::open_library;
+use crate::import::books::is_library;
 use crate::import::{import, Source};
 
 use super::autosave::Autosave;
-use super::library_import::LibraryOffer;
 use super::schedule::focus_later;
 use super::state::EditorState;
 
@@ -24,7 +23,6 @@ pub const OPEN_FILE_INPUT_ID: &str = "open-file";
 pub fn OpenFile() -> impl IntoView {
     let state = expect_context::<EditorState>();
     let autosave = expect_context::<Autosave>();
-    let library = expect_context::<LibraryOffer>();
     let choose = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let Some(file) = input.files().and_then(|f| f.get(0)) else {
@@ -36,15 +34,17 @@ pub fn OpenFile() -> impl IntoView {
             let read = match files::read_bytes(&file).await {
                 // A Goodreads or StoryGraph export: its own dialog, where nothing is written
                 // before the writer has chosen.
-                Ok(bytes) => match open_library(&name, &bytes) {
-                    Some(Ok(file)) => {
-                        state.messages.problem.set(None);
-                        library.0.set(Some((name, file)));
-                        return;
+                // Read by the module loaded on demand (src/extras.rs).
+                Ok(bytes) if is_library(&name, &bytes) => {
+                    match extras::library(&name, &bytes).await {
+                        Ok(()) => {
+                            state.messages.problem.set(None);
+                            return;
+                        }
+                        Err(why) => Err(why),
                     }
-                    Some(Err(why)) => Err(why),
-                    None => import(&name, &bytes),
-                },
+                }
+                Ok(bytes) => import(&name, &bytes),
                 Err(e) => Err(format!(
                     "\u{201c}{name}\u{201d} could not be read: {e}. Nothing was opened."
                 )),

@@ -2,7 +2,7 @@
 // before anything is written, imported with the writer's choices (duplicates, a broken row),
 // undone through the trash; and the library goes back out as a Goodreads CSV that reads in.
 import { test, expect } from "@playwright/test";
-import { downloadFrom, draftRecord, openEditor, openReviews, reviewItems, reviewsDialog, sectionBody, seedStorage, field } from "./helpers.js";
+import { downloadFrom, draftRecord, expectAllSaved, openEditor, openReviews, reviewItems, reviewsDialog, sectionBody, seedStorage, field } from "./helpers.js";
 
 const openFile = (page) => page.getByLabel("Open file", { exact: true });
 const importDialog = (page) => page.getByRole("dialog", { name: "Import a library" });
@@ -169,4 +169,48 @@ test("an import that fills the storage stops there and says how many came in", a
   expect(came).toBeGreaterThan(0);
   expect(came).toBeLessThan(200);
   await expect(dialog.getByRole("status").first()).toHaveText(`Imported ${came} books. Find them in Reviews.`);
+});
+
+// The import lives in the module loaded on demand (src/extras.rs): the first load never fetches
+// it, and a module that cannot be loaded says so and opens nothing. No service worker here, so
+// that every request reaches the routes.
+test.describe("loaded on demand", () => {
+  test.use({ serviceWorkers: "block" });
+
+  test("the first load fetches none of it; a failed load says why, opens nothing, and is tried again", async ({ page }) => {
+    const extras = [];
+    page.on("request", (request) => {
+      if (/\/extras[-_]/.test(new URL(request.url()).pathname)) extras.push(new URL(request.url()).pathname);
+    });
+    await openEditor(page);
+    await page.waitForLoadState("load");
+    await sectionBody(page, "Synopsis").fill("Kept while the import fails.");
+    await expectAllSaved(page);
+    expect(extras, "nothing of the extras module in the first load").toEqual([]);
+
+    // A newer version on the server, or offline before the module was ever stored.
+    await page.route(/\/extras-[0-9a-f]{8}\.js$/, (route) => route.fulfill({ status: 404, body: "gone" }));
+    const file = { name: "goodreads_library_export.csv", mimeType: "text/csv", buffer: Buffer.from(goodreads) };
+    await openFile(page).setInputFiles(file);
+    const alert = page.getByRole("alert").filter({ hasText: "Import a library could not be loaded" });
+    await expect(alert).toBeVisible();
+    await expect(alert).toContainText("reload the page if Verdict was just updated. Nothing was opened.");
+    await expect(importDialog(page)).toBeHidden();
+    await expect(sectionBody(page, "Synopsis")).toHaveValue("Kept while the import fails.");
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("verdict:draft:")).length)).toBe(1);
+
+    // The next try loads it: the loader, then its Wasm, each once.
+    await page.unroute(/\/extras-[0-9a-f]{8}\.js$/);
+    extras.length = 0;
+    await openFile(page).setInputFiles(file);
+    await expect(importDialog(page)).toContainText("holds 3 books, 2 with a review");
+    await expect(alert).toBeHidden();
+    expect(extras.map((path) => path.replace(/-[0-9a-f]{8}\./, "-HASH."))).toEqual(["/extras-HASH.js", "/extras_bg-HASH.wasm"]);
+    // Loaded once: a second library reuses the module and its dialog.
+    await importDialog(page).getByRole("button", { name: "Close" }).click();
+    await openFile(page).setInputFiles(file);
+    await expect(importDialog(page)).toBeVisible();
+    expect(extras).toHaveLength(2);
+    await expect(page.getByRole("dialog", { name: "Import a library" })).toHaveCount(1);
+  });
 });

@@ -9,7 +9,15 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { expectAllSaved, field, openDetails, openEditor, sectionBody } from "./helpers.js";
 
-const HASHED = { "verdict.js": /^verdict-([0-9a-f]{8})\.js$/, "verdict_bg.wasm": /^verdict_bg-([0-9a-f]{8})\.wasm$/, "app.css": /^app-([0-9a-f]{8})\.css$/ };
+const HASHED = {
+  "verdict.js": /^verdict-([0-9a-f]{8})\.js$/,
+  "verdict_bg.wasm": /^verdict_bg-([0-9a-f]{8})\.wasm$/,
+  "app.css": /^app-([0-9a-f]{8})\.css$/,
+  "extras.js": /^extras-([0-9a-f]{8})\.js$/,
+  "extras_bg.wasm": /^extras_bg-([0-9a-f]{8})\.wasm$/,
+};
+/** The module loaded on demand (src/extras.rs): named by the boot script, not by the page. */
+const ON_DEMAND = ["extras.js", "extras_bg.wasm"];
 
 /** The built file that `plain` became (e.g. verdict-0123abcd.js). */
 function built(plain) {
@@ -38,16 +46,22 @@ test("the app files have content-hashed names, and no file of the build names an
   const html = readFileSync("dist/index.html", "utf8");
   const worker = readFileSync("dist/sw.js", "utf8");
   for (const plain of Object.keys(HASHED)) {
-    expect(html, `index.html links ${built(plain)}`).toContain(`/${built(plain)}`);
+    if (!ON_DEMAND.includes(plain)) expect(html, `index.html links ${built(plain)}`).toContain(`/${built(plain)}`);
     expect(worker, `sw.js precaches ${built(plain)}`).toContain(`["${built(plain)}","sha384-`);
   }
+  // The page names nothing of the module loaded on demand; the boot script imports it.
+  expect(html).not.toContain("extras");
+  expect(readFileSync("dist/public/boot.js", "utf8")).toContain(`"../${built("extras.js")}"`);
   // What no browser reads is not downloaded: the Wasm has no custom sections (scripts/minify.mjs).
-  const wasm = new WebAssembly.Module(readFileSync(join("dist", built("verdict_bg.wasm"))));
-  for (const name of ["producers", "target_features", "name", "__wasm_split_unstable"]) {
-    expect(WebAssembly.Module.customSections(wasm, name), `the Wasm has no ${name} section`).toHaveLength(0);
+  for (const plain of ["verdict_bg.wasm", "extras_bg.wasm"]) {
+    const wasm = new WebAssembly.Module(readFileSync(join("dist", built(plain))));
+    for (const name of ["producers", "target_features", "name", "__wasm_split_unstable"]) {
+      expect(WebAssembly.Module.customSections(wasm, name), `${plain} has no ${name} section`).toHaveLength(0);
+    }
   }
-  // The loader's own default URL of the Wasm is the hashed one too.
+  // Each loader's own default URL of its Wasm is the hashed one too.
   expect(readFileSync(join("dist", built("verdict.js")), "utf8")).toContain(`"${built("verdict_bg.wasm")}"`);
+  expect(readFileSync(join("dist", built("extras.js")), "utf8")).toContain(`"${built("extras_bg.wasm")}"`);
   // Scripts and style sheets are checked against their hashes; the Wasm's preload carries none
   // (Chromium ignores it there, and the loader's fetch would then not match the preload).
   for (const plain of ["verdict.js", "app.css"]) {

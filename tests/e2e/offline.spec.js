@@ -156,6 +156,11 @@ test("once opened, the app loads with the server stopped, in a reload and in a n
   await field(page, "Title").fill("Offline");
   await expectAllSaved(page);
   await expect(page.getByRole("region", { name: "Preview" }).getByRole("heading", { level: 1 })).toHaveText("Review: Offline");
+  // The module loaded on demand was stored too: a library opens offline.
+  const library = "Book Id,Title,Author,Exclusive Shelf,My Review\n1,Piranesi,Susanna Clarke,read,Vast.\n";
+  await page.getByLabel("Open file", { exact: true }).setInputFiles({ name: "library.csv", mimeType: "text/csv", buffer: Buffer.from(library) });
+  await expect(page.getByRole("dialog", { name: "Import a library" })).toContainText("holds 1 book, 1 with a review");
+  await page.getByRole("dialog", { name: "Import a library" }).getByRole("button", { name: "Close" }).click();
 
   const another = await context.newPage();
   await another.goto("/");

@@ -207,13 +207,17 @@ pub fn detect(text: &str) -> Option<LibrarySource> {
 /// export with reviews is a few megabytes), low enough to be read in memory at once.
 pub const MAX_LIBRARY_BYTES: usize = 64 * 1024 * 1024;
 
-/// Reads a chosen file as a library export when it is one: `None` when it is not a CSV file
-/// and does not look like one (it is then a review to open), else the library or why not.
-pub fn open_library(name: &str, bytes: &[u8]) -> Option<Result<LibraryFile, String>> {
-    let csv_name = name.to_ascii_lowercase().ends_with(".csv");
+/// Whether a chosen file is to be read as a library export: a CSV file, or one whose first
+/// line names a library's columns (else it is a review to open). Only the file's head is read.
+pub fn is_library(name: &str, bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(4096)];
-    let looks = detect(&String::from_utf8_lossy(head)).is_some();
-    if !csv_name && !looks {
+    name.to_ascii_lowercase().ends_with(".csv") || detect(&String::from_utf8_lossy(head)).is_some()
+}
+
+/// Reads a chosen file as a library export when it is one: `None` when [`is_library`] says it
+/// is not, else the library or why not.
+pub fn open_library(name: &str, bytes: &[u8]) -> Option<Result<LibraryFile, String>> {
+    if !is_library(name, bytes) {
         return None;
     }
     if bytes.len() > MAX_LIBRARY_BYTES {
@@ -403,6 +407,32 @@ mod tests {
             why.contains("not a Goodreads or StoryGraph library export"),
             "{why}"
         );
+    }
+
+    #[test]
+    fn a_library_is_told_from_a_review_by_its_name_or_its_first_line() {
+        let goodreads = b"Book Id,Title,Author,Exclusive Shelf\n1,Dune,Frank Herbert,read\n";
+        let storygraph =
+            b"\xEF\xBB\xBFTitle,Authors,ISBN/UID,Read Status\nDune,Frank Herbert,,read\n";
+        // Exported under another name: told by the columns.
+        assert!(is_library("export.txt", goodreads));
+        assert!(is_library("books", storygraph));
+        // Any CSV file is read as a library, and refused with a reason when it is none.
+        assert!(is_library("People.CSV", b"name,age\n"));
+        assert!(matches!(
+            open_library("people.csv", b"name,age\n"),
+            Some(Err(_))
+        ));
+        // A review: Markdown or JSON, even one that mentions the columns after its first line.
+        assert!(!is_library(
+            "review.md",
+            b"# Dune\n\nBook Id, Exclusive Shelf\n"
+        ));
+        assert!(!is_library("review.json", b"{\"title\": \"Dune\"}"));
+        assert!(open_library("review.md", b"# Dune\n").is_none());
+        // Only the head (4 KB) is looked at: a longer first line is told by its start.
+        let long = [b"Book Id,Exclusive Shelf,".as_slice(), &vec![b'x'; 1 << 20]].concat();
+        assert!(is_library("long", &long));
     }
 
     #[test]
