@@ -17,6 +17,7 @@ import { createHash } from "node:crypto";
 import { readFile, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { withBooksService } from "./books-service.mjs";
 import { hashNames } from "./filehash.mjs";
 import { minifyScripts } from "./minify.mjs";
 
@@ -155,7 +156,7 @@ async function main() {
     await minifyScripts(dir);
     await hashNames(dir);
   }
-  const html = (await readFile(shellPath, "utf8")).replaceAll(META, "");
+  const html = withBooksService((await readFile(shellPath, "utf8")).replaceAll(META, ""));
   if (profile === "debug") {
     await writeFile(shellPath, html);
     const source = `// Verdict, development build: no offline cache. Written by scripts/precache.mjs.\n(${developmentWorker})();\n`;

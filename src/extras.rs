@@ -1,9 +1,10 @@
 //! The parts of Verdict loaded only when the writer asks for one: a second Wasm module, built
 //! from the same library as the app but outside its first load (docs/architecture.md, "Loaded
-//! on demand"). Today it holds `Import a library`: the Goodreads and StoryGraph readers, the
-//! import plan and its dialog. The app calls it through `public/boot.js`
-//! (`crate::browser::extras`), which loads it on the first call; it mounts its own components
-//! beside the app's and shares only the page and its storage with it.
+//! on demand"). Today it holds `Import a library` (the Goodreads and StoryGraph readers, the
+//! import plan and its dialog) and `Look up` (Open Library's search and its dialog). The app
+//! calls it through `public/boot.js` (`crate::browser::extras`), which loads it on the first
+//! call; it mounts its own components beside the app's and shares only the page and its
+//! storage with it.
 
 #[cfg(target_arch = "wasm32")]
 mod on_demand {
@@ -11,12 +12,34 @@ mod on_demand {
 
     use leptos::prelude::*;
     use verdict::import::books::open_library;
+    use verdict::review::Metadata;
     use verdict::ui::library_import::{LibraryImport, LibraryOffer};
+    use verdict::ui::lookup::{Lookup, LookupOffer};
     use wasm_bindgen::prelude::wasm_bindgen;
 
     thread_local! {
-        /// The import dialog's file, once the dialog is mounted.
-        static OFFER: Cell<Option<LibraryOffer>> = const { Cell::new(None) };
+        /// The dialogs' inputs, once they are mounted.
+        static MOUNTED: Cell<Option<(LibraryOffer, LookupOffer)>> = const { Cell::new(None) };
+    }
+
+    /// The dialogs, mounted at the end of the page on the first call.
+    fn dialogs() -> (LibraryOffer, LookupOffer) {
+        MOUNTED.with(|cell| {
+            cell.get().unwrap_or_else(|| {
+                let library = LibraryOffer(RwSignal::new(None));
+                let lookup = LookupOffer {
+                    book: RwSignal::new(None),
+                    answer: StoredValue::new_local(None),
+                };
+                leptos::mount::mount_to_body(move || {
+                    provide_context(library);
+                    provide_context(lookup);
+                    view! { <LibraryImport /> <Lookup /> }
+                });
+                cell.set(Some((library, lookup)));
+                (library, lookup)
+            })
+        })
     }
 
     /// Reads `bytes` (the file `name`) as a Goodreads or StoryGraph library and opens `Import a
@@ -31,26 +54,42 @@ mod on_demand {
                 ))
             }
         };
-        let offer = OFFER.with(|cell| {
-            cell.get().unwrap_or_else(|| {
-                let offer = LibraryOffer(RwSignal::new(None));
-                leptos::mount::mount_to_body(move || {
-                    provide_context(offer);
-                    view! { <LibraryImport /> }
-                });
-                cell.set(Some(offer));
-                offer
-            })
-        });
-        offer.0.set(Some((name, file)));
+        dialogs().0 .0.set(Some((name, file)));
         Ok(())
+    }
+
+    /// Opens `Look up` for the book `metadata` (the draft's JSON of its details). The promise
+    /// gives the details to keep, as JSON, or `null` when the writer took nothing.
+    #[wasm_bindgen]
+    pub fn lookup(metadata: String) -> Result<js_sys::Promise, String> {
+        let book: Metadata = serde_json::from_str(&metadata).map_err(|e| e.to_string())?;
+        let offer = dialogs().1;
+        Ok(js_sys::Promise::new(&mut |resolve, _| {
+            // A dialog still open for an earlier call answers that call first.
+            if let Some(earlier) = offer.answer.try_update_value(Option::take).flatten() {
+                let _ = earlier.call1(&wasm_bindgen::JsValue::NULL, &wasm_bindgen::JsValue::NULL);
+            }
+            offer.answer.set_value(Some(resolve));
+            offer.book.set(Some(book.clone()));
+        }))
     }
 }
 
-/// Starts with the module: a panic goes to the page's safety net, as the app's do.
+/// Starts with the module: a panic goes to the page's safety net, as the app's do, and the
+/// dialogs' own style sheet (`style/extras.css`, copied beside the page) is linked, while the
+/// first call is still on its way.
 #[cfg(target_arch = "wasm32")]
 fn main() {
     verdict::browser::crash::install_panic_hook();
+    let document = leptos::prelude::document();
+    if let (Ok(link), Ok(Some(head))) = (
+        document.create_element("link"),
+        document.query_selector("head"),
+    ) {
+        let _ = link.set_attribute("rel", "stylesheet");
+        let _ = link.set_attribute("href", "extras.css");
+        let _ = head.append_child(&link);
+    }
 }
 
 /// The module is the browser's; natively there is nothing to start.

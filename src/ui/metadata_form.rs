@@ -287,8 +287,10 @@ pub fn MetadataForm() -> impl IntoView {
     }
 }
 
-/// Under the ISBN fields: each valid ISBN hyphen-free (as exports write it), and a button to
-/// fill the other ISBN from it where one exists (979 ISBNs have no ISBN-10).
+/// Under the ISBN fields: each valid ISBN hyphen-free (as exports write it), a button to fill
+/// the other ISBN from it where one exists (979 ISBNs have no ISBN-10), and `Look up`, which
+/// opens Open Library's search (in the module loaded on demand) by the ISBN, or by the title
+/// and author; what the writer takes from it is one undoable step.
 #[component]
 fn IsbnHelp() -> impl IntoView {
     use crate::review::isbn::{isbn10_to_13, isbn13_to_10, parse_isbn10, parse_isbn13};
@@ -328,8 +330,22 @@ fn IsbnHelp() -> impl IntoView {
         });
         (!parts.is_empty()).then(|| format!("Hyphen-free: {}", parts.join(", ")))
     };
+    let look_up = move |_| {
+        let book = m.get_untracked();
+        leptos::task::spawn_local(async move {
+            match crate::browser::extras::lookup(&book).await {
+                Ok(Some(details)) => {
+                    m.set(details);
+                    state.commit_fields();
+                }
+                Ok(None) => {}
+                Err(why) => state.messages.problem.set(Some(why)),
+            }
+        });
+    };
     view! {
         <div class="isbn-help">
+            <button type="button" on:click=look_up>"Look up"</button>
             {move || hyphen_free().map(|text| view! { <p class="field-hint">{text}</p> })}
             {move || fill13.get().map(|value| {
                 let label = format!("Fill ISBN-13 ({value})");

@@ -13,6 +13,7 @@ pub mod history;
 pub mod images;
 pub mod library;
 pub mod library_import;
+pub mod lookup;
 pub mod menu;
 pub mod messages;
 pub mod metadata_form;

@@ -194,7 +194,7 @@ test.describe("loaded on demand", () => {
     await openFile(page).setInputFiles(file);
     const alert = page.getByRole("alert").filter({ hasText: "Import a library could not be loaded" });
     await expect(alert).toBeVisible();
-    await expect(alert).toContainText("reload the page if Verdict was just updated. Nothing was opened.");
+    await expect(alert).toContainText("check the connection, or reload the page if Verdict was just updated.");
     await expect(importDialog(page)).toBeHidden();
     await expect(sectionBody(page, "Synopsis")).toHaveValue("Kept while the import fails.");
     expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("verdict:draft:")).length)).toBe(1);

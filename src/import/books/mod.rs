@@ -5,6 +5,7 @@
 //! rows to bring in and what to do with books the library already has.
 
 pub mod goodreads;
+pub mod lookup;
 pub mod plan;
 pub mod storygraph;
 
