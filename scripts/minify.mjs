@@ -45,10 +45,14 @@ export const WASM_FEATURES = ["bulk-memory", "nontrapping-float-to-int", "sign-e
  */
 export const WASM_OPT_PASSES = ["--low-memory-unused", "-Oz", "--flatten", "--rereloop", "-Oz", "--flatten", "--rereloop", "-Oz", "-Oz"];
 
-/** The Wasm modules, each as [loader, Wasm]: the app, and the parts it loads on demand (src/extras.rs). */
+/**
+ * The Wasm modules, each as [loader, Wasm, wasm-opt passes]: the app, and the parts it loads
+ * on demand (src/extras.rs). The extras module, which no first visit fetches, gets -Oz alone:
+ * a much shorter build for a slightly larger file (measured: docs/performance.md).
+ */
 const MODULES = [
-  ["verdict.js", "verdict_bg.wasm"],
-  ["extras.js", "extras_bg.wasm"],
+  ["verdict.js", "verdict_bg.wasm", WASM_OPT_PASSES],
+  ["extras.js", "extras_bg.wasm", ["--low-memory-unused", "-Oz"]],
 ];
 const BOOT = "public/boot.js";
 const SHELL = "index.html";
@@ -69,9 +73,9 @@ export const UNUSED_EXPORT = /^(__wbg_)?intounderlying(bytesource|sink|source)_/
 
 /**
  * Runs wasm-metadce and then wasm-opt on `wasm` in place: the exports matching UNUSED_EXPORT
- * removed, WASM_OPT_PASSES, short names. Returns the name map of what is left.
+ * removed, `passes`, short names. Returns the name map of what is left.
  */
-function optimiseWasm(wasm) {
+function optimiseWasm(wasm, passes) {
   const version = execFileSync("wasm-opt", ["--version"], { encoding: "utf8" });
   if (!version.includes(WASM_OPT_VERSION)) {
     throw new Error(`wasm-opt on PATH is "${version.trim()}", not ${WASM_OPT_VERSION}: run the setup (README)`);
@@ -90,7 +94,7 @@ function optimiseWasm(wasm) {
     execFileSync("wasm-metadce", [...features, "--graph-file", graph, wasm, "-o", reduced], { stdio: "ignore" });
     const map = execFileSync(
       "wasm-opt",
-      [...features, reduced, ...WASM_OPT_PASSES, "--minify-imports-and-exports-and-modules", "-o", out],
+      [...features, reduced, ...passes, "--minify-imports-and-exports-and-modules", "-o", out],
       { encoding: "utf8", maxBuffer: 16 << 20 },
     );
     writeFileSync(wasm, withoutCustomSections(readFileSync(out)));
@@ -250,7 +254,7 @@ export async function minifyScripts(dir) {
   const shellPath = join(dir, SHELL);
   let html = await readFile(shellPath, "utf8");
   // Plain names from Trunk; hashed ones when the hook runs again on its output (scripts/filehash.mjs).
-  for (const [loaderBase, wasmBase] of MODULES) {
+  for (const [loaderBase, wasmBase, passes] of MODULES) {
     const loaderName = findAsset(dir, loaderBase);
     const loaderPath = join(dir, loaderName);
     const loader = await readFile(loaderPath, "utf8");
@@ -258,7 +262,7 @@ export async function minifyScripts(dir) {
     const wasmName = findAsset(dir, wasmBase);
     const wasmPath = join(dir, wasmName);
     const before = (await readFile(wasmPath)).length;
-    const map = optimiseWasm(wasmPath);
+    const map = optimiseWasm(wasmPath, passes);
     const wasm = await readFile(wasmPath);
     const { js, module } = rename(withoutUnused(loader, map.imports, loaderBase), map, loaderBase);
     const renamed = js.replace(`"${module}": import0`, `"${moduleOf(wasm)}": import0`);
