@@ -5,6 +5,7 @@
 // is sent before the writer presses the button. The build-time setting for another service
 // (a mirror, a local stand-in) changes the page's policy with it.
 import { test, expect } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -16,6 +17,12 @@ test.use({ serviceWorkers: "block" });
 
 const SEARCH = "https://openlibrary.org/search.json?**";
 const lookupDialog = (page) => page.getByRole("dialog", { name: "Look up a book" });
+
+/** Asserts that axe-core (WCAG 2.1 A and AA) finds nothing on the page, in `state`. */
+async function expectNoViolations(page, state) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help}`), `axe violations with ${state}`).toEqual([]);
+}
 
 /** A work as the search answers it, with the edition that matched. */
 function work({ title, author, year, pages, edition = {} }) {
@@ -79,6 +86,7 @@ test("by ISBN: the book's facts fill the empty fields, typing is kept unless tic
   const choice = dialog.getByRole("button", { name: "Choose The Left Hand of Darkness by Ursula K. Le Guin" });
   await expect(choice).toContainText("March 15, 1987 · Ace · 304 pages");
   await expect(choice.locator("img")).toHaveAttribute("src", "https://covers.openlibrary.org/b/id/283860-S.jpg");
+  await expectNoViolations(page, "the books found");
   await choice.click();
 
   // Only what differs is offered; only empty fields are ticked.
@@ -89,6 +97,7 @@ test("by ISBN: the book's facts fill the empty fields, typing is kept unless tic
   await expect(dialog.getByRole("checkbox", { name: "Take ISBN-13" })).toHaveCount(0);
   const titleRow = dialog.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Title", exact: true }) });
   await expect(titleRow.getByRole("cell")).toHaveText(["", "Left Hand", "The Left Hand of Darkness"]);
+  await expectNoViolations(page, "the fields to take");
   await dialog.getByRole("checkbox", { name: "Take Cover image" }).uncheck();
   await dialog.getByRole("button", { name: "Use 6 fields" }).click();
   await expect(dialog).toBeHidden();
