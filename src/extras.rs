@@ -1,7 +1,8 @@
 //! The parts of Verdict loaded only when the writer asks for one: a second Wasm module, built
 //! from the same library as the app but outside its first load (docs/architecture.md, "Loaded
 //! on demand"). Today it holds `Import a library` (the Goodreads and StoryGraph readers, the
-//! import plan and its dialog) and `Look up` (Open Library's search and its dialog). The app
+//! import plan and its dialog), `Look up` (Open Library's search and its dialog) and the
+//! library's Goodreads CSV. The app
 //! calls it through `public/boot.js` (`crate::browser::extras`), which loads it on the first
 //! call; it mounts its own components beside the app's and shares only the page and its
 //! storage with it.
@@ -56,6 +57,24 @@ mod on_demand {
         };
         dialogs().0 .0.set(Some((name, file)));
         Ok(())
+    }
+
+    /// Downloads every listed review with a book title in the columns Goodreads imports, and
+    /// says what was downloaded; or why not.
+    #[wasm_bindgen]
+    pub fn goodreads_csv() -> Result<String, String> {
+        use verdict::browser::{clock, download::download_text, local_storage::LocalStore};
+        use verdict::storage::drafts::Drafts;
+        let reviews = LocalStore::open()
+            .map(Drafts::new)
+            .map_err(|e| e.to_string())?
+            .listed_reviews()
+            .map_err(|e| e.to_string())?;
+        let name = format!("verdict-library-goodreads-{}.csv", clock::today());
+        let csv = verdict::export::library_csv::goodreads_csv(&reviews);
+        download_text(&name, "text/csv", &csv)
+            .map_err(|e| format!("The download could not be started ({e:?})."))?;
+        Ok(format!("Downloaded {name}: every review with a book title, in the columns Goodreads imports (My Books, Import and export)."))
     }
 
     /// Opens `Look up` for the book `metadata` (the draft's JSON of its details). The promise

@@ -59,3 +59,9 @@ pub async fn lookup(metadata: &Metadata) -> Result<Option<Metadata>, String> {
         .as_string()
         .and_then(|json| serde_json::from_str(&json).ok()))
 }
+
+/// Downloads every review with a book title as a Goodreads CSV; what was downloaded, or why not.
+pub async fn goodreads_csv() -> Result<String, String> {
+    let said = answer("Download Goodreads CSV", "goodreads_csv", "", None).await?;
+    Ok(said.as_string().unwrap_or_default())
+}

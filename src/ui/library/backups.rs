@@ -35,19 +35,16 @@ fn download(shared: Shared, name: String, mime: &str, text: &str, what: &str) {
     }
 }
 
-/// Downloads the reviews in the columns Goodreads imports.
+/// Downloads the reviews in the columns Goodreads imports; the writer is done in the module
+/// loaded on demand (`src/extras.rs`).
 fn goodreads_csv(shared: Shared) {
     shared.autosave.flush();
-    match drafts().and_then(|d| d.listed_reviews().map_err(|e| e.to_string())) {
-        Ok(reviews) => download(
-            shared,
-            format!("verdict-library-goodreads-{}.csv", clock::today()),
-            "text/csv",
-            &crate::export::library_csv::goodreads_csv(&reviews),
-            "every review with a book title, in the columns Goodreads imports (My Books, Import and export).",
-        ),
-        Err(e) => shared.fail(e),
-    }
+    spawn_local(async move {
+        match crate::browser::extras::goodreads_csv().await {
+            Ok(said) => shared.say(said),
+            Err(e) => shared.fail(e),
+        }
+    });
 }
 
 /// Reads the chosen backup file and shows what it holds (nothing is added yet).
