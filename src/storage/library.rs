@@ -99,6 +99,24 @@ pub struct Unreadable {
     pub why: String,
 }
 
+/// The summaries of `drafts` that `query` finds, in their order: case-insensitive, in the title,
+/// the book's title and author, the tags or the genres; all of them when it is blank.
+pub fn matching(drafts: &[Summary], query: &str) -> Vec<Summary> {
+    let query = crate::case::fold(query.trim());
+    let has = |text: &str| crate::case::fold(text).contains(&query);
+    drafts
+        .iter()
+        .filter(|s| {
+            query.is_empty()
+                || has(&s.title)
+                || has(&s.book.title)
+                || has(&s.book.author)
+                || s.tags.iter().chain(&s.genres).any(|t| has(t))
+        })
+        .cloned()
+        .collect()
+}
+
 /// Every draft in storage, sorted newest first.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Library {
@@ -288,6 +306,44 @@ impl<S: KeyValueStore> Drafts<S> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_list_is_searched_by_title_author_and_tags() {
+        use super::{matching, Summary};
+        let summary = |id: &str, title: &str, author: &str, tags: &[&str]| Summary {
+            schema: 1,
+            id: id.into(),
+            title: title.into(),
+            saved_at: String::new(),
+            words: 0,
+            trashed_at: None,
+            read_only: false,
+            genres: vec![],
+            tags: tags.iter().map(|t| t.to_string()).collect(),
+            book: crate::review::identity::BookIdentity {
+                author: author.into(),
+                ..Default::default()
+            },
+        };
+        // As read: newest first.
+        let drafts = [
+            summary("a", "Review: Piranesi", "Susanna Clarke", &["fantasy"]),
+            summary("b", "Untitled review", "", &[]),
+            summary("c", "Review: Dune", "Frank Herbert", &["SF", "classic"]),
+            summary("d", "Review: Émile", "Jean-Jacques Rousseau", &[]),
+        ];
+        let ids = |list: Vec<Summary>| list.into_iter().map(|s| s.id).collect::<Vec<_>>();
+        assert_eq!(ids(matching(&drafts, "")), ["a", "b", "c", "d"]);
+        assert_eq!(ids(matching(&drafts, "  ")), ["a", "b", "c", "d"]);
+        // Title, author and tags, whatever their case (accented letters too); the order kept.
+        assert_eq!(ids(matching(&drafts, "dune")), ["c"]);
+        assert_eq!(ids(matching(&drafts, " CLARKE ")), ["a"]);
+        assert_eq!(ids(matching(&drafts, "sf")), ["c"]);
+        assert_eq!(ids(matching(&drafts, "ÉMILE")), ["d"]);
+        assert_eq!(ids(matching(&drafts, "review")), ["a", "b", "c", "d"]);
+        assert_eq!(ids(matching(&drafts, "review:")), ["a", "c", "d"]);
+        assert!(matching(&drafts, "nothing like it").is_empty());
+    }
+
     use super::*;
     use crate::formats::draft::{ViewState, SCHEMA_VERSION};
     use crate::review::Review;

@@ -712,3 +712,33 @@ test("Restore from backup takes out control characters as Open file does, and a 
   await expectAllSaved(page);
   expect(requests).toEqual([]);
 });
+
+test("Search your reviews finds them by title, author or tag, and says how many match", async ({ page }) => {
+  const tagged = draftRecord({ id: "d-dune", title: "Dune", author: "Frank Herbert", savedAt: "2026-02-01T10:00:00.000Z" });
+  tagged.review.metadata.tags = "classic, desert";
+  await seedThree(page, entriesOf(tagged));
+  const reviews = await openReviews(page);
+  await expect(reviewItems(page)).toHaveCount(4);
+  const search = reviews.getByRole("searchbox", { name: "Search your reviews" });
+  // By the book's author (the list shows the post title, which need not name it).
+  await search.fill("MORRISON");
+  await expect(reviewItems(page)).toHaveCount(1);
+  await expect(reviewItems(page).first()).toContainText(BELOVED_TITLE);
+  await expect(reviews.getByText("1 of 4 match \u201cMORRISON\u201d.")).toBeVisible();
+  // By a tag, and by a word of the title.
+  await search.fill("desert");
+  await expect(reviewItems(page)).toHaveCount(1);
+  await expect(reviewItems(page).first()).toContainText("Review: Dune by Frank Herbert");
+  await search.fill("review");
+  await expect(reviewItems(page)).toHaveCount(3);
+  await search.fill("nothing like it");
+  await expect(reviewItems(page)).toHaveCount(0);
+  await expect(reviews.getByText("0 of 4 match \u201cnothing like it\u201d.")).toBeVisible();
+  // A match is opened as from the full list; the search clears back to every review.
+  await search.fill("gilead");
+  await reviews.getByRole("button", { name: `Open ${GILEAD_TITLE}` }).click();
+  await expect(field(page, "Title")).toHaveValue("Gilead");
+  await openReviews(page);
+  await search.fill("");
+  await expect(reviewItems(page)).toHaveCount(4);
+});

@@ -6,7 +6,7 @@ use crate::browser::clock;
 use crate::formats::draft::RecordError;
 use crate::review::words::word_count;
 use crate::storage::drafts::LoadError;
-use crate::storage::library::{Summary, Unreadable};
+use crate::storage::library::{matching, Summary, Unreadable};
 use crate::ui::schedule::focus_later;
 
 use super::shared::{drafts, new_review, not_moved, Shared};
@@ -152,13 +152,29 @@ pub fn ReviewList(
         shared.close();
         focus_later("book-title".into());
     };
+    // The search is kept while the dialog is open, as the writer left it.
+    let query = RwSignal::new(String::new());
+    let shown = Memo::new(move |_| {
+        shared
+            .library
+            .with(|l| query.with(|q| matching(&l.drafts, q)))
+    });
     view! {
         <div class="dialog-actions">
             <button type="button" id="new-review" on:click=new>"New review"</button>
         </div>
         <h3>"Your reviews"</h3>
+        <div class="dialog-actions">
+            <label>"Search your reviews " <input type="search" prop:value=move || query.get()
+                on:input=move |ev| query.set(event_target_value(&ev)) /></label>
+        </div>
+        {move || query.with(|q| !q.trim().is_empty()).then(|| {
+            let n = shown.with(Vec::len);
+            let of = shared.library.with(|l| l.drafts.len());
+            view! { <p role="status">{format!("{n} of {of} match \u{201c}{}\u{201d}.", query.get().trim())}</p> }
+        })}
         <ul class="draft-list" aria-label="Your reviews">
-            {move || shared.library.with(|l| l.drafts.clone()).into_iter().map(move |s| row(shared, s)).collect_view()}
+            {move || shown.get().into_iter().map(move |s| row(shared, s)).collect_view()}
         </ul>
     }
 }
