@@ -1,7 +1,7 @@
 //! The seams to browser APIs: localStorage, file downloads and reading, the clock, the static
-//! shell, the module loaded on demand and a web request. Each is small, takes and returns plain Rust values,
-//! and turns JavaScript exceptions into `Result`s, so that the core never sees the DOM and these are testable with
-//! `wasm-bindgen-test` in Chromium.
+//! shell, the module loaded on demand and a web request. Each is small, takes and returns plain
+//! Rust values, and turns JavaScript exceptions into `Result`s, so that the core never sees the
+//! DOM and these are testable with `wasm-bindgen-test` in Chromium.
 
 pub mod clock;
 pub mod crash;
