@@ -337,6 +337,9 @@ fn IsbnHelp() -> impl IntoView {
                 Ok(Some(details)) => {
                     m.set(details);
                     state.commit_fields();
+                    state.messages.notice.set(Some(
+                        "Filled in from Open Library. Undo takes it back.".into(),
+                    ));
                 }
                 Ok(None) => {}
                 Err(why) => state.messages.problem.set(Some(why)),

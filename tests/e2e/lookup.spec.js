@@ -112,6 +112,8 @@ test("by ISBN: the book's facts fill the empty fields, typing is kept unless tic
   await expect(field(page, "Language")).toHaveValue("English");
   await expect(field(page, "Cover image")).toHaveValue("");
   await expect(field(page, "Genre")).toHaveValue("Science fiction");
+  // Said aloud too (the notice line is polite live text).
+  await expect(page.getByText("Filled in from Open Library. Undo takes it back.")).toBeVisible();
 
   // One step of Undo takes the whole fill back, and Redo brings it back.
   await button(page, "Undo").click();
