@@ -10,7 +10,7 @@ use crate::review::Review;
 /// embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069). Tab, line feed and
 /// carriage return are text in a section's body (`multi_line`); in a one-line field they are
 /// taken out too.
-fn is_stripped(c: char, multi_line: bool) -> bool {
+pub fn is_stripped(c: char, multi_line: bool) -> bool {
     match c {
         '\t' | '\n' | '\r' => !multi_line,
         '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => true,

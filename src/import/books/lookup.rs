@@ -6,6 +6,7 @@
 
 use serde::Deserialize;
 
+use crate::formats::controls::is_stripped;
 use crate::review::isbn::{isbn10_to_13, isbn13_to_10, parse_isbn10, parse_isbn13};
 use crate::review::Metadata;
 
@@ -251,19 +252,15 @@ fn language_name(code: &str) -> &'static str {
     }
 }
 
-/// Untrusted text made plain: control characters and runs of white space become one space,
-/// trimmed, and cut at [`MAX_TEXT`] characters.
+/// Untrusted text made plain, as a file's one-line field is: what the project takes out of
+/// imported text (controls and bidirectional overrides, `formats::controls`) taken out, runs of
+/// white space made one space, trimmed, and cut at [`MAX_TEXT`] characters.
 fn clean(text: &str) -> String {
-    let mut out = String::new();
-    for word in text
-        .split(|c: char| c.is_whitespace() || c.is_control())
-        .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
+    let kept: String = text
+        .chars()
+        .filter(|&c| c.is_whitespace() || !is_stripped(c, false))
+        .collect();
+    let out = kept.split_whitespace().collect::<Vec<_>>().join(" ");
     match out.char_indices().nth(MAX_TEXT) {
         Some((at, _)) => out[..at].to_string(),
         None => out,
@@ -494,11 +491,12 @@ mod tests {
         }
         // Text is cleaned and cut; a zero page count or cover number is none.
         let long = format!(
-            r#"{{"docs": [{{"title": "A\u0000\u0007b\t\tc {}", "number_of_pages_median": 0, "cover_i": 0}}]}}"#,
+            r#"{{"docs": [{{"title": "A\u0000\u0007b\t\tc \u202e{}", "number_of_pages_median": 0, "cover_i": 0}}]}}"#,
             "x".repeat(1000)
         );
         let found = &read_answer(&long, None).unwrap()[0];
-        assert!(found.title.starts_with("A b c xxx"));
+        // Controls and a right-to-left override are taken out; a tab is a space.
+        assert!(found.title.starts_with("Ab c xxx"), "{:?}", found.title);
         assert_eq!(found.title.chars().count(), MAX_TEXT);
         assert_eq!((found.pages.as_str(), found.cover), ("", None));
     }
