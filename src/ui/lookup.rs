@@ -83,6 +83,9 @@ pub fn Lookup() -> impl IntoView {
         searches.update_value(|n| *n += 1);
         let this = searches.get_value();
         step.set(Step::Searching);
+        // Whether this is still the search the writer is waiting for (none newer, dialog open).
+        let wanted =
+            move || searches.get_value() == this && offer.book.with_untracked(Option::is_some);
         spawn_local(async move {
             if wait > 0.0 {
                 let _ =
@@ -93,13 +96,17 @@ pub fn Lookup() -> impl IntoView {
                         );
                     }))
                     .await;
+                // Replaced or closed while waiting its turn: nothing is sent.
+                if !wanted() {
+                    return;
+                }
             }
             let asked = match &query {
                 Query::Isbn(isbn) => Some(isbn.clone()),
                 Query::Words(_) => None,
             };
             let answer = get_text(&query.url(API), TIME_LIMIT_MS).await;
-            if searches.get_value() != this || offer.book.with_untracked(Option::is_none) {
+            if !wanted() {
                 return;
             }
             step.set(match answer {
